@@ -1,0 +1,98 @@
+"""Article metadata read from the text itself: dateline, wire agency, photo credit, outlet.
+
+The forms recognised (agencies, outlets, boilerplate lines) live in
+``eventwire/data/lexicons/sources.json`` so that they can be extended without code.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..models import Article, Span
+from ..resources import load_json
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# "MOSCOW (XINHUA) -", "BEIRUT, Oct 15 (Reuters) -", "KYIV, Ukraine (AP) —", "DAMASCUS, Oct. 15 --"
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'\- ]{1,40}?[A-Z.])"
+    r"(?:,\s*(?P<region>[A-Z][A-Za-z.'\- ]{1,30}?))?"
+    rf"(?:,\s*(?P<date>{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?))?"
+    r"\s*(?:\((?P<wire>[A-Za-z][A-Za-z\- .]{0,30})\))?"
+    r"\s*(?:-{1,2}|–|—|:)\s+",
+    re.MULTILINE,
+)
+_CREDIT = re.compile(r"\b(?:PHOTO|PHOTOS|IMAGE|PICTURE|FILE PHOTO)\s*:\s*(?P<credit>[A-Z][A-Z0-9/ .,&'\-]+?)\s*$",
+                     re.MULTILINE)
+
+
+@lru_cache(maxsize=1)
+def _sources() -> dict:
+    data = load_json("lexicons/sources.json")
+    return {
+        "wires": {k.upper(): v for k, v in data["wires"].items()},
+        "outlets": {k.upper(): v for k, v in data["outlets"].items()},
+        "boilerplate": [re.compile(p) for p in data["boilerplate"]],
+    }
+
+
+def _title_case(words: str) -> str:
+    keep = _sources()["wires"]
+    parts = []
+    for part in re.split(r"(\s*/\s*)", words.strip()):
+        if "/" in part:
+            parts.append(" / ")
+        elif part.upper() in keep and len(part) <= 5:
+            parts.append(part.upper())
+        else:
+            parts.append(" ".join(w.capitalize() if len(w) > 2 or i == 0 else w.lower()
+                                  for i, w in enumerate(part.split())))
+    return "".join(parts)
+
+
+def find_dateline(text: str, start: int = 0):
+    """The first paragraph-initial dateline after ``start``: (place, wire, span) or None."""
+    for m in _DATELINE.finditer(text, start):
+        place = m.group("place").strip()
+        if len(place) < 3 or place.upper() != place:
+            continue
+        if m.group("wire") is None and not m.group("date") and not m.group("region"):
+            # a bare "WORD -" is too weak unless followed by body text on the same paragraph
+            if m.group(0).rstrip().endswith(":"):
+                continue
+        wire = m.group("wire")
+        wire_name = _sources()["wires"].get(wire.upper(), wire) if wire else None
+        if wire and wire.upper() not in _sources()["wires"] and len(wire) > 12:
+            continue
+        pretty = " ".join(w.capitalize() for w in place.split())
+        return pretty, wire_name, Span(m.start("place"), m.end("place"), text[m.start("place"):m.end("place")])
+    return None
+
+
+def find_outlet(text: str):
+    for pattern in _sources()["boilerplate"]:
+        m = pattern.search(text)
+        if m:
+            raw = m.group("outlet").strip()
+            return _sources()["outlets"].get(raw.upper(), raw)
+    return None
+
+
+def find_photo_credit(text: str):
+    m = _CREDIT.search(text)
+    return _title_case(m.group("credit")) if m else None
+
+
+def enrich(article: Article) -> Article:
+    """Fill dateline, wire, photo credit and outlet from the text where they are not known."""
+    text = article.text
+    found = find_dateline(text, article.body_start)
+    if found and found[2].start - article.body_start < 2000:
+        place, wire, span = found
+        article.dateline = article.dateline or place
+        article.dateline_span = article.dateline_span or span
+        article.wire = article.wire or wire
+    article.photo_credit = article.photo_credit or find_photo_credit(text)
+    article.outlet = article.outlet or find_outlet(text)
+    if not article.outlet and article.source:
+        article.outlet = _sources()["outlets"].get(article.source.upper(), article.source)
+    return article

@@ -1,0 +1,17 @@
+"""Plain-text articles: a headline line, a blank line, then the body."""
+from __future__ import annotations
+
+from ..models import Article
+from .ids import article_id
+
+
+def article_from_text(text: str, origin: str, **meta) -> Article:
+    """Build an Article from text in the seed layout; offsets stay those of ``text``."""
+    title, body_start = None, 0
+    first, sep, _rest = text.partition("\n")
+    stripped = first.strip()
+    if sep and stripped and len(stripped) < 300 and text[len(first) + 1:].lstrip(" \t").startswith(("\n", "\r\n")):
+        title, body_start = stripped, len(first) + 1
+    if meta.get("title"):
+        title = meta.pop("title")
+    return Article(id=article_id(text), text=text, title=title, origin=origin, body_start=body_start, **meta)

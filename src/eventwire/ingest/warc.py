@@ -1,0 +1,42 @@
+"""WARC archives: every HTML response record becomes an article (via the HTML reader)."""
+from __future__ import annotations
+
+from typing import IO, Iterator, Union
+
+from ..errors import BadRecord, IngestError
+from ..models import Article
+from .decode import decode_bytes
+from .html import article_from_html
+
+
+def read_warc(stream: IO[bytes], origin: str) -> Iterator[Union[Article, IngestError]]:
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    try:
+        for n, record in enumerate(ArchiveIterator(stream), 1):
+            if record.rec_type != "response":
+                continue
+            ctype = (record.http_headers.get_header("Content-Type") if record.http_headers else "") or ""
+            if "html" not in ctype.lower():
+                continue
+            url = record.rec_headers.get_header("WARC-Target-URI")
+            where = f"{origin}#record{n}"
+            try:
+                html = decode_bytes(record.content_stream().read(), where, _charset(ctype))
+                article = article_from_html(html, where, url=url)
+                date = record.rec_headers.get_header("WARC-Date")
+                article.published = article.published or (date[:10] if date else None)
+                yield article
+            except IngestError as exc:
+                yield exc
+    except ArchiveLoadFailed as exc:
+        yield BadRecord(f"not a readable WARC file ({exc})", source=origin)
+
+
+def _charset(content_type: str) -> str | None:
+    for part in content_type.split(";"):
+        key, _, value = part.strip().partition("=")
+        if key.lower() == "charset" and value:
+            return value.strip("\"'")
+    return None

@@ -1,0 +1,227 @@
+"""The typed records that stages pass to each other.
+
+Offsets are Python string indices into ``Article.text`` as ingested, end exclusive.
+Every record that a pipeline component produces names that component (``name@version``)
+in ``component`` so that any output can be traced back to what made it.
+
+The records are plain dataclasses: cheap to build in the hot path, and ``to_dict`` gives
+the JSON shape that ``eventwire extract`` prints and that ``../shared/eval/score.py`` reads.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, Optional
+
+
+def _clean(value: Any) -> Any:
+    """Drop ``None`` values and empty containers so that JSON output stays small."""
+    if isinstance(value, dict):
+        return {k: _clean(v) for k, v in value.items() if v is not None and v != [] and v != {}}
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    return value
+
+
+class Record:
+    """Mixin: JSON-ready dictionaries for every model."""
+
+    def to_dict(self) -> dict:
+        return _clean(asdict(self))  # type: ignore[call-overload]
+
+    @classmethod
+    def from_dict(cls, data: dict):
+        names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+        return cls(**{k: v for k, v in data.items() if k in names})
+
+
+@dataclass
+class Span(Record):
+    """A stretch of article text: ``text == article.text[start:end]``."""
+
+    start: int
+    end: int
+    text: str = ""
+
+
+@dataclass
+class Article(Record):
+    """One news article as ingested.
+
+    ``id`` is content-addressed (a hash of the normalised text), so the same article
+    ingested twice, from any file, gets the same id.
+    """
+
+    id: str
+    text: str
+    title: Optional[str] = None
+    published: Optional[str] = None  # ISO date (or datetime) as given by the source
+    outlet: Optional[str] = None  # who published this copy ("The Straits Times")
+    source: Optional[str] = None  # source field as given by the input (JSONL ``source``)
+    url: Optional[str] = None
+    wire: Optional[str] = None  # wire agency the text came from ("Xinhua")
+    dateline: Optional[str] = None  # place the story was filed from ("Moscow")
+    dateline_span: Optional[Span] = None
+    photo_credit: Optional[str] = None
+    origin: Optional[str] = None  # file path (and line / record) it was read from
+    external_id: Optional[str] = None  # the input's own id, when it had one
+    body_start: int = 0  # offset where the body starts (after headline / dateline)
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass
+class Entity(Record):
+    """A named or typed mention: OntoNotes labels plus WEAPON, VEHICLE, MILITARY_PLATFORM."""
+
+    start: int
+    end: int
+    label: str
+    text: str = ""
+    component: str = ""
+
+
+@dataclass
+class TimeValue(Record):
+    """A time expression normalised TIMEX3-style against the reference date.
+
+    ``value`` is e.g. ``2015-10-15``, ``2015-10``, ``2015-W42``, ``2015``, ``P2W``;
+    ``precision`` is one of ``minute``, ``hour``, ``day``, ``week``, ``month``, ``quarter``,
+    ``season``, ``year``, ``decade``, ``fuzzy``; ``certainty`` says how sure the value is
+    (1.0 when the reference date is known, lower when the year had to be inferred).
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str  # DATE, TIME, DURATION, SET
+    value: str
+    precision: Optional[str] = None
+    range_start: Optional[str] = None  # for ranges like "the last 24 hours"
+    range_end: Optional[str] = None
+    anchor: Optional[str] = None  # the reference date that was used
+    certainty: float = 1.0
+    component: str = ""
+
+
+@dataclass
+class Place(Record):
+    """A place-name mention resolved against the gazetteer."""
+
+    start: int
+    end: int
+    text: str
+    name: Optional[str] = None  # resolved name
+    country: Optional[str] = None  # ISO 3166 alpha-3
+    lat: Optional[float] = None
+    lon: Optional[float] = None
+    precision: Optional[str] = None  # point, city, region, country, unresolved
+    feature: Optional[str] = None  # GeoNames feature code (PPLC, ADM1, PCLI, AIRB ...)
+    geonameid: Optional[int] = None
+    role: Optional[str] = None  # "dateline" when it only says where the story was filed
+    confidence: float = 0.0
+    component: str = ""
+
+
+@dataclass
+class Actor(Record):
+    """An actor or recipient of an event, resolved against the actor registry."""
+
+    text: str
+    start: Optional[int] = None
+    end: Optional[int] = None
+    name: Optional[str] = None  # canonical name from the registry
+    registry_id: Optional[str] = None
+    country: Optional[str] = None  # ISO 3166 alpha-3 (or a list for compound actors)
+    countries: list = field(default_factory=list)
+    sector: Optional[str] = None  # government, military, police, rebel, party, igo, ngo, media, civilians ...
+    component: str = ""
+
+
+@dataclass
+class Quantity(Record):
+    """A number tied to what it counts ("33 sorties", "six guns")."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str  # the counted noun, lemmatised ("sortie", "facility", "gun")
+    role: Optional[str] = None  # sorties, targets, killed, injured, arrested, displaced, weapons ...
+    component: str = ""
+
+
+@dataclass
+class Attribution(Record):
+    """Who says what: source, cue and content, each a list of ``[start, end]`` fragments."""
+
+    source: list
+    cue: list
+    content: list
+    source_text: str = ""
+    cue_text: str = ""
+    kind: str = "indirect"  # direct, indirect, mixed, according_to
+    nested_in: Optional[int] = None  # index of an attribution this one is reported within
+    component: str = ""
+
+
+@dataclass
+class EventMention(Record):
+    """One event as told in one article: a PLOVER type (or documented extension) with roles."""
+
+    type: str
+    trigger: Span
+    evidence: Span  # the sentence it was read from
+    mode: Optional[str] = None
+    context: Optional[str] = None
+    actor: Optional[Actor] = None
+    recipient: Optional[Actor] = None
+    place: Optional[Place] = None
+    date: Optional[TimeValue] = None
+    quantities: list = field(default_factory=list)  # [Quantity]
+    claimant: Optional[Actor] = None
+    claimant_chain: list = field(default_factory=list)  # ["Russian Defence Ministry", "Xinhua", "The Straits Times"]
+    attribution: Optional[int] = None  # index into the document's attributions
+    modality: str = "asserted"  # asserted, claimed, denied, planned, hypothetical
+    negated: bool = False
+    extension: bool = False  # True when ``type`` is not one of PLOVER's 18 types
+    confidence: float = 0.5
+    component: str = ""
+
+
+@dataclass
+class DocumentResult(Record):
+    """Everything extracted from one article; the JSON object ``eventwire extract`` prints."""
+
+    id: str
+    article: Article
+    entities: list = field(default_factory=list)
+    places: list = field(default_factory=list)
+    times: list = field(default_factory=list)
+    quantities: list = field(default_factory=list)
+    attributions: list = field(default_factory=list)
+    events: list = field(default_factory=list)
+    story: Optional[str] = None
+    reprint_of: Optional[str] = None
+    versions: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        out = {
+            "id": self.article.external_id or self.id,
+            "article_id": self.id,
+            "title": self.article.title,
+            "published": self.article.published,
+            "outlet": self.article.outlet,
+            "wire": self.article.wire,
+            "dateline": self.article.dateline,
+            "photo_credit": self.article.photo_credit,
+            "url": self.article.url,
+            "entities": [e.to_dict() for e in self.entities],
+            "places": [p.to_dict() for p in self.places],
+            "times": [t.to_dict() for t in self.times],
+            "quantities": [q.to_dict() for q in self.quantities],
+            "attributions": [a.to_dict() for a in self.attributions],
+            "events": [e.to_dict() for e in self.events],
+            "story": self.story,
+            "reprint_of": self.reprint_of,
+            "versions": self.versions,
+        }
+        return {k: v for k, v in out.items() if v is not None}

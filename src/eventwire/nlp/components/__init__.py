@@ -1,0 +1,1 @@
+"""Registered spaCy factories that belong to the NLP layer itself (segmentation, entities)."""
