@@ -38,3 +38,257 @@ def extract(paths, fmt, encoding):
             out.write(json.dumps(r.to_dict(), ensure_ascii=False) + "\n")
     if errors and not results:
         sys.exit(1)
+
+
+# ---------------------------------------------------------------------------- store commands
+# Every command below is a few lines over eventwire.api; errors from the API are printed as
+# "error: [EWxxx] source: message" on stderr and exit 1.
+TABLE_LIMIT = 50
+DB_OPTION = click.option("--db", "db", default=None, metavar="PATH",
+                         help="Store file (default: $EVENTWIRE_DB or ./eventwire.duckdb).")
+WAIT_OPTION = click.option("--wait", type=float, default=0.0, show_default=True, metavar="SECONDS",
+                           help="Keep retrying this long while another process holds the store.")
+
+
+def _fail(err) -> None:
+    _emit_error(err)
+    sys.exit(1)
+
+
+def _guarded(func):
+    """Turn eventwire errors into one clear line and exit status 1."""
+    import functools
+
+    from .errors import EventwireError
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except EventwireError as err:
+            _fail(err)
+    return wrapper
+
+
+def _ingest_and_report(paths, store, encoding=None) -> "object":
+    from .api import ingest_paths
+
+    def progress(report):
+        if report.batches > 1 or report.read >= 200:
+            click.echo(f"... {report.read} articles read, {report.added} added", err=True)
+
+    report = ingest_paths(paths, store, encoding=encoding, on_error=_emit_error, on_batch=progress)
+    errors = len(report.errors)
+    click.echo(f"read {report.read} article{'s' * (report.read != 1)}: {report.added} added, "
+               f"{report.duplicates} already stored, {report.events} events, "
+               f"{errors} error{'s' * (errors != 1)} (store: {store.path})")
+    return report
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@DB_OPTION
+@click.option("--encoding", default=None, help="Decode text inputs with this encoding instead of UTF-8.")
+@WAIT_OPTION
+@_guarded
+def ingest(paths, db, encoding, wait):
+    """Read, process and store the articles in PATHS (files or folders).
+
+    Articles already in the store are skipped. Bad inputs are reported and the rest goes on;
+    the exit status is 1 only when every input failed.
+    """
+    from .api import open_store
+
+    with open_store(db, wait=wait) as store:
+        report = _ingest_and_report(paths, store, encoding)
+    if report.all_failed:
+        sys.exit(1)
+
+
+def _cell(value, width: int) -> str:
+    if value is None:
+        text = ""
+    elif isinstance(value, (list, tuple)):
+        text = " > ".join(str(v) for v in value)
+    else:
+        text = " ".join(str(value).split())
+    if len(text) > width:
+        text = text[: max(0, width - 1)] + "\u2026"
+    return text.ljust(width)
+
+
+def _table(rows) -> str:
+    import shutil
+
+    def who(row, role):
+        return row.get(f"{role}_name") or row.get(f"{role}_text")
+
+    columns = [
+        ("WHEN", 10, lambda r: r.get("when")),
+        ("TYPE", 16, lambda r: r["type"] + (f"/{r['mode']}" if r.get("mode") else "")),
+        ("ACTOR", 18, lambda r: who(r, "actor")),
+        ("RECIPIENT", 18, lambda r: who(r, "recipient")),
+        ("PLACE", 14, lambda r: r.get("place_name") or r.get("place_text")),
+        ("CLAIMANT", 18, lambda r: who(r, "claimant")),
+        ("MODALITY", 9, lambda r: r.get("modality")),
+    ]
+    used = sum(width + 2 for _, width, _ in columns)
+    evidence = max(30, shutil.get_terminal_size((220, 24)).columns - used)
+    columns.append(("EVIDENCE", evidence, lambda r: r.get("evidence_text")))
+    lines = ["  ".join(_cell(name, width) for name, width, _ in columns).rstrip()]
+    for row in rows:
+        lines.append("  ".join(_cell(get(row), width) for _, width, get in columns).rstrip())
+    return "\n".join(lines)
+
+
+def _csv_value(value):
+    if isinstance(value, (list, tuple)):
+        return "; ".join(str(v) for v in value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+@main.command()
+@DB_OPTION
+@click.option("--type", "types", multiple=True, metavar="TYPE",
+              help="PLOVER type (repeat or comma-separate for several).")
+@click.option("--actor", help="Actor text or canonical name contains this.")
+@click.option("--recipient", help="Recipient text or canonical name contains this.")
+@click.option("--country", help="ISO code or country name of the actor, recipient or place.")
+@click.option("--place", help="Place text or resolved name contains this.")
+@click.option("--since", metavar="DATE", help="On or after YYYY, YYYY-MM or YYYY-MM-DD.")
+@click.option("--until", metavar="DATE", help="On or before YYYY, YYYY-MM or YYYY-MM-DD.")
+@click.option("--claimant", help="Who says so (claimant or anyone in the claimant chain) contains this.")
+@click.option("--text", help="The evidence sentence contains this.")
+@click.option("--modality", help="asserted, claimed, denied, planned or hypothetical.")
+@click.option("--limit", type=int, default=None,
+              help=f"At most this many events (default {TABLE_LIMIT} for table, all otherwise; 0 = all).")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv", "geojson"]),
+              default="table", show_default=True)
+@WAIT_OPTION
+@_guarded
+def events(db, types, actor, recipient, country, place, since, until, claimant, text, modality,
+           limit, fmt, wait):
+    """Query stored events; dates are the event's own date, else the article's."""
+    from .api import events_to_geojson, open_store
+    from .store import EventFilter
+    from .store.rows import clean_row
+
+    if limit is None:
+        limit = TABLE_LIMIT if fmt == "table" else 0
+    flt = EventFilter.from_kwargs(type=list(types), actor=actor, recipient=recipient, country=country,
+                                  place=place, since=since, until=until, claimant=claimant,
+                                  text=text, modality=modality, limit=limit or None)
+    with open_store(db, read_only=True, wait=wait) as store:
+        rows = store.query_events(flt)
+        total = store.count_events(flt) if limit and len(rows) == limit else len(rows)
+        columns = store.event_columns()
+    out = sys.stdout
+    if fmt == "table":
+        click.echo(_table(rows))
+        shown = f"{len(rows)} of {total}" if total > len(rows) else str(len(rows))
+        hint = "; use --limit 0 for all" if total > len(rows) else ""
+        click.echo(f"{shown} event{'s' * (total != 1)}{hint}", err=True)
+    elif fmt == "jsonl":
+        for row in rows:
+            out.write(json.dumps(clean_row(row), ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        import csv
+
+        writer = csv.writer(out)
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow([_csv_value(row.get(c)) for c in columns])
+    else:
+        json.dump(events_to_geojson(rows), out, ensure_ascii=False)
+        out.write("\n")
+
+
+@main.command()
+@click.argument("path")
+@DB_OPTION
+@click.option("--what", type=click.Choice(["events", "articles", "mentions"]), default="events",
+              show_default=True, help="events: the event view; articles: articles with text; "
+                                      "mentions: raw event mention rows.")
+@WAIT_OPTION
+@_guarded
+def export(path, db, what, wait):
+    """Write stored events, articles or mentions to a Parquet file at PATH."""
+    from .api import open_store
+
+    with open_store(db, read_only=True, wait=wait) as store:
+        count = store.export_parquet(path, what=what)
+    click.echo(f"wrote {count} {what if count != 1 else what.rstrip('s')} to {path}")
+
+
+def _print_summary(summary: dict) -> None:
+    echo = click.echo
+    period = ""
+    if summary.get("first_published"):
+        period = f", published {summary['first_published']} to {summary['last_published']}"
+    echo(f"\n{summary['articles']} articles from {summary['outlets']} outlets{period}; "
+         f"{summary['events']} events")
+    if summary.get("reprints"):
+        echo(f"{summary['reprints']} reprints of other articles, {summary['stories']} stories")
+    if not summary["events"]:
+        echo("No events were extracted yet: the event extractor found none in these articles.")
+        return
+    echo("\nEvents by type:")
+    most = max(n for _, n in summary["events_by_type"])
+    for etype, n in summary["events_by_type"]:
+        echo(f"  {etype:<14} {n:>4}  " + "#" * max(1, round(30 * n / most)))
+    if summary["top_actors"]:
+        echo("\nTop actors:")
+        for actor, n in summary["top_actors"]:
+            echo(f"  {actor:<30} {n:>4}")
+    if summary["top_claimants"]:
+        echo("\nWho says so most:")
+        for who, n in summary["top_claimants"]:
+            echo(f"  {who:<30} {n:>4}")
+    echo("\nSome events, with their evidence:")
+    for ev in summary["examples"]:
+        actor = ev.get("actor_name") or ev.get("actor_text") or "?"
+        recipient = ev.get("recipient_name") or ev.get("recipient_text")
+        head = f"  {ev.get('when') or '(undated)'}  {ev['type']}" + (f"/{ev['mode']}" if ev.get("mode") else "")
+        head += f"  {actor}" + (f" -> {recipient}" if recipient else "")
+        place = ev.get("place_name") or ev.get("place_text")
+        if place:
+            head += f"  in {place}"
+        echo(head)
+        echo(f"      \"{' '.join((ev.get('evidence_text') or '').split())}\"")
+        claimant = ev.get("claimant_name") or ev.get("claimant_text")
+        said = f"claimed by {claimant}" if claimant else "reported as fact"
+        echo(f"      {said} ({ev.get('modality') or 'asserted'}); {ev.get('outlet') or ev.get('title') or ev['article_id']}")
+
+
+@main.command()
+@DB_OPTION
+@WAIT_OPTION
+@_guarded
+def summary(db, wait):
+    """Print what the store holds: articles, events by type, top actors, examples."""
+    from .api import open_store
+
+    with open_store(db, read_only=True, wait=wait) as store:
+        click.echo(f"store: {store.path}")
+        _print_summary(store.summary())
+
+
+@main.command()
+@DB_OPTION
+@WAIT_OPTION
+@_guarded
+def demo(db, wait):
+    """Ingest the bundled demo corpus into the store and print a summary of it."""
+    from .api import demo_corpus_paths, open_store
+
+    corpus = demo_corpus_paths()
+    with open_store(db, wait=wait) as store:
+        click.echo(f"ingesting the demo corpus: {', '.join(str(p) for p in corpus)}")
+        report = _ingest_and_report(corpus, store)
+        summary = store.summary()
+    if report.all_failed:
+        sys.exit(1)
+    _print_summary(summary)
+    click.echo(f"\nNext: eventwire events{' --db ' + db if db else ''} --limit 10")

@@ -1,0 +1,278 @@
+"""The embedded default store: one DuckDB file.
+
+DuckDB lets one process write a file at a time (it takes an OS file lock; readers share a
+lock). A second process that finds the lock taken gets :class:`~eventwire.errors.StoreLocked`,
+after retrying for ``wait`` seconds. Every batch is one transaction, and DuckDB's write-ahead
+log means a process killed mid-batch leaves the file at its last committed batch.
+"""
+from __future__ import annotations
+
+import re
+import time
+from importlib import resources
+from pathlib import Path
+from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
+
+import duckdb
+
+from ..errors import (BadOption, MigrationError, StoreError, StoreLocked, StoreVersionError)
+from ..models import DocumentResult
+from .base import EXPORTS, Store
+from .query import EVENT_ORDER, EventFilter, compile_events
+from .rows import TABLE_COLUMNS, result_from_rows, result_rows
+
+MIGRATION_NAME = re.compile(r"^(\d{3})_([A-Za-z0-9_]+)\.sql$")
+# parents before children, so a reader never sees a mention without its article
+WRITE_ORDER = ["articles", "entities", "times", "places", "quantities", "attributions",
+               "event_mentions", "event_quantities"]
+CHILD_TABLES = WRITE_ORDER[1:]
+_LOCK_HOLDER = re.compile(r"held in (.+?) \(PID (\d+)\)")
+_EXPORT_SQL = {
+    "events": f"SELECT * FROM event_view {EVENT_ORDER}",
+    "articles": "SELECT * FROM articles ORDER BY published_day NULLS LAST, id",
+    "mentions": "SELECT * FROM event_mentions ORDER BY article_id, idx",
+}
+
+
+def migrations() -> List[Tuple[int, str, str]]:
+    """``(version, name, sql)`` for every bundled migration, in order."""
+    found = []
+    for entry in resources.files("eventwire.store").joinpath("migrations").iterdir():
+        match = MIGRATION_NAME.match(entry.name)
+        if match:
+            found.append((int(match[1]), match[2], entry.read_text(encoding="utf-8")))
+    found.sort()
+    versions = [v for v, _, _ in found]
+    if versions != list(range(1, len(found) + 1)):
+        raise MigrationError(f"bundled migrations are not numbered 001, 002, ... without gaps: {versions}")
+    return found
+
+
+def _connect(path: str, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
+    if path != ":memory:":
+        if read_only and not Path(path).exists():
+            raise StoreError(f"no store at {path}; create one with `eventwire ingest` or `eventwire demo`",
+                             source=path)
+        if not read_only:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+    deadline = time.monotonic() + max(0.0, wait)
+    while True:
+        try:
+            return duckdb.connect(path, read_only=read_only)
+        except duckdb.IOException as exc:
+            message = str(exc)
+            if "lock" not in message.lower():
+                raise StoreError(f"could not open the store: {message}", source=path) from None
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                holder = _LOCK_HOLDER.search(message)
+                detail = f"PID {holder[2]}" if holder else "another process"
+                if wait > 0:
+                    detail += f", still held after waiting {wait:g}s"
+                raise StoreLocked(detail, source=path) from None
+            time.sleep(min(0.1, remaining))
+        except duckdb.Error as exc:
+            raise StoreError(f"could not open the store: {exc}", source=path) from None
+
+
+class DuckDBStore(Store):
+    def __init__(self, path: str = ":memory:", *, read_only: bool = False, wait: float = 0.0):
+        self.path = str(path)
+        self.read_only = read_only
+        self._con: Optional[duckdb.DuckDBPyConnection] = _connect(self.path, read_only, wait)
+        self._types: Dict[str, Dict[str, str]] = {}
+        try:
+            self._migrate()
+        except BaseException:
+            self.close()
+            raise
+
+    # ---------------------------------------------------------------- plumbing
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        if self._con is None:
+            raise StoreError("the store is closed", source=self.path)
+        return self._con
+
+    def close(self) -> None:
+        if self._con is not None:
+            self._con.close()
+            self._con = None
+
+    def _fetch_dicts(self, sql: str, params: Sequence = ()) -> List[dict]:
+        try:
+            cur = self.con.execute(sql, list(params))
+            names = [d[0] for d in cur.description]
+            return [dict(zip(names, row)) for row in cur.fetchall()]
+        except duckdb.Error as exc:
+            raise StoreError(f"query failed: {exc}", source=self.path) from None
+
+    def _scalar(self, sql: str, params: Sequence = ()):
+        return self.con.execute(sql, list(params)).fetchone()[0]
+
+    def schema_version(self) -> int:
+        exists = self._scalar("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'schema_version'")
+        if not exists:
+            return 0
+        return self._scalar("SELECT COALESCE(max(version), 0) FROM schema_version")
+
+    def _migrate(self) -> None:
+        available = migrations()
+        latest = available[-1][0] if available else 0
+        current = self.schema_version()
+        if current > latest:
+            raise StoreVersionError(f"the store has schema version {current} but this eventwire knows "
+                                    f"only up to {latest}; upgrade eventwire", source=self.path)
+        if current == latest:
+            return
+        if self.read_only:
+            raise StoreVersionError(f"the store has schema version {current}, this eventwire needs "
+                                    f"{latest}; open it once for writing (e.g. `eventwire ingest`) to "
+                                    "migrate it", source=self.path)
+        con = self.con
+        for version, name, sql in available:
+            if version <= current:
+                continue
+            con.execute("BEGIN TRANSACTION")
+            try:
+                con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
+                            "name VARCHAR NOT NULL, applied_at TIMESTAMP DEFAULT current_timestamp)")
+                con.execute(sql)
+                con.execute("INSERT INTO schema_version (version, name) VALUES (?, ?)", [version, name])
+                con.execute("COMMIT")
+            except duckdb.Error as exc:
+                con.execute("ROLLBACK")
+                raise MigrationError(f"{version:03d}_{name}.sql: {exc}", source=self.path) from None
+
+    def _column_types(self, table: str) -> Dict[str, str]:
+        if table not in self._types:
+            rows = self.con.execute("SELECT column_name, data_type FROM information_schema.columns "
+                                    "WHERE table_name = ?", [table]).fetchall()
+            self._types[table] = dict(rows)
+        return self._types[table]
+
+    def _insert(self, table: str, rows: List[dict]) -> None:
+        """Columnar insert: each column travels as one list parameter and is UNNESTed back
+        into rows (about 30x faster than executemany, and still fully parameterised)."""
+        if not rows:
+            return
+        types = self._column_types(table)
+        columns = TABLE_COLUMNS[table]
+        select = ", ".join(f"unnest(?::{types[c]}[])" for c in columns)
+        names = ", ".join(f'"{c}"' for c in columns)
+        params = [[row.get(c) for row in rows] for c in columns]
+        self.con.execute(f"INSERT INTO {table} ({names}) SELECT {select}", params)
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreError("the store was opened read-only", source=self.path)
+
+    # ---------------------------------------------------------------- writing
+    def known_ids(self, ids: Iterable[str]) -> Set[str]:
+        ids = list(dict.fromkeys(ids))
+        if not ids:
+            return set()
+        rows = self.con.execute("SELECT id FROM articles WHERE list_contains(?::VARCHAR[], id)", [ids]).fetchall()
+        return {r[0] for r in rows}
+
+    def add_results(self, results: Sequence[DocumentResult]) -> int:
+        self._writable()
+        unique: Dict[str, DocumentResult] = {}
+        for result in results:
+            unique.setdefault(result.id, result)
+        known = self.known_ids(unique)
+        batch = [r for rid, r in unique.items() if rid not in known]
+        if not batch:
+            return 0
+        tables: Dict[str, List[dict]] = {t: [] for t in WRITE_ORDER}
+        for result in batch:  # flatten first: a bad record fails before the transaction opens
+            for table, rows in result_rows(result).items():
+                tables[table].extend(rows)
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            for table in WRITE_ORDER:
+                self._insert(table, tables[table])
+            con.execute("COMMIT")
+        except BaseException as exc:
+            con.execute("ROLLBACK")
+            if isinstance(exc, duckdb.Error):
+                raise StoreError(f"a batch of {len(batch)} articles was not stored (nothing from it "
+                                 f"was kept): {exc}", source=self.path) from None
+            raise
+        return len(batch)
+
+    # ---------------------------------------------------------------- reading
+    def query_events(self, flt: EventFilter) -> List[dict]:
+        sql, params = compile_events(flt)
+        return self._fetch_dicts(sql, params)
+
+    def event_columns(self) -> List[str]:
+        return [d[0] for d in self.con.execute("SELECT * FROM event_view LIMIT 0").description]
+
+    def count_events(self, flt: Optional[EventFilter] = None) -> int:
+        flt = flt or EventFilter()
+        sql, params = compile_events(EventFilter(**{**flt.__dict__, "limit": None, "offset": 0}))
+        return self._scalar(f"SELECT count(*) FROM ({sql})", params)
+
+    def articles(self, limit: Optional[int] = None) -> List[dict]:
+        columns = ", ".join(f'"{c}"' for c in TABLE_COLUMNS["articles"] if c != "text")
+        sql = f"SELECT {columns}, ingested_at FROM articles ORDER BY published_day DESC NULLS LAST, id"
+        params: list = []
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        return self._fetch_dicts(sql, params)
+
+    def get_result(self, article_id: str) -> Optional[DocumentResult]:
+        rows = {"articles": self._fetch_dicts("SELECT * FROM articles WHERE id = ?", [article_id])}
+        if not rows["articles"]:
+            return None
+        for table in CHILD_TABLES:
+            rows[table] = self._fetch_dicts(f"SELECT * FROM {table} WHERE article_id = ? ORDER BY "
+                                            + ("mention_id, idx" if table == "event_quantities" else "idx"),
+                                            [article_id])
+        return result_from_rows(rows)
+
+    def summary(self, top: int = 5, examples: int = 5) -> dict:
+        counts = self._fetch_dicts(
+            "SELECT (SELECT count(*) FROM articles) AS articles, "
+            "(SELECT count(*) FROM event_mentions) AS events, "
+            "(SELECT count(DISTINCT outlet) FROM articles) AS outlets, "
+            "(SELECT count(DISTINCT story) FROM articles) AS stories, "
+            "(SELECT count(*) FROM articles WHERE reprint_of IS NOT NULL) AS reprints, "
+            "(SELECT min(published_day) FROM articles) AS first_published, "
+            "(SELECT max(published_day) FROM articles) AS last_published")[0]
+        by_type = self.con.execute("SELECT type, count(*) FROM event_mentions GROUP BY type "
+                                   "ORDER BY count(*) DESC, type").fetchall()
+        actors = self.con.execute(
+            "SELECT COALESCE(actor_name, actor_text) AS actor, count(*) FROM event_mentions "
+            "WHERE actor_text IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?", [top]).fetchall()
+        claimants = self.con.execute(
+            "SELECT COALESCE(claimant_name, claimant_text) AS claimant, count(*) FROM event_mentions "
+            "WHERE claimant_text IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?", [top]).fetchall()
+        # one example per type, preferring claimed events and confident ones
+        sample = self._fetch_dicts(
+            "SELECT * EXCLUDE (rn) FROM (SELECT *, row_number() OVER (PARTITION BY type ORDER BY "
+            "(claimant_text IS NOT NULL) DESC, confidence DESC NULLS LAST, article_id, idx) AS rn "
+            "FROM event_view) WHERE rn = 1 ORDER BY (claimant_text IS NOT NULL) DESC, "
+            "confidence DESC NULLS LAST, type LIMIT ?", [examples])
+        return {**counts, "events_by_type": by_type, "top_actors": actors,
+                "top_claimants": claimants, "examples": sample}
+
+    def export_parquet(self, path: str, what: str = "events") -> int:
+        if what not in EXPORTS:
+            raise BadOption(f"cannot export {what!r}; choose one of {', '.join(EXPORTS)}")
+        target = Path(path)
+        if target.parent and not target.parent.exists():
+            raise StoreError(f"the folder {target.parent} does not exist", source=str(path))
+        # write beside the target and rename, so a failed export never leaves half a file
+        partial = target.with_name(f".{target.name}.partial")
+        try:
+            rows = self.con.execute(f"COPY ({_EXPORT_SQL[what]}) TO ? (FORMAT PARQUET)",
+                                    [str(partial)]).fetchone()[0]
+            partial.replace(target)
+        except duckdb.Error as exc:
+            partial.unlink(missing_ok=True)
+            raise StoreError(f"export failed: {exc}", source=str(path)) from None
+        return int(rows)
