@@ -39,6 +39,7 @@ def _context() -> dict:
     out = {k: set(v) for k, v in data.items() if not k.startswith("_")}
     out["reporting_forms"] = {f for lemma in data["reporting"] for f in verb_forms(lemma)}
     out["victim_forms"] = {f for lemma in data["victim_verbs"] for f in verb_forms(lemma)}
+    out["flip_forms"] = {f: t for lemma, t in data["flip_verbs"].items() for f in verb_forms(lemma)}
     return out
 
 
@@ -96,6 +97,7 @@ class EventCoder:
                     "modality": "asserted", "negated": False, "governed": False}
             self._read_context(doc, sent, info, ctx)
             candidates.append(info)
+        self._light_and_flip(doc, sent, candidates, ctx)
         # governing acts absorb the act they govern ("agreed to lift the curfew")
         for a in candidates:
             if self.types[a["type"]].get("governs") and not a["governed"]:
@@ -116,6 +118,7 @@ class EventCoder:
                 conf -= 0.15
             if c["modality"] == "hypothetical":
                 conf -= 0.2
+            conf += c.get("boost", 0.0)
             c["confidence"] = round(max(0.05, min(0.99, conf)), 3)
             if c["type"] in seen_types:  # one event per type and sentence: merge evidence
                 prev = seen_types[c["type"]]
@@ -125,6 +128,29 @@ class EventCoder:
             seen_types[c["type"]] = c
             events.append(c)
         return [self._build(doc, sent, c, mentions, ctx) for c in events]
+
+    def _light_and_flip(self, doc, sent, candidates, ctx) -> None:
+        """Light verbs yield to the event noun they carry; purpose clauses yield to their act."""
+        light, purpose = ctx["light_verbs"], ctx["purpose"]
+        for n, c in enumerate(candidates):
+            i = c["trig"].start
+            if c["kind"] == "noun" and any(doc[k].lower_ in light for k in range(max(sent.start, i - 4), i)):
+                c["kind"] = "verb"
+            if doc[i].lower_ in light:
+                nxt = next((d for d in candidates[n + 1:] if d["kind"] == "noun"
+                            and d["trig"].start - c["trig"].end <= 4), None)
+                if nxt is not None:
+                    c["governed"] = True
+            flip = ctx["flip_forms"].get(doc[i].lower_)
+            if flip:
+                obj = next((d for d in candidates[n + 1:] if d["trig"].start - c["trig"].end <= 4), None)
+                if obj is not None:
+                    obj["governed"] = True
+                    if self.types[obj["type"]]["polarity"] == "hostile" and flip == "CONCEDE" or \
+                            self.types[obj["type"]]["polarity"] == "coop" and flip == "SANCTION":
+                        c["type"], c["mode"] = flip, None
+            if n > 0 and (doc[i].lower_ in purpose or (i > sent.start and doc[i - 1].lower_ in purpose)):
+                c["boost"] = c.get("boost", 0.0) - 0.3
 
     def _verb_like(self, doc, i, lo) -> bool:
         tok = doc[i]
@@ -146,6 +172,7 @@ class EventCoder:
                 info["type"], info["mode"] = "REJECT", None
         if _preceded_by(doc, i, sent.start, ctx["obligation"]) is not None and not self.types[etype].get("governs"):
             info["type"], info["mode"], info["modality"] = "DEMAND", None, "hypothetical"
+            info["obligation"] = True
         elif _preceded_by(doc, i, sent.start, ctx["future"], window=4) is not None and not self.types[etype].get("governs"):
             info["modality"] = "planned"
             if not info["negated"]:
@@ -164,16 +191,24 @@ class EventCoder:
         before = [m for m in mentions if m.end <= t0 and m.start >= barrier]
         after = [m for m in mentions if m.start >= t1 and not _reported_clause(doc, t1, m.start, ctx)]
         subject = _subject(doc, before, ctx)
+        speaker = _subject(doc, [m for m in mentions if m.end <= barrier], ctx) if barrier > sent.start else None
         actor = recipient = None
         if passive is not None:
             by_mentions = [m for m in after if m.start >= passive]
             actor = by_mentions[0] if by_mentions else None
             recipient = subject
+        elif c.get("obligation"):
+            # "Russia said Sudan must return the helicopter": the speaker demands of the subject
+            actor, recipient = speaker, subject
         else:
-            actor = subject
-            recipient = next((m for m in after if m is not actor), None)
-        actor_rec = _to_actor(doc, actor, before, ctx)
-        recipient_rec = _to_actor(doc, recipient, after, ctx)
+            actor = subject or speaker
+            recipient = _first_recipient(doc, after, actor)
+        actor_rec = _to_actor(doc, actor, mentions, ctx)
+        recipient_rec = _to_actor(doc, recipient, mentions, ctx)
+        if actor_rec is not None and not (actor_rec.country or actor_rec.countries):
+            focus = _focus_country(doc, mentions, exclude=recipient_rec)
+            if focus:
+                actor_rec.country = focus
         if actor_rec and not recipient_rec and c["type"] in ctx["symmetric"] and len(actor_rec.countries) > 1:
             actor_rec, recipient_rec = _split_compound(doc, actor, actor_rec)
         event = EventMention(
@@ -219,6 +254,34 @@ class EventCoder:
         if article is not None:
             chain += [x for x in (article.wire, article.outlet) if x and x not in chain]
         event.claimant_chain = chain
+
+
+def _first_recipient(doc, after, actor):
+    """The first named actor after the trigger; the actor's own ('its troops') never counts."""
+    own = {"its", "their", "his", "her", "our"}
+    pool = [m for m in after if m is not actor and not (m.start > 0 and doc[m.start - 1].lower_ in own)]
+    named = [m for m in pool if m.named]
+    return named[0] if named else (pool[0] if pool else None)
+
+
+def _focus_country(doc, mentions, exclude=None):
+    """The country the sentence is about, for an actor known only by title ('President X')."""
+    skip = set()
+    if exclude is not None:
+        skip.update([exclude.country] if exclude.country else exclude.countries)
+    counts: dict = {}
+    for m in mentions:
+        for c in m.countries:
+            if c not in skip:
+                counts[c] = counts.get(c, 0) + 1
+    for p in doc._.places or []:
+        if p.country and p.country not in skip and p.role != "dateline":
+            counts[p.country] = counts.get(p.country, 0) + 1
+    if not counts:
+        return None
+    best = max(counts.values())
+    winners = [c for c, n in counts.items() if n == best]
+    return winners[0] if len(winners) == 1 else None
 
 
 def _claimant(doc, attr) -> Actor:
@@ -277,6 +340,8 @@ def _reporting_barrier(doc, sent, t0, ctx) -> int:
     barrier = sent.start
     for k in range(sent.start, t0):
         w = doc[k].lower_
+        if doc[k].is_title and k > sent.start:  # "United States" is no reporting verb
+            continue
         if w in ctx["reporting_forms"] or (w == "to" and k > sent.start and doc[k - 1].lower_ == "according"):
             barrier = k + 1
     return barrier
