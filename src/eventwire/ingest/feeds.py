@@ -5,6 +5,7 @@ from typing import Iterator, Union
 
 from ..errors import BadRecord, IngestError, NoArticleText
 from ..models import Article
+from .html import _paragraphs
 from .ids import article_id
 
 
@@ -17,9 +18,9 @@ def _entry_text(entry) -> str:
         extracted = trafilatura.extract(f"<html><body><article>{html}</article></body></html>",
                                         favor_recall=True, include_comments=False)
         if extracted:
-            return extracted.strip()
+            return _paragraphs(extracted, None)
         import lxml.html
-        return lxml.html.fromstring(html).text_content().strip()
+        return _paragraphs(lxml.html.fromstring(html).text_content(), None)
     return html.strip()
 
 
@@ -36,6 +37,9 @@ def read_feed(data: bytes, origin: str) -> Iterator[Union[Article, IngestError]]
     feed = feedparser.parse(data)
     if feed.bozo and not feed.entries:
         yield BadRecord(f"not a readable RSS/Atom feed ({feed.bozo_exception})", source=origin)
+        return
+    if not feed.entries:
+        yield NoArticleText("the feed has no entries", source=origin)
         return
     outlet = feed.feed.get("title")
     for n, entry in enumerate(feed.entries, 1):

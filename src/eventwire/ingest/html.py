@@ -21,6 +21,7 @@ def article_from_html(html: str, origin: str, url: str | None = None) -> Article
         raise NoArticleText(f"the page's main text has {len(body)} characters, fewer than {MIN_CHARS}",
                             source=origin)
     title = (data.get("title") or "").strip() or None
+    body = _paragraphs(body, title)
     text = f"{title}\n\n{body}" if title else body
     return Article(
         id=article_id(text), text=text, title=title, origin=origin,
@@ -30,3 +31,12 @@ def article_from_html(html: str, origin: str, url: str | None = None) -> Article
         url=data.get("url") or url,
         extra={k: data[k] for k in ("author", "hostname", "description") if data.get(k)},
     )
+
+
+def _paragraphs(body: str, title: str | None) -> str:
+    """trafilatura's lines as blank-line-separated paragraphs (the seed layout), without the
+    page's ``<h1>`` when it only repeats the headline that is put in front of the body."""
+    lines = [line.strip() for line in body.splitlines() if line.strip()]
+    if title and len(lines) > 1 and lines[0].casefold() == title.casefold():
+        lines = lines[1:]
+    return "\n\n".join(lines)

@@ -56,8 +56,9 @@ def find_dateline(text: str, start: int = 0):
         if len(place) < 3 or place.upper() != place:
             continue
         if m.group("wire") is None and not m.group("date") and not m.group("region"):
-            # a bare "WORD -" is too weak unless followed by body text on the same paragraph
-            if m.group(0).rstrip().endswith(":"):
+            # a bare "WORD -" is weak evidence: "WASHINGTON: ..." is a label and "NATO - the
+            # alliance ..." is prose, so only a bare dash followed by a new sentence counts
+            if m.group(0).rstrip().endswith(":") or text[m.end():m.end() + 1].islower():
                 continue
         wire = m.group("wire")
         wire_name = _sources()["wires"].get(wire.upper(), wire) if wire else None

@@ -11,7 +11,10 @@ def article_from_text(text: str, origin: str, **meta) -> Article:
     first, sep, _rest = text.partition("\n")
     stripped = first.strip()
     if sep and stripped and len(stripped) < 300 and text[len(first) + 1:].lstrip(" \t").startswith(("\n", "\r\n")):
-        title, body_start = stripped, len(first) + 1
+        title = stripped
+        # the body starts at its first character, past the blank line(s) under the headline
+        rest = text[len(first) + 1:]
+        body_start = len(first) + 1 + (len(rest) - len(rest.lstrip()))
     if meta.get("title"):
         title = meta.pop("title")
     return Article(id=article_id(text), text=text, title=title, origin=origin, body_start=body_start, **meta)
