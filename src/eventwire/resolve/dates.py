@@ -1,0 +1,236 @@
+"""Calendar arithmetic and TIMEX3 value formatting for the time tagger.
+
+Everything here is a pure function of its arguments (no clock reads unless ``today`` is
+left out), so that resolution is reproducible: the same text and reference date always give
+the same values.
+
+Reference dates come from the article's ``published`` field; when that is missing,
+:func:`infer_reference` narrows the year from weekday/date pairs ("Thursday (Oct 15)") and
+explicit year mentions, and says how sure it is.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Optional, Sequence
+
+Date = dt.date
+
+# ------------------------------------------------------------------ parsing the reference
+_ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?")
+
+
+def parse_reference(value) -> Optional[Date]:
+    """A ``date`` from an ISO date/datetime string (or date object); None when unusable."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    m = _ISO.match(str(value))
+    if not m:
+        return None
+    try:
+        return Date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+# ------------------------------------------------------------------ arithmetic
+def valid_date(year: int, month: int, day: int) -> Optional[Date]:
+    try:
+        return Date(year, month, day)
+    except ValueError:
+        return None
+
+
+def add_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    total = year * 12 + (month - 1) + delta
+    return total // 12, total % 12 + 1
+
+
+def iso_week(day: Date) -> tuple[int, int]:
+    year, week, _ = day.isocalendar()
+    return year, week
+
+
+def quarter_of(month: int) -> int:
+    return (month - 1) // 3 + 1
+
+
+def add_quarters(year: int, quarter: int, delta: int) -> tuple[int, int]:
+    total = year * 4 + (quarter - 1) + delta
+    return total // 4, total % 4 + 1
+
+
+def resolve_weekday(ref: Date, weekday: int, direction: int) -> Date:
+    """The day named ``weekday`` (1 = Monday) nearest ``ref`` in ``direction``.
+
+    ``direction`` -1 looks back, +1 forward; the reference day itself counts for either
+    (news says "on Monday" on a Monday for the same day).
+    """
+    diff = weekday - ref.isoweekday()
+    if diff == 0:
+        return ref
+    if direction >= 0:
+        return ref + dt.timedelta(days=diff % 7)
+    return ref - dt.timedelta(days=(-diff) % 7)
+
+
+def resolve_month_day(ref: Date, month: int, day: Optional[int], direction: int = 0) -> int:
+    """The year of a month (and day) given without one: the occurrence nearest ``ref``.
+
+    ``direction`` breaks the choice when the context says past (-1) or future (+1): then the
+    nearest occurrence on that side wins unless the other side is within about three months,
+    since tense cues are read from a few words and are sometimes wrong.
+    """
+    best_year, best_cost = ref.year, None
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        when = valid_date(year, month, day or 15)
+        if when is None and day == 29 and month == 2:
+            when = Date(year, 2, 28)
+        if when is None:
+            continue
+        delta = (when - ref).days
+        if day is None and year == ref.year and month == ref.month:
+            delta = 0
+        cost = abs(delta)
+        if (direction < 0 < delta) or (direction > 0 > delta):
+            cost += 183
+        if best_cost is None or cost < best_cost:
+            best_year, best_cost = year, cost
+    return best_year
+
+
+def expand_two_digit_year(yy: int, ref: Optional[Date]) -> int:
+    """'07 -> 2007: the century that puts the year nearest the reference (or now)."""
+    pivot = (ref or Date.today()).year
+    candidates = [c * 100 + yy for c in (pivot // 100 - 1, pivot // 100, pivot // 100 + 1)]
+    return min(candidates, key=lambda y: (abs(y - pivot), y))
+
+
+# ------------------------------------------------------------------ TIMEX3 formatting
+def fmt_day(day: Date) -> str:
+    return day.isoformat()
+
+
+def fmt_week(day: Date) -> str:
+    year, week = iso_week(day)
+    return f"{year:04d}-W{week:02d}"
+
+
+def fmt_month(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def fmt_year(year: int) -> str:
+    return f"{year:04d}"
+
+
+def fmt_duration(amount, code: str, clock: bool = False) -> str:
+    """P2W, PT24H, P2.5Y, PXY (``amount`` None means unknown)."""
+    if amount is None:
+        number = "X"
+    elif float(amount).is_integer():
+        number = str(int(amount))
+    else:
+        number = f"{float(amount):g}"
+    return f"P{'T' if clock else ''}{number}{code}"
+
+
+def period_bounds(value: str) -> Optional[tuple[str, str]]:
+    """First and last day (ISO) covered by a DATE value; None for values without bounds."""
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value)
+    if m:
+        return value, value
+    m = re.fullmatch(r"(\d{4})-W(\d{2})(-WE)?", value)
+    if m:
+        monday = dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+        if m.group(3):
+            return (monday + dt.timedelta(days=5)).isoformat(), (monday + dt.timedelta(days=6)).isoformat()
+        return monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat()
+    m = re.fullmatch(r"(\d{4})-(\d{2})", value)
+    if m:
+        year, month = int(m.group(1)), int(m.group(2))
+        ny, nm = add_months(year, month, 1)
+        return Date(year, month, 1).isoformat(), (Date(ny, nm, 1) - dt.timedelta(days=1)).isoformat()
+    m = re.fullmatch(r"(\d{4})-Q([1-4])", value)
+    if m:
+        year, q = int(m.group(1)), int(m.group(2))
+        ny, nm = add_months(year, q * 3, 1)
+        return Date(year, q * 3 - 2, 1).isoformat(), (Date(ny, nm, 1) - dt.timedelta(days=1)).isoformat()
+    m = re.fullmatch(r"(\d{4})", value)
+    if m:
+        return f"{value}-01-01", f"{value}-12-31"
+    return None
+
+
+# ------------------------------------------------------------------ year inference
+@dataclass
+class InferredReference:
+    """A reference date guessed from the text when the article carries none."""
+
+    date: Date
+    certainty: float
+    candidates: list = field(default_factory=list)  # candidate years, most likely first
+    how: str = ""  # "weekday-date", "full-date", "dateline", "today"
+
+    @property
+    def anchor(self) -> str:
+        years = "|".join(str(y) for y in self.candidates) or str(self.date.year)
+        return f"inferred:{years}"
+
+
+def weekday_years(month: int, day: int, weekday: int, lo: int, hi: int) -> list[int]:
+    """Years in [lo, hi] in which month/day falls on ``weekday`` (1 = Monday)."""
+    out = []
+    for year in range(lo, hi + 1):
+        when = valid_date(year, month, day)
+        if when is not None and when.isoweekday() == weekday:
+            out.append(year)
+    return out
+
+
+def infer_reference(pairs: Sequence[tuple[int, int, int]], full_dates: Iterable[Date] = (),
+                    years: Iterable[int] = (), today: Optional[Date] = None,
+                    window: int = 25) -> Optional[InferredReference]:
+    """Guess the reference date of an undated article.
+
+    ``pairs`` are (month, day, weekday) read from "Thursday (Oct 15)"-style mentions; the
+    year must make every pair's weekday right. Without world knowledge several years fit
+    (Oct 15 is a Thursday in 2009, 2015, 2020, 2026); the text's own explicit years break the
+    tie (an article is written in or after the latest year it mentions as past, usually soon
+    after), else the most recent candidate not after ``today``. The latest weekday/date pair
+    is taken as the reference day, since news reports the newest day it names.
+    ``full_dates`` (explicit day-month-year dates) and ``years`` serve when there are no pairs.
+    """
+    today = today or Date.today()
+    full_dates = sorted(set(full_dates))
+    years = sorted(set(years))
+    if pairs:
+        lo, hi = today.year - window, today.year + 1
+        common = None
+        for month, day, weekday in pairs:
+            fit = set(weekday_years(month, day, weekday, lo, hi))
+            common = fit if common is None else common & fit
+        if common:
+            cands = sorted(common, reverse=True)
+            cands = [y for y in cands if valid_date(y, pairs[0][0], pairs[0][1]) and
+                     valid_date(y, pairs[0][0], pairs[0][1]) <= today] or cands
+            hint = max([d.year for d in full_dates] + list(years), default=None)
+            if hint is not None:
+                ranked = sorted(cands, key=lambda y: (y < hint, abs(y - hint)))
+            else:
+                ranked = cands  # most recent first
+            year = ranked[0]
+            month, day = max(((m, d) for m, d, _ in pairs))
+            certainty = 0.9 if len(ranked) == 1 else round(min(0.8, 1.0 / len(ranked) + 0.3), 2)
+            if hint is not None and len(ranked) > 1:
+                certainty = min(0.8, certainty + 0.2)
+            return InferredReference(Date(year, month, day), certainty, ranked, "weekday-date")
+    if full_dates:
+        latest = full_dates[-1]
+        return InferredReference(latest, 0.5, [latest.year], "full-date")
+    return None
