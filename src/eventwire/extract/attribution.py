@@ -1,14 +1,166 @@
-"""Scaffold: being built (see the issue tracker). Produces an empty `doc._.attributions` for now."""
+"""Attribution: who says what. Sets ``doc._.attributions`` to a list of models.Attribution.
+
+Two steps, both cheap enough for the hot path (no parser):
+
+1. Cue heads. Candidate tokens (reporting-verb inflections, cue nouns, colons and dashes,
+   and words the model saw as cue heads) are scored by a logistic-regression model over
+   string features of the token and its neighbours (attribution_features.py; weights in
+   data/lexicons/attribution_model.json, trained by tools/train_attribution.py). A head
+   above the threshold becomes a cue, extended over auxiliaries ("has also said") and
+   "according to".
+2. Roles. Source and content come from position rules around the cue within its sentence
+   (attribution_roles.py): "X said Y", "Y, X said", "Y, said X", "according to X", "X: Y".
+
+Each role is a list of ``[start, end]`` character fragments into the article text.
+"""
 from __future__ import annotations
+
+import math
+from functools import lru_cache
 
 from spacy.language import Language
 
-VERSION = "0.0"
+from ..errors import DataFileError
+from ..models import Attribution
+from ..resources import load_json
+from . import attribution_features as F
+from .attribution_roles import RoleLexicon, assign, extend_cue
+
+VERSION = "1.0"
+COMPONENT = f"eventwire_attributions@{VERSION}"
+MODEL_FILE = "lexicons/attribution_model.json"
+
+
+@lru_cache(maxsize=1)
+def role_lexicon() -> RoleLexicon:
+    data = load_json(F.LEXICON_FILE)
+    return RoleLexicon(
+        left_aux=frozenset(data["cue_left_auxiliaries"]),
+        clause_words=frozenset(data["source_clause_words"]),
+        skip_after_cue=frozenset(data["content_skip_words"]),
+        according=frozenset(w.split()[0] for w in data["according_to"] if w.startswith("according")),
+    )
+
+
+@lru_cache(maxsize=1)
+def default_model() -> dict:
+    model = load_json(MODEL_FILE)
+    if "weights" not in model or "vocabulary" not in model:
+        raise DataFileError(f"{MODEL_FILE}: needs 'weights' and 'vocabulary'")
+    return model
+
+
+class AttributionTagger:
+    """Finds attributions in a Doc with sentence boundaries."""
+
+    def __init__(self, model: dict | None = None, threshold: float = 0.5):
+        model = model or default_model()
+        self.weights = model["weights"]
+        self.candidate = F.CandidateFilter(model["vocabulary"])
+        self.threshold = threshold
+        self.logit_threshold = math.log(threshold / (1 - threshold))
+        self.lex = F.lexicon()
+        self.roles = role_lexicon()
+
+    def cue_heads(self, view: F.TokenView) -> list:
+        weights, candidate, get = self.weights, self.candidate, self.weights.get
+        heads = []
+        for i, w in enumerate(view.lower):
+            if candidate(w):
+                z = 0.0
+                for f in F.cue_features(view, i):
+                    z += get(f, 0.0)
+                if z > self.logit_threshold:
+                    heads.append((i, z))
+        return heads
+
+    def merge_heads(self, view: F.TokenView, heads: list) -> list:
+        """One cue per phrase: "said in a statement" gives two heads, one cue."""
+        out = []
+        for i, z in heads:
+            if out:
+                j, zj = out[-1]
+                between = range(j + 1, i)
+                if (view.sent[i] == view.sent[j] and i - j <= 4
+                        and all(view.lower[k] in self.lex.function_words for k in between)):
+                    if z > zj:
+                        out[-1] = (i, z)
+                    continue
+            out.append((i, z))
+        return out
+
+    def __call__(self, doc):
+        if len(doc) == 0:
+            doc._.attributions = []
+            return doc
+        view = F.view_from_doc(doc, self.lex)
+        heads = self.merge_heads(view, self.cue_heads(view))
+        found = []
+        text = doc._.article.text if doc._.article is not None else doc.text
+        starts = view.starts
+        for head, _z in heads:
+            cue = extend_cue(view, head, self.roles)
+            roles = assign(view, cue, self.roles)
+            if not roles.content:
+                continue
+            found.append(self._record(text, starts, view, roles))
+        _link_nested(found)
+        doc._.attributions = found
+        return doc
+
+    def _record(self, text, starts, view, roles) -> Attribution:
+        def chars(spans):
+            return [[starts[s], starts[e - 1] + len(view.words[e - 1])] for s, e in spans]
+
+        source, cue, content = chars(roles.source), chars([roles.cue]), chars(roles.content)
+        return Attribution(
+            source=source,
+            cue=cue,
+            content=content,
+            source_text=" ".join(text[s:e] for s, e in source),
+            cue_text=" ".join(text[s:e] for s, e in cue),
+            kind=_kind(view, roles),
+            component=COMPONENT,
+        )
+
+
+def _kind(view: F.TokenView, roles) -> str:
+    if roles.order == "according_to":
+        return "according_to"
+    inside = total = 0
+    for s, e in roles.content:
+        for i in range(s, e):
+            if view.words[i].strip():
+                total += 1
+                inside += view.in_quote[i]
+    if total and inside == total:
+        return "direct"
+    if inside:
+        return "mixed"
+    return "indirect"
+
+
+def _link_nested(found: list) -> None:
+    """``nested_in``: the attribution whose content holds this one's cue (the smallest)."""
+    for k, a in enumerate(found):
+        cs, ce = a.cue[0]
+        best = None
+        for m, b in enumerate(found):
+            if m == k:
+                continue
+            for s, e in b.content:
+                if s <= cs and ce <= e and (best is None or e - s < best[1]):
+                    best = (m, e - s)
+        if best is not None:
+            a.nested_in = best[0]
 
 
 @Language.factory("eventwire_attributions")
 def make_component(nlp: Language, name: str):
+    tagger = AttributionTagger()
+
     def component(doc):
-        doc._.attributions = []
-        return doc
+        return tagger(doc)
+
+    component.version = VERSION  # type: ignore[attr-defined]
     return component

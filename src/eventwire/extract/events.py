@@ -39,6 +39,7 @@ def _context() -> dict:
     out = {k: set(v) for k, v in data.items() if not k.startswith("_")}
     out["reporting_forms"] = {f for lemma in data["reporting"] for f in verb_forms(lemma)}
     out["victim_forms"] = {f for lemma in data["victim_verbs"] for f in verb_forms(lemma)}
+    out["state_sectors"] = set(data["state_sectors"])
     out["flip_forms"] = {f: t for lemma, t in data["flip_verbs"].items() for f in verb_forms(lemma)}
     return out
 
@@ -136,7 +137,7 @@ class EventCoder:
             i = c["trig"].start
             if c["kind"] == "noun" and any(doc[k].lower_ in light for k in range(max(sent.start, i - 4), i)):
                 c["kind"] = "verb"
-            if doc[i].lower_ in light:
+            if doc[i].lower_ in light and c["trig"].end - i == 1:
                 nxt = next((d for d in candidates[n + 1:] if d["kind"] == "noun"
                             and d["trig"].start - c["trig"].end <= 4), None)
                 if nxt is not None:
@@ -170,7 +171,9 @@ class EventCoder:
             info["modality"] = "denied"
             if polarity == "coop" and etype != "AGREE":
                 info["type"], info["mode"] = "REJECT", None
-        if _preceded_by(doc, i, sent.start, ctx["obligation"]) is not None and not self.types[etype].get("governs"):
+        if info["sense"].lemma in ctx["obligation"]:
+            info["obligation"] = True  # the word "must" itself: the speaker demands of the subject
+        elif _preceded_by(doc, i, sent.start, ctx["obligation"]) is not None and not self.types[etype].get("governs"):
             info["type"], info["mode"], info["modality"] = "DEMAND", None, "hypothetical"
             info["obligation"] = True
         elif _preceded_by(doc, i, sent.start, ctx["future"], window=4) is not None and not self.types[etype].get("governs"):
@@ -197,19 +200,26 @@ class EventCoder:
             by_mentions = [m for m in after if m.start >= passive]
             actor = by_mentions[0] if by_mentions else None
             recipient = subject
+        elif c["kind"] == "noun" and t1 < sent.end and doc[t1].lower_ in ("from", "by") and \
+                after and after[0].start - t1 <= 2:
+            # "a request from Syrian President Bashar al-Assad", "an attack by rebels"
+            actor, recipient = after[0], subject
         elif c.get("obligation"):
             # "Russia said Sudan must return the helicopter": the speaker demands of the subject
             actor, recipient = speaker, subject
         else:
             actor = subject or speaker
-            recipient = _first_recipient(doc, after, actor)
+            stop = next((k for k in range(t1, sent.end) if doc[k].lower_ in ctx["background"]), sent.end)
+            recipient = _first_recipient(doc, [m for m in after if m.start < stop], actor,
+                                         locative_ok=c["type"] not in ctx["no_locative_recipient"])
         actor_rec = _to_actor(doc, actor, mentions, ctx)
         recipient_rec = _to_actor(doc, recipient, mentions, ctx)
-        if actor_rec is not None and not (actor_rec.country or actor_rec.countries):
+        if actor_rec is not None and not (actor_rec.country or actor_rec.countries) \
+                and actor is not None and not actor.named and actor_rec.sector in ctx["state_sectors"]:
             focus = _focus_country(doc, mentions, exclude=recipient_rec)
             if focus:
                 actor_rec.country = focus
-        if actor_rec and not recipient_rec and c["type"] in ctx["symmetric"] and len(actor_rec.countries) > 1:
+        if actor_rec and c["type"] in ctx["symmetric"] and len(actor_rec.countries) > 1:
             actor_rec, recipient_rec = _split_compound(doc, actor, actor_rec)
         event = EventMention(
             type=c["type"], trigger=Span(doc[t0].idx, doc[t1 - 1].idx + len(doc[t1 - 1]), doc[t0:t1].text),
@@ -223,7 +233,8 @@ class EventCoder:
         """Token index after 'by' when the trigger is a passive verb ('was attacked by')."""
         prev = doc[t0 - 1].lower_ if t0 > sent.start else ""
         prev2 = doc[t0 - 2].lower_ if t0 - 1 > sent.start else ""
-        is_passive = prev in ctx["passive_aux"] or (prev2 in ctx["passive_aux"] and doc[t0 - 1].lower_.endswith("ly"))
+        is_passive = prev in ctx["passive_aux"] or (prev2 in ctx["passive_aux"] and doc[t0 - 1].lower_.endswith("ly")) \
+            or (doc[t0].lower_.endswith("ed") and t1 < sent.end and doc[t1].lower_ == "by")
         if not is_passive:
             return None
         for k in range(t1, min(sent.end, t1 + 8)):
@@ -256,10 +267,13 @@ class EventCoder:
         event.claimant_chain = chain
 
 
-def _first_recipient(doc, after, actor):
+def _first_recipient(doc, after, actor, locative_ok=True):
     """The first named actor after the trigger; the actor's own ('its troops') never counts."""
     own = {"its", "their", "his", "her", "our"}
-    pool = [m for m in after if m is not actor and not (m.start > 0 and doc[m.start - 1].lower_ in own)]
+    locative = {"in", "at", "near", "inside", "across", "throughout", "over"}
+    pool = [m for m in after if m is not actor and not (m.start > 0 and doc[m.start - 1].lower_ in own)
+            and not (locative_ok is False and m.start > 0 and doc[m.start - 1].lower_ in locative
+                     and not m.sector_nouns)]
     named = [m for m in pool if m.named]
     return named[0] if named else (pool[0] if pool else None)
 

@@ -89,6 +89,8 @@ class QuantityFinder:
                     break
                 if doc[k].lower_ in units:
                     unit, end = units[doc[k].lower_], k + 1
+                    if end < n and doc[end].lower_ in units:  # "9 rebel facilities": the head is last
+                        unit, end = units[doc[end].lower_], end + 1
                     break
                 if doc[k].is_punct or doc[k].is_sent_start:
                     break

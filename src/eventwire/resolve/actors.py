@@ -78,6 +78,10 @@ class ActorMention:
         return None
 
     @property
+    def sector_nouns(self) -> bool:
+        return any(p.kind == "sector" for p in self.parts)
+
+    @property
     def named(self) -> bool:
         return any(p.kind != "sector" for p in self.parts)
 
@@ -250,7 +254,10 @@ def find_actor_mentions(doc: Doc, sent=None, date: Optional[str] = None) -> list
             if joinable and (entry.kind == "sector" and "sector" not in last_kinds and not any(g in _JOINERS for g in gap)):
                 last.end, last.parts = e, last.parts + [entry]
                 continue
-            if joinable and any(g in _JOINERS for g in gap) and entry.kind in ("demonym",) and \
+            if not gap and entry.kind == "org" and last_kinds & {"demonym", "sector"} and "org" not in last_kinds:
+                last.end, last.parts = e, last.parts + [entry]  # "Syrian President Bashar al-Assad"
+                continue
+            if joinable and any(g in _JOINERS for g in gap) and entry.kind in ("demonym", "state") and \
                     last_kinds <= {"demonym", "state"}:
                 last.end, last.parts = e, last.parts + [entry]
                 continue

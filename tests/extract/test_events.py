@@ -1,0 +1,117 @@
+"""Event coding on hand-written sentences: type, mode, roles, modality."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.ingest import article_from_text
+from eventwire.nlp.pipeline import build_pipeline, make_doc
+
+COMPONENTS = ["eventwire_sentences", "eventwire_quantities", "eventwire_events"]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_pipeline(COMPONENTS)
+
+
+def events(nlp, text):
+    doc = nlp(make_doc(nlp, article_from_text(text, "test")))
+    return doc._.events
+
+
+def main_event(nlp, text):
+    evs = events(nlp, text)
+    assert evs, f"no event found in {text!r}"
+    return max(evs, key=lambda e: e.confidence)
+
+
+def countries(actor):
+    if actor is None:
+        return set()
+    return {actor.country} if actor.country else set(actor.countries)
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("Kazakh officials agreed on Monday to reopen the border crossing.", "AGREE"),
+    ("The Uzbek foreign minister met his Turkmen counterpart in Ashgabat.", "CONSULT"),
+    ("Protesters staged demonstrations in Tashkent to demand the release of a journalist.", "PROTEST"),
+    ("Police arrested 14 activists outside the parliament.", "COERCE"),
+    ("Turkmenistan rejected the proposal for a joint commission.", "REJECT"),
+    ("Warplanes carried out air strikes on rebel positions near the river.", "ASSAULT"),
+    ("The government threatened to cut gas supplies to its neighbour.", "THREATEN"),
+    ("Japan donated medical supplies to flood victims in Pakistan.", "AID"),
+    ("The rebels withdrew from the town after three days of fighting.", "RETREAT"),
+    ("The opposition leader denounced the election as a sham.", "DISAPPROVE"),
+])
+def test_main_event_type(nlp, text, etype):
+    assert main_event(nlp, text).type == etype
+
+
+def test_governing_verb_absorbs_its_complement(nlp):
+    evs = events(nlp, "Iran agreed to lift the ban on foreign journalists.")
+    assert [e.type for e in evs] == ["AGREE"]
+
+
+def test_future_hostile_act_is_a_threat(nlp):
+    ev = main_event(nlp, "Azerbaijan said it would impose sanctions on the company.")
+    assert ev.type == "THREATEN"
+    assert ev.modality == "planned"
+
+
+def test_obligation_makes_the_speaker_demand_of_the_subject(nlp):
+    ev = main_event(nlp, "Russia said on Tuesday that Georgia must return the seized helicopter.")
+    assert ev.type == "DEMAND"
+    assert countries(ev.actor) == {"RUS"}
+    assert countries(ev.recipient) == {"GEO"}
+
+
+def test_actor_and_recipient_countries(nlp):
+    ev = main_event(nlp, "Egyptian troops attacked Libyan border posts on Friday.")
+    assert ev.type == "ASSAULT"
+    assert countries(ev.actor) == {"EGY"}
+    assert countries(ev.recipient) == {"LBY"}
+
+
+def test_passive_voice_swaps_roles(nlp):
+    ev = main_event(nlp, "A Kenyan convoy was attacked by Somali militants near the border.")
+    assert ev.type == "ASSAULT"
+    assert countries(ev.actor) == {"SOM"}
+    assert countries(ev.recipient) == {"KEN"}
+
+
+def test_compound_actor_of_a_joint_act_is_split(nlp):
+    ev = main_event(nlp, "Indian and French pilots started joint exercises over the desert.")
+    assert ev.type == "COOPERATE"
+    assert countries(ev.actor) == {"IND"}
+    assert countries(ev.recipient) == {"FRA"}
+
+
+def test_negated_cooperation_is_a_rejection(nlp):
+    ev = main_event(nlp, "Armenia did not support the resolution.")
+    assert ev.type == "REJECT"
+    assert ev.negated
+
+
+def test_request_is_an_extension_type_not_a_plover_type(nlp):
+    evs = events(nlp, "The campaign began after a request from the Malian president.")
+    request = [e for e in evs if e.type == "REQUEST"]
+    assert request and request[0].extension
+    assert all(not e.extension for e in evs if e.type != "REQUEST")
+
+
+def test_quantities_attach_to_the_event(nlp):
+    ev = main_event(nlp, "Jets made 12 sorties against 9 rebel facilities overnight.")
+    assert ev.type == "ASSAULT" and ev.mode == "aerial"
+    assert {(q.value, q.role) for q in ev.quantities} == {(12.0, "sorties"), (9.0, "targets")}
+
+
+def test_every_event_carries_provenance(nlp):
+    text = "Chad and Niger agreed to share intelligence on the militants."
+    for ev in events(nlp, text):
+        assert ev.component.startswith("eventwire_events@")
+        assert text[ev.trigger.start:ev.trigger.end] == ev.trigger.text
+        assert text[ev.evidence.start:ev.evidence.end] == ev.evidence.text
+
+
+def test_publisher_boilerplate_has_no_event(nlp):
+    assert events(nlp, "Join ST's Telegram channel and get the latest breaking news delivered to you.") == []

@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+import pytest
+
+from eventwire.ingest import article_from_text
+from eventwire.nlp.pipeline import build_pipeline, make_doc
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_pipeline(["eventwire_sentences", "eventwire_quantities"])
+
+
+def quantities(nlp, text):
+    return [(q.text, q.value, q.unit, q.role) for q in nlp(make_doc(nlp, article_from_text(text, "t")))._.quantities]
+
+
+def test_digits_and_words_with_their_nouns(nlp):
+    got = quantities(nlp, "An artillery position with six guns, four mortars and 32 ISIS facilities.")
+    assert ("six guns", 6.0, "gun", "weapons") in got
+    assert ("four mortars", 4.0, "mortar", "weapons") in got
+    assert ("32 ISIS facilities", 32.0, "facility", "targets") in got
+
+
+def test_people_take_their_role_from_the_verb(nlp):
+    got = quantities(nlp, "Police said 12 people were killed and 30 protesters were arrested.")
+    assert ("12 people", 12.0, "people", "killed") in got
+    assert ("30 protesters", 30.0, "protester", "arrested") in got
+
+
+def test_scale_words_multiply(nlp):
+    got = quantities(nlp, "Three hundred soldiers crossed the river.")
+    assert got[0][1] == 300.0
+
+
+def test_a_number_without_a_counted_noun_is_not_a_quantity(nlp):
+    assert quantities(nlp, "The vote ended 5 to 4.") == []
