@@ -1,0 +1,235 @@
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import json
+
+import pytest
+
+from eventwire.extract.times import COMPONENT, tag
+from eventwire.ingest import article_from_text
+from eventwire.models import TimeValue
+from eventwire.nlp.pipeline import build_pipeline, make_doc
+
+TODAY = dt.date(2026, 11, 26)
+
+
+def values(text, published="2015-10-15", **kw):
+    return [(t.text, t.type, t.value) for t in tag(text, published, today=TODAY, **kw)]
+
+
+def one(text, published="2015-10-15"):
+    got = tag(text, published, today=TODAY)
+    assert len(got) == 1, got
+    return got[0]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_pipeline(["eventwire_sentences", "eventwire_times"])
+
+
+# ------------------------------------------------------------------ component contract
+def test_component_sets_sorted_time_values_with_provenance(nlp):
+    article = article_from_text("Talks ended on Tuesday. They resume on Oct 20 and again in 2016.", "t",
+                                published="2015-10-15")
+    times = nlp(make_doc(nlp, article))._.times
+    assert all(isinstance(t, TimeValue) for t in times)
+    assert [t.start for t in times] == sorted(t.start for t in times)
+    assert [t.value for t in times] == ["2015-10-13", "2015-10-20", "2016"]
+    assert all(t.component == COMPONENT and t.anchor == "2015-10-15" for t in times)
+    assert all(article.text[t.start:t.end] == t.text for t in times)
+
+
+# ------------------------------------------------------------------ dates against the reference
+def test_weekday_in_a_past_clause_is_the_last_one():
+    assert one("The ministry said on Wednesday that ...").value == "2015-10-14"
+
+
+def test_weekday_in_a_future_clause_is_the_next_one():
+    assert one("The trial is set to begin on Wednesday.", "2006-03-28").value == "2006-03-29"
+
+
+def test_weekday_with_a_parenthesised_date_is_one_expression():
+    t = one("Russia's Defence Ministry said on Thursday (Oct 15) that militants retreat.")
+    assert (t.text, t.value, t.precision) == ("Thursday (Oct 15)", "2015-10-15", "day")
+
+
+def test_month_and_day_without_a_year_take_the_nearest_year():
+    assert one("The plane made its maiden flight on 11 December.", "2010-01-25").value == "2009-12-11"
+    assert one("The campaign began on Sept 30.").value == "2015-09-30"
+
+
+def test_bare_month_names_the_nearest_month_in_the_clause_direction():
+    assert one("The airliner crashed into the ocean in June.", "2009-07-30").value == "2009-06"
+    assert one("The Shuffle was introduced in January.", "2005-09-07").value == "2005-01"
+
+
+def test_explicit_dates_ignore_the_reference():
+    assert values("Boeing had been suspended since July 24, 2003 and he was born on February 24, 1955.") == [
+        ("July 24, 2003", "DATE", "2003-07-24"), ("February 24, 1955", "DATE", "1955-02-24")]
+    assert one("It enters service in November 2006.").value == "2006-11"
+    assert one("The date is 7/8/07 in the American format.", "2007-07-09").value == "2007-07-08"
+
+
+def test_relative_calendar_units():
+    assert one("He spoke last week.", "2004-11-24").value == "2004-W47"
+    assert one("It only became public this weekend.", "2010-01-25").value == "2010-W04-WE"
+    assert one("Customers get the aircraft next month.", "2011-08-08").value == "2011-09"
+    assert one("Profits rose during the last quarter.", "2007-01-18").value == "2006-Q4"
+    assert one("Two disasters happened this year.", "2007-12-20").value == "2007"
+    assert one("Apple announced today that ...", "2005-06-13").value == "2005-06-13"
+    assert one("Yesterday, Apple unveiled a phone.", "2010-06-08").value == "2010-06-07"
+
+
+def test_years_decades_seasons_and_fuzzy_references():
+    assert values("Deliveries start in early 2009 and the 1990s were quiet.") == [
+        ("early 2009", "DATE", "2009"), ("the 1990s", "DATE", "199")]
+    assert one("The service launches in the fall of 2011.").value == "2011-FA"
+    assert one("The store currently sells music.").value == "PRESENT_REF"
+
+
+def test_ago_is_a_date_at_the_unit_precision():
+    t = one("The programme began two years ago.", "2008-05-24")
+    assert (t.type, t.value, t.precision) == ("DATE", "2006", "year")
+
+
+def test_clock_time_takes_the_day_mentioned_before_it_in_the_sentence():
+    got = tag("The Dreamliner made its first flight Tuesday in Everett at 18:00 UTC.", "2009-12-16")
+    assert [(t.text, t.type, t.value) for t in got] == [
+        ("Tuesday", "DATE", "2009-12-15"), ("18:00 UTC", "TIME", "2009-12-15T18:00Z")]
+
+
+def test_part_of_day_is_a_time():
+    t = one("Apple held a press conference on Friday morning.", "2010-07-17")
+    assert (t.type, t.value) == ("TIME", "2010-07-16TMO")
+
+
+# ------------------------------------------------------------------ durations, ranges and sets
+def test_durations_are_not_dates():
+    assert values("It is almost two and a half years behind schedule after a 27-year contract.") == [
+        ("almost two and a half years", "DURATION", "P2.5Y"), ("27-year", "DURATION", "P27Y")]
+    t = one("ISIS began to retreat after more than two weeks of air strikes.")
+    assert (t.type, t.value) == ("DURATION", "P2W")
+
+
+def test_the_last_hours_is_a_range_ending_at_the_reference():
+    t = one("Aircraft made 33 sorties in the last 24 hours.")
+    assert (t.type, t.value, t.range_start, t.range_end) == ("DURATION", "PT24H", "2015-10-14", "2015-10-15")
+
+
+def test_vague_past_period_is_an_open_range():
+    t = one("Strikes were less severe than in the previous days.")
+    assert (t.type, t.value, t.range_end) == ("DURATION", "PXD", "2015-10-15")
+    assert t.range_start is None
+
+
+def test_frequencies_are_sets():
+    assert values("Tankers are built at a rate of 15 a year at the annual conference.") == [
+        ("a year", "SET", "P1Y"), ("annual", "SET", "P1Y")]
+
+
+# ------------------------------------------------------------------ what is not a time
+def test_counts_and_names_are_not_times():
+    assert values("Some 2000 troops and $2009 arrived. The China Daily newspaper reported it.") == []
+    assert values("May I ask? They march on the capital with a Boeing 737.") == []
+    assert values("Now that the vote is over, they left.") == []
+
+
+def test_the_date_line_is_the_reference_not_a_mention():
+    text = "Airbus wins order\nJune 13, 2005\nAirbus announced today that it won."
+    got = tag(text, None, today=TODAY)
+    assert [(t.text, t.value, t.anchor) for t in got] == [("today", "2005-06-13", "dateline:2005-06-13")]
+
+
+# ------------------------------------------------------------------ no publication date
+def test_weekday_date_pairs_narrow_the_year_without_a_reference():
+    text = "The ministry said on Thursday (Oct 15) that ... On Wednesday (Oct 14), pilots started drills."
+    got = tag(text, None, today=TODAY)
+    assert [t.value for t in got] == ["2026-10-15", "2026-10-14"]
+    assert all(t.anchor == "inferred:2026|2020|2015|2009" and t.certainty < 1.0 for t in got)
+
+
+def test_a_mentioned_year_pulls_the_inferred_year_to_it():
+    got = tag("Campaign update, 2015 edition. The ministry said on Thursday (Oct 15) that it goes on.", None,
+              today=TODAY)
+    assert got[-1].value == "2015-10-15"
+    assert got[-1].anchor.startswith("inferred:2015|")
+
+
+def test_relative_words_stay_unresolved_without_any_reference():
+    t = one("The ministry said yesterday that it will continue.", None)
+    assert t.value == "XXXX-XX-XX" and t.certainty < 0.5
+
+
+def test_fast_enough():
+    import time
+    text = ("Russia's Defence Ministry said on Thursday (Oct 15) that militants retreated after more than two "
+            "weeks of strikes, with 33 sorties in the last 24 hours, 6 guns and 4 mortars destroyed. ") * 20
+    tag(text, "2015-10-15")
+    t0 = time.process_time()
+    for _ in range(20):
+        tag(text, "2015-10-15")
+    per_doc = (time.process_time() - t0) / 20
+    assert per_doc < 0.02  # ~800 words; the budget is 5 ms, this only catches blow-ups on a loaded machine
+
+
+# ------------------------------------------------------------------ gold and seed (slow, need ../shared)
+def _seed_times(shared, published):
+    text = shared("examples", "seed-article.txt").read_text(encoding="utf-8")
+    pipe = build_pipeline(["eventwire_sentences", "eventwire_times"])
+    article = article_from_text(text, "seed", published=published)
+    return {t.text: t for t in pipe(make_doc(pipe, article))._.times}
+
+
+@pytest.mark.slow
+def test_seed_article_with_its_reference_date(shared):
+    times = _seed_times(shared, "2015-10-15")
+    assert times["Thursday (Oct 15)"].value == "2015-10-15"
+    assert times["Wednesday (Oct 14)"].value == "2015-10-14"
+    assert times["Sept 30"].value == "2015-09-30"
+    last24 = times["the last 24 hours"]
+    assert (last24.range_start, last24.range_end) == ("2015-10-14", "2015-10-15")
+    assert times["more than two weeks"].type == "DURATION" and times["more than two weeks"].value == "P2W"
+    assert times["in the previous days"].type == "DURATION"
+
+
+@pytest.mark.slow
+def test_seed_article_without_a_date_narrows_the_year_to_2015_compatible_candidates(shared):
+    times = _seed_times(shared, None)
+    t = times["Thursday (Oct 15)"]
+    years = t.anchor.split(":", 1)[1].split("|")
+    assert "2015" in years and t.value[:4] in years
+    assert all(dt.date(int(y), 10, 15).isoweekday() == 4 for y in years)
+    assert t.value[5:] == "10-15" and t.certainty < 1.0
+    assert times["Sept 30"].value == f"{t.value[:4]}-09-30"
+
+
+def _meantime_extent(nlp, text, body_sentences=4):
+    """MEANTIME annotates the title, the date line and the first body sentences only."""
+    starts = [s.start_char for s in nlp(text).sents]
+    return starts[2 + body_sentences] if len(starts) > 2 + body_sentences else len(text)
+
+
+@pytest.mark.slow
+def test_meantime_values(shared):
+    data = shared("data", "meantime")
+    spec = importlib.util.spec_from_file_location("shared_score", shared("eval", "score.py"))
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    docs = [json.loads(line) for line in (data / "docs.jsonl").open()]
+    gold = {g["id"]: g for g in map(json.loads, (data / "gold.jsonl").open())}
+    sentences = build_pipeline(["eventwire_sentences"])
+    full, extent = {}, {}
+    for d in docs:
+        times = [t.to_dict() for t in tag(d["text"], d.get("published"))]
+        full[d["id"]] = {"times": times}
+        end = _meantime_extent(sentences, d["text"])
+        extent[d["id"]] = {"times": [t for t in times if t["start"] < end]}
+    whole = scorer.score_meantime(docs, gold, full)
+    annotated = scorer.score_meantime(docs, gold, extent)
+    print("meantime whole documents:", whole)
+    print("meantime annotated extent:", annotated)
+    assert annotated["value"]["f1"] >= 0.80
+    assert annotated["value_accuracy_of_matched"] >= 0.90
+    assert whole["value_accuracy_of_matched"] >= 0.90
