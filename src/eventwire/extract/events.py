@@ -40,7 +40,7 @@ def _context() -> dict:
     out["reporting_forms"] = {f for lemma in data["reporting"] for f in verb_forms(lemma)}
     out["victim_forms"] = {f for lemma in data["victim_verbs"] for f in verb_forms(lemma)}
     out["state_sectors"] = set(data["state_sectors"])
-    out["flip_forms"] = {f: t for lemma, t in data["flip_verbs"].items() for f in verb_forms(lemma)}
+    out["flip_forms"] = {f: tuple(t) for lemma, t in data["flip_verbs"].items() for f in verb_forms(lemma)}
     return out
 
 
@@ -106,6 +106,9 @@ class EventCoder:
                     if b is not a and 0 < b["trig"].start - a["trig"].end <= GOVERN_WINDOW \
                             and not _clause_break(doc, a["trig"].end, b["trig"].start):
                         b["governed"] = True
+                        if a["type"] == "AGREE" and a["sense"].kind == "phrase" and \
+                                self.types[b["type"]]["polarity"] == "hostile":
+                            a["type"], a["modality"] = "THREATEN", "planned"  # "prepared to resume shelling"
         events, seen_types = [], {}
         first = True
         for c in candidates:
@@ -147,9 +150,15 @@ class EventCoder:
                 obj = next((d for d in candidates[n + 1:] if d["trig"].start - c["trig"].end <= 4), None)
                 if obj is not None:
                     obj["governed"] = True
-                    if self.types[obj["type"]]["polarity"] == "hostile" and flip == "CONCEDE" or \
-                            self.types[obj["type"]]["polarity"] == "coop" and flip == "SANCTION":
-                        c["type"], c["mode"] = flip, None
+                    hostile = self.types[obj["type"]]["polarity"] == "hostile"
+                    c["type"], c["mode"] = flip[1] if hostile else flip[0], None
+            nxt = candidates[n + 1] if n + 1 < len(candidates) else None
+            if c["kind"] == "noun" and nxt is not None and nxt["kind"] == "noun" and nxt["trig"].start == c["trig"].end:
+                c["governed"] = True  # "fraud investigations": the head noun is the event
+            if i > sent.start and doc[i - 1].text == "-":
+                c["boost"] = c.get("boost", 0.0) - 0.3  # "long-threatened invasion": a modifier
+            if n > 0 and doc[i].lower_.endswith("ing") and i > sent.start and doc[i - 1].text == ",":
+                c["boost"] = c.get("boost", 0.0) - 0.3  # ", killing one person": a consequence
             if n > 0 and (doc[i].lower_ in purpose or (i > sent.start and doc[i - 1].lower_ in purpose)):
                 c["boost"] = c.get("boost", 0.0) - 0.3
 
