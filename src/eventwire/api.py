@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, List, Optional, Sequence, Union
 
-from .errors import ComponentError, EventwireError, StoreError
+from .errors import ComponentError, DataFileError, EventwireError, StoreError
 from .models import Article, DocumentResult
 from .store import DuckDBStore, EventFilter, Store
 from .store.rows import clean_row
@@ -88,6 +88,8 @@ def _run_pipeline(pipeline: Pipeline, articles: List[Article]) -> tuple:
     """
     try:
         return list(pipeline(articles)), []
+    except DataFileError:
+        raise  # a broken installation fails every article alike: say so once
     except Exception as exc:  # noqa: BLE001 - isolate the culprit below
         if len(articles) == 1:
             return [], [_pipeline_error(articles[0], exc)]
@@ -95,6 +97,8 @@ def _run_pipeline(pipeline: Pipeline, articles: List[Article]) -> tuple:
     for article in articles:
         try:
             results.extend(pipeline([article]))
+        except DataFileError:
+            raise
         except Exception as exc:  # noqa: BLE001
             errors.append(_pipeline_error(article, exc))
     return results, errors
