@@ -82,7 +82,7 @@ class EventCoder:
             sent = doc[sent_start].sent
             if _is_boilerplate(sent):
                 continue
-            mentions = find_actor_mentions(doc, sent, date_ref or None)
+            mentions = [m for m in find_actor_mentions(doc, sent, date_ref or None) if not _stance_modifier(doc, m)]
             events.extend(self._code_sentence(doc, sent, trigs, mentions, ctx))
         doc._.events = events
         return doc
@@ -223,11 +223,11 @@ class EventCoder:
                                          locative_ok=c["type"] not in ctx["no_locative_recipient"])
         actor_rec = _to_actor(doc, actor, mentions, ctx)
         recipient_rec = _to_actor(doc, recipient, mentions, ctx)
-        if actor_rec is not None and not (actor_rec.country or actor_rec.countries) \
-                and actor is not None and not actor.named and actor_rec.sector in ctx["state_sectors"]:
-            focus = _focus_country(doc, mentions, exclude=recipient_rec)
-            if focus:
-                actor_rec.country = focus
+        for mention, rec, other in ((actor, actor_rec, recipient_rec), (recipient, recipient_rec, actor_rec)):
+            # "President X", "the military government": a state organ of the country in focus
+            if rec is not None and not (rec.country or rec.countries) and mention is not None \
+                    and not mention.named and rec.sector in ctx["state_sectors"]:
+                rec.country = _focus_country(doc, mentions, exclude=other)
         if actor_rec and c["type"] in ctx["symmetric"] and len(actor_rec.countries) > 1:
             actor_rec, recipient_rec = _split_compound(doc, actor, actor_rec)
         event = EventMention(
@@ -244,7 +244,7 @@ class EventCoder:
         prev2 = doc[t0 - 2].lower_ if t0 - 1 > sent.start else ""
         is_passive = prev in ctx["passive_aux"] or (prev2 in ctx["passive_aux"] and doc[t0 - 1].lower_.endswith("ly")) \
             or (doc[t0].lower_.endswith("ed") and t1 < sent.end and doc[t1].lower_ == "by")
-        if not is_passive:
+        if not is_passive or doc[t0].lower_.endswith("ing"):  # "is investigating" is active
             return None
         for k in range(t1, min(sent.end, t1 + 8)):
             if doc[k].lower_ == "by":
@@ -280,11 +280,26 @@ def _first_recipient(doc, after, actor, locative_ok=True):
     """The first named actor after the trigger; the actor's own ('its troops') never counts."""
     own = {"its", "their", "his", "her", "our"}
     locative = {"in", "at", "near", "inside", "across", "throughout", "over"}
+    after = [m for m in after if not _place_adjective(doc, m)]
     pool = [m for m in after if m is not actor and not (m.start > 0 and doc[m.start - 1].lower_ in own)
             and not (locative_ok is False and m.start > 0 and doc[m.start - 1].lower_ in locative
                      and not m.sector_nouns)]
     named = [m for m in pool if m.named]
     return named[0] if named else (pool[0] if pool else None)
+
+
+def _place_adjective(doc, m) -> bool:
+    """'the Thai border': a demonym that only says where."""
+    nxt = doc[m.end].lower_ if m.end < len(doc) else ""
+    if nxt not in ("border", "borders", "frontier", "coast", "waters", "airspace", "territory", "soil"):
+        return False
+    after = doc[m.end + 1] if m.end + 1 < len(doc) else None
+    return after is None or after.is_punct or after.lower_ in _context()["prepositions"] or after.lower_ in ("after", "before")
+
+
+def _stance_modifier(doc, m) -> bool:
+    """'anti-Syria journalist', 'pro-Iranian group': the named party is not the actor."""
+    return m.start >= 2 and doc[m.start - 1].text == "-" and doc[m.start - 2].lower_ in ("anti", "pro")
 
 
 def _focus_country(doc, mentions, exclude=None):
