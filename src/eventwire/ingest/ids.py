@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 
+
 def normalise_text(text: str) -> str:
     """The form that is hashed: NFC, whitespace runs folded to one space, trimmed."""
     # str.split() splits on exactly the characters that re's \s matches (str.isspace), so this
