@@ -15,7 +15,7 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..models import Actor, EventMention, Span
+from ..models import Actor, EventMention, Span, TimeValue
 from ..nlp.inflect import verb_forms
 from ..resolve.actors import find_actor_mentions
 from ..resources import load_json
@@ -84,6 +84,7 @@ class EventCoder:
                 continue
             mentions = [m for m in find_actor_mentions(doc, sent, date_ref or None) if not _stance_modifier(doc, m)]
             events.extend(self._code_sentence(doc, sent, trigs, mentions, ctx))
+        resolve_claimants(events)
         doc._.events = events
         return doc
 
@@ -261,6 +262,8 @@ class EventCoder:
         times = [x for x in (doc._.times or []) if s0 <= x.start < s1 and x.type in ("DATE", "TIME")]
         if times:
             event.date = min(times, key=lambda x: abs(x.start - t))
+        else:
+            event.date = _reference_date(doc)
         event.quantities = [q for q in (doc._.quantities or []) if s0 <= q.start < s1]
         for n, attr in enumerate(doc._.attributions or []):
             if any(a <= t < b for a, b in attr.content):
@@ -320,6 +323,37 @@ def _focus_country(doc, mentions, exclude=None):
     best = max(counts.values())
     winners = [c for c, n in counts.items() if n == best]
     return winners[0] if len(winners) == 1 else None
+
+
+def _reference_date(doc) -> Optional[TimeValue]:
+    """No date in the sentence: the event is dated by the report (publication or first dated line)."""
+    article = doc._.article
+    if article is not None and article.published:
+        value = article.published[:10]
+        return TimeValue(0, 0, "", "DATE", value, precision="day", anchor="publication date",
+                         certainty=0.5, component=COMPONENT)
+    days = [x for x in (doc._.times or []) if x.type == "DATE" and x.precision == "day"]
+    if days:
+        first = days[0]
+        return TimeValue(0, 0, "", "DATE", first.value, precision="day", anchor=f"first dated line: {first.text}",
+                         certainty=min(0.5, first.certainty), component=COMPONENT)
+    return None
+
+
+def resolve_claimants(events: list) -> None:
+    """'the statement', 'the ministry', 'it': the claimant is the last named source before it."""
+    last = None
+    for ev in events:
+        c = ev.claimant
+        if c is None:
+            continue
+        if c.country or c.countries or c.registry_id:
+            last = c
+        elif last is not None:
+            ev.claimant = Actor(text=c.text, start=c.start, end=c.end, name=last.name or last.text,
+                                registry_id=last.registry_id, country=last.country, countries=last.countries,
+                                sector=last.sector, component=COMPONENT)
+            ev.claimant_chain = [ev.claimant.name] + [x for x in ev.claimant_chain[1:]]
 
 
 def _claimant(doc, attr) -> Actor:
@@ -397,6 +431,12 @@ def _clause_break(doc, a, b) -> bool:
     return any(doc[k].text in _CLAUSE_BREAKS for k in range(a, b))
 
 
+@lru_cache(maxsize=1)
+def _boilerplate():
+    import re
+    return re.compile("|".join(f"(?:{p})" for p in load_json("lexicons/sources.json")["boilerplate_lines"]),
+                      re.IGNORECASE | re.MULTILINE)
+
+
 def _is_boilerplate(sent) -> bool:
-    low = sent.text.lower()
-    return "telegram channel" in low or "all rights reserved" in low or low.startswith(("photo:", "read more"))
+    return _boilerplate().search(sent.text) is not None
