@@ -136,6 +136,25 @@ def test_counts_and_names_are_not_times():
     assert values("Now that the vote is over, they left.") == []
 
 
+def test_time_words_inside_names_are_not_times():
+    assert values("He told a reporter from USA TODAY that he was not going to run.") == []
+    assert values("She said on ABC's This Week program that she would appear on the Today show.") == []
+    assert values("Today, Apple unveiled a phone.")[0][2] == "2015-10-15"
+    assert values("Apple Unveils New iPhone Today")[0][2] == "2015-10-15"  # headline capitals
+
+
+def test_holidays_need_a_point_in_time_reading():
+    assert values("Sales rose before Christmas.", "2016-12-28") == [("Christmas", "DATE", "2016-12-25")]
+    assert values("Christmas sales were strong during the Christmas period.", "2016-12-28") == []
+
+
+def test_year_ranges_and_comparisons():
+    assert [(t.value, t.range_start, t.range_end) for t in tag("He fought in the war of 1980-88.", None)] == [
+        ("P8Y", "1980", "1988")]
+    assert values("It arrives three days later than planned.") == [("three days", "DURATION", "P3D")]
+    assert values("Seven decades on, it is remarkable.") == [("Seven decades", "DURATION", "P70Y")]
+
+
 def test_the_date_line_is_the_reference_not_a_mention():
     text = "Airbus wins order\nJune 13, 2005\nAirbus announced today that it won."
     got = tag(text, None, today=TODAY)

@@ -53,6 +53,7 @@ def grammar() -> Grammar:
     num = (r"(?:\d+(?:[.,]\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|"
            r"five|six|seven|eight|nine)|" + _alternation(numbers) + ")")
     fill = {
+        "HOLIDAY": _alternation(lex["holidays"]).replace("'", "['’]"),
         "MONTH": _alternation(lex["months"]),
         "MONTH_FULL": _alternation([m for m in lex["months"] if len(m) > 3 or m == "may"] + ["sept"]),
         "WEEKDAY": _alternation(lex["weekdays"]),
@@ -82,6 +83,7 @@ def _trigger_words(lex: dict) -> dict:
         "clockword": lex["clock_words"], "fuzzy": [k.split()[-1] for k in lex["fuzzy_refs"]],
         "unit": list(lex["units"]) + list(lex["unit_plurals"]) + [u + "s" for u in lex["units"]],
         "quarter": ["quarter", "quarters"], "half": ["half"],
+        "holiday": [re.split(r"[ ']", k)[0] for k in lex["holidays"]],
     }
     out: dict = {}
     for name, words in classes.items():
@@ -137,6 +139,24 @@ Spec = dict  # fields of a TimeValue (type, value, precision, ...) or None to dr
 def _sentence_initial(ctx: Context, start: int) -> bool:
     s, _ = ctx.sentence(start, start)
     return not ctx.text[s:start].strip(" \t\n\"'“‘(")
+
+
+def _looks_like_a_name(ctx: Context, start: int, token: str) -> bool:
+    """A capitalised time word inside a sentence that is part of a title or name ("USA TODAY",
+    ABC's "This Week", the "Today" show). Headlines, where most words are capitalised, and
+    all-capitals passages keep their time words."""
+    if not token[:1].isupper():
+        return False
+    before = ctx.text[max(0, start - 40):start].split()
+    if token.isupper() and len(token) > 1:
+        prev = before[-1] if before else ""
+        prev2 = before[-2] if len(before) > 1 else ""
+        return prev.isalpha() and prev.isupper() and len(prev) > 1 and not prev2.isupper()
+    if _sentence_initial(ctx, start):
+        return False
+    s, e = ctx.sentence(start, start)
+    words = re.findall(r"[A-Za-z][\w']*", ctx.text[s:e])
+    return sum(w[0].isupper() for w in words) * 2 <= len(words)
 
 
 def _capitalised(token: Optional[str]) -> bool:
@@ -349,6 +369,34 @@ def r_year(m, ctx):
     return {"type": "DATE", "value": year, "precision": "year"}
 
 
+def r_year_range(m, ctx):
+    """"1980-88", "1977-1979": one stretch with both ends (a DURATION with a range)."""
+    y1, y2 = int(m.group("y1")), m.group("y2")
+    y2 = int(y2) if len(y2) == 4 else (y1 // 100) * 100 + int(y2)
+    if y2 <= y1 or y2 - y1 > 50:
+        return None  # "2009-10" is more often a season or a fiscal year than a ten-year range
+    return {"type": "DURATION", "value": D.fmt_duration(y2 - y1, "Y"), "precision": "year",
+            "range_start": D.fmt_year(y1), "range_end": D.fmt_year(y2)}
+
+
+def r_holiday(m, ctx):
+    name = re.sub(r"\s+", " ", m.group("name").lower()).replace("’", "'")
+    month, day = ctx.g.lex["holidays"][name]
+    if not (m.group("prep") or m.group("year") or name.endswith((" day", " eve"))):
+        return None
+    if m.group("year"):
+        year = int(m.group("year"))
+    elif ctx.ref.date is None:
+        return {"type": "DATE", "value": f"XXXX-{month:02d}-{day:02d}", "precision": "day", "certainty": 0.3}
+    else:
+        year = D.resolve_month_day(ctx.ref.date, month, day, ctx.direction(m.start(), m.end()))
+    spec = _day_value(dt.date(year, month, day))
+    if m.group("prep"):
+        spec["end"] = m.end()
+        spec["start"] = m.start("name")
+    return spec
+
+
 def r_season(m, ctx):
     code = ctx.g.word("seasons", m.group("season"))
     d = (m.group("dir") or "").lower()
@@ -425,6 +473,8 @@ def r_half(m, ctx):
 
 
 def r_relative_day(m, ctx):
+    if _looks_like_a_name(ctx, m.start("word"), m.group("word")):
+        return None
     word = m.group("word").lower()
     ref = ctx.ref.date
     part = ctx.g.word("day_parts", m.group("part")) if m.group("part") else ctx.g.lex["relative_day_parts"].get(word)
@@ -521,6 +571,8 @@ def r_ago(m, ctx):
 
 
 def r_relative_unit(m, ctx):
+    if _looks_like_a_name(ctx, m.start("dir"), m.group("dir")):
+        return None
     g = ctx.g
     ref = ctx.ref.date
     unit = re.sub(r"\s+", " ", m.group("unit").lower())
@@ -592,6 +644,9 @@ def r_duration(m, ctx):
         return None
     if numtext in ("a", "an") and re.match(r"\s*(?:ago|earlier)\b", ctx.text[m.end():m.end() + 10]):
         return None
+    if numtext in ("a", "an", "one") and unit == "second" or (unit == "quarter" and re.match(r"\s+of\b", ctx.text[m.end():])
+                                                               and not re.match(r"\s+of\s+(?:an?\s+)?(?:century|year|hour)", ctx.text[m.end():])):
+        return None  # "a second round", "a quarter of a trillion": ordinals and fractions
     if m.group("the") and m.group("dir").lower() in ("past", "last", "previous", "preceding", "recent"):
         return _period_duration(ctx.ref.date, unit, info, amount, past=True)
     if m.group("the") and m.group("dir").lower() in ("next", "coming", "following"):
@@ -825,6 +880,7 @@ def tag(text: str, published=None, sent_starts: Optional[list] = None,
         if not spec:
             continue
         end = spec.pop("end", end)
+        start = spec.pop("start", start)
         start, end = _strip(text, start, end)
         if end <= start:
             continue
@@ -865,7 +921,12 @@ def _resolve_anchored(specs: list, ctx: Context) -> None:
             continue
         anchor = before[-1] if before else ctx.ref.date
         if anchor is None:
-            spec.pop("anchored", None), spec.pop("anchored_unit", None)
+            # nothing to count from: "four days later" still says how long
+            if "anchored" in spec:
+                unit, info, amount, _sign = spec.pop("anchored")
+                n = None if amount is None else amount * info.get("factor", 1)
+                spec.update(type="DURATION", value=D.fmt_duration(n, info["code"], info.get("clock", False)))
+            spec.pop("anchored_unit", None)
             continue
         if "anchored" in spec:
             unit, info, amount, sign = spec.pop("anchored")
