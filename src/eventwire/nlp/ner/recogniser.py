@@ -1,0 +1,370 @@
+"""Find and type entity mentions in a tokenised article: lexicons, cue words, patterns and a
+small GMB-trained span classifier. Pure Python over token offsets; no parser, no vectors.
+
+Order of work, per document:
+
+1. numeric/temporal regexes (DATE, TIME, MONEY, QUANTITY, CARDINAL) over the text;
+2. per sentence, lexicon phrases (places, organisations, nationalities; weapons, vehicles,
+   military platforms) and maximal runs of capitalised words ("chunks", joined by name
+   connectors such as "of", "al", "bin");
+3. each chunk is typed: an exact lexicon phrase; a title followed by a name (PERSON, title
+   included, re3d-style "Iraqi President Fuad Masum"); a head word ("... Ministry" ORG,
+   "... Mountains" LOC, "... Airport" FAC); else the span classifier;
+4. span grammar that widens mentions to the noun phrase an analyst means: "Russia's Defence
+   Ministry", "the Syrian army", "the Assad regime" (ORG), "the city of Mosul", "Idlib
+   province" (LOC), "Hmeimim airbase" (FAC), and a directly preceding "the" on ORG/LOC/FAC
+   and on title-led PERSON mentions;
+5. overlaps are resolved (numeric patterns and wider grammar spans win), boilerplate such as
+   "Join ST's Telegram channel" is dropped.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from .lexicons import Lexicons, load_boilerplate, load_lexicons, load_numeric_patterns
+from .span_classifier import SpanClassifier
+
+# Lower-case words and marks that may sit inside a name ("Bank of England", "Bashar al-Assad");
+# "the" only after "of"/"for" ("Minister for the Middle East").
+CONNECTORS = {"of", "al", "el", "bin", "ibn", "bint", "de", "du", "da", "la", "le", "van",
+              "von", "der", "den", "for", "-", "'", "’", "&", "y"}
+CONNECTOR_PAIRS = {("of", "the"), ("for", "the"), ("al", "-"), ("el", "-"), ("-", "al"), ("-", "el")}
+ARABIC_ARTICLES = {"al", "el", "Al", "El"}
+APOSTROPHE_S = {"'s", "’s", "'", "’"}
+THE = {"the", "The"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Span priorities when two candidates overlap: higher wins, then longer.
+PRIORITY = {"grammar": 5, "numeric": 4, "title": 3, "lex": 3, "cue": 3, "model": 2, "term": 1}
+
+
+@dataclass
+class Mention:
+    start: int            # token index
+    end: int              # token index (exclusive)
+    label: str
+    source: str           # lex | title | cue | model | numeric | term | grammar
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper()
+
+
+class Recogniser:
+    def __init__(self, lexicons: Lexicons | None = None, classifier: SpanClassifier | None = None):
+        self.lex = lexicons or load_lexicons()
+        self.model = classifier or SpanClassifier.load()
+        self.numeric = load_numeric_patterns()
+        self.boilerplate = load_boilerplate()
+        cues = self.lex.cues
+        self.org_heads, self.loc_heads, self.fac_heads = cues["org_heads"], cues["loc_heads"], cues["fac_heads"]
+        self.org_prefix, self.loc_prefix = cues["org_prefix_heads"], cues["loc_prefix_heads"]
+        self.loc_lower, self.fac_lower = cues["loc_heads_lower"], cues["fac_heads_lower"]
+        self.group_nouns, self.the_labels = cues["group_nouns"], cues["the_labels"]
+        self.doc_heads, self.number_after = cues["document_heads"], cues["not_cardinal_after"]
+        self.place_modifiers = cues["place_modifiers"]
+
+    # ------------------------------------------------------------------ entry point
+    def __call__(self, text: str, words: list[str], starts: list[int], sent_starts: list[bool],
+                 newline_after: list[bool]) -> list[Mention]:
+        n = len(words)
+        ends = [s + len(w) for s, w in zip(starts, words)]
+        blocked = bytearray(n)
+        mentions = self._numeric(text, starts, ends, blocked)
+        self._block_boilerplate(text, starts, ends, blocked)
+        bounds = [i for i in range(n) if sent_starts[i] or i == 0] + [n]
+        for s, e in zip(bounds, bounds[1:]):
+            mentions.extend(self._sentence(text, words, starts, ends, s, e, blocked, newline_after))
+        mentions = self._grammar(words, mentions, newline_after)
+        return self._resolve(mentions, blocked)
+
+    # ------------------------------------------------------------------ step 1: patterns
+    def _numeric(self, text, starts, ends, blocked) -> list[Mention]:
+        out = []
+        taken: list[tuple[int, int]] = []
+        for label, rx in self.numeric:
+            for m in rx.finditer(text):
+                a, b = m.span()
+                if any(a < tb and ta < b for ta, tb in taken):
+                    continue
+                ti = bisect_right(starts, a) - 1
+                tj = bisect_left(ends, b) + 1
+                if ti < 0 or starts[ti] != a or tj > len(ends) or ends[tj - 1] != b:
+                    continue  # not on token boundaries: "1990s-era", "F-16"
+                if label == "CARDINAL" and ti > 0 and text[starts[ti - 1]:starts[ti]].strip() in self.number_after:
+                    continue  # "Resolution 2254", "Chapter 7": a name, not a count
+                taken.append((a, b))
+                out.append(Mention(ti, tj, label, "numeric"))
+        for m in out:
+            for k in range(m.start, m.end):
+                blocked[k] = 1
+        return out
+
+    def _block_boilerplate(self, text, starts, ends, blocked) -> None:
+        for rx in self.boilerplate:
+            for m in rx.finditer(text):
+                a, b = m.span()
+                for k in range(bisect_left(ends, a + 1), bisect_left(starts, b)):
+                    blocked[k] = 2
+
+    # ------------------------------------------------------------------ steps 2-3: names
+    def _sentence(self, text, words, starts, ends, s, e, blocked, newline_after) -> list[Mention]:
+        lex = self.lex
+        out: list[Mention] = []
+        shouting = sum(1 for w in words[s:e] if w.isupper() and len(w) > 1) > max(3, (e - s) // 2)
+        i = s
+        while i < e:
+            if blocked[i]:
+                i += 1
+                continue
+            w = words[i]
+            if not w[:1].isalnum():
+                i += 1
+                continue
+            if w in ARABIC_ARTICLES and i + 2 < e and words[i + 1] == "-" and _is_cap(words[i + 2]) \
+                    and starts[i + 1] == ends[i] and starts[i + 2] == ends[i + 1]:
+                j = self._chunk_end(words, i + 2, e, blocked, newline_after, starts, ends, text)
+                out.extend(self._type_chunk(text, words, starts, ends, i, j, s, shouting))
+                i = j
+                continue
+            if not _is_cap(w) or w == "I":
+                hit = lex.terms.longest(text, starts, ends, i, e)
+                if hit and not any(blocked[k] for k in range(i, hit[0])):
+                    out.append(Mention(i, hit[0], hit[1], "term"))
+                    i = hit[0]
+                    continue
+                i += 1
+                continue
+            j = self._chunk_end(words, i, e, blocked, newline_after, starts, ends, text)
+            out.extend(self._type_chunk(text, words, starts, ends, i, j, s, shouting))
+            i = j
+        return out
+
+    def _chunk_end(self, words, i, e, blocked, newline_after, starts, ends, text) -> int:
+        # A lexicon phrase may contain lower-case words ("Islamic State in Iraq and Syria"):
+        # the chunk always covers a phrase that starts inside it.
+        j = i + 1
+        while True:
+            for table in (self.lex.names, self.lex.titles):
+                hit = table.longest(text, starts, ends, j - 1, e)
+                if hit and hit[0] > j and not any(blocked[k] for k in range(j - 1, hit[0])):
+                    j = hit[0]
+            if j >= e or newline_after[j - 1]:
+                return j
+            if _is_cap(words[j]) and not blocked[j] and words[j] != "I":
+                j += 1
+                continue
+            k = j
+            if words[j] in CONNECTORS and not newline_after[j]:
+                k = j + 1
+                if k < e and (words[j], words[k]) in CONNECTOR_PAIRS and not newline_after[k]:
+                    k += 1
+            if k > j and k < e and _is_cap(words[k]) and not blocked[k] and \
+                    (words[j] != "-" or starts[j] == ends[j - 1]):
+                j = k + 1
+                continue
+            return j
+
+    def _segments(self, text, starts, ends, i, j):
+        segs = []
+        k = i
+        while k < j:
+            name = self.lex.names.longest(text, starts, ends, k, j)
+            title = self.lex.titles.longest(text, starts, ends, k, j)
+            best = None
+            if name and (not title or name[0] >= title[0]):
+                best = name
+            elif title:
+                best = title
+            if best:
+                segs.append([k, best[0], best[1]])
+                k = best[0]
+            else:
+                if segs and segs[-1][2] is None:
+                    segs[-1][1] = k + 1
+                else:
+                    segs.append([k, k + 1, None])
+                k += 1
+        return segs
+
+    def _type_chunk(self, text, words, starts, ends, i, j, sent_start, shouting) -> list[Mention]:
+        lex = self.lex
+        # A capitalised sentence opener that is an ordinary word ("The", "Other") is no name.
+        while i < j and (i == sent_start or words[i - 1] in {'"', "“", "(", "'"}) and \
+                words[i].lower() in lex.common_words and not lex.names.longest(text, starts, ends, i, j) \
+                and not lex.titles.longest(text, starts, ends, i, j):
+            i += 1
+        while i < j and words[i] in CONNECTORS and not (words[i] in ARABIC_ARTICLES and i + 1 < j and words[i + 1] == "-"):
+            i += 1
+        while j > i and words[j - 1] in CONNECTORS:
+            j -= 1
+        if i >= j:
+            return []
+        segs = self._segments(text, starts, ends, i, j)
+        labels = [sg[2] for sg in segs]
+        if len(segs) == 1 and labels[0] is None and words[i].isupper() and j == i + 1 and len(words[i]) > 3:
+            # Datelines and headlines shout: "MOSCOW (XINHUA) -".
+            place = lex.names.entries.get(words[i].title())
+            if place in PLACE_LABELS or place == "CITY":
+                return [Mention(i, j, "GPE" if place == "CITY" else place, "lex")]
+        if shouting and len(segs) == 1 and labels[0] is None and words[i].isupper():
+            return []
+        if len(segs) == 1 and labels[0] == "CITY":
+            # geonames holds towns called "Assad" or "Hammond": let the context decide.
+            label, p = self._classify(text, words, starts, ends, i, j, sent_start)
+            return [Mention(i, j, "PERSON" if label == "PERSON" and p >= 0.5 else "GPE", "lex")]
+        if len(segs) == 1 and labels[0] not in (None, "TITLE"):
+            return [Mention(i, j, labels[0], "lex")]
+        if words[j - 1] in self.doc_heads:
+            # "UN Security Council Resolution": a document; its issuer may still be a name.
+            return self._type_chunk(text, words, starts, ends, i, j - 1, sent_start, shouting) if j - i > 1 else []
+        if "TITLE" in labels:
+            typed = self._title_chunk(words, segs, i, j)
+            if typed is not None:
+                return typed
+        last, first = words[j - 1], words[i]
+        if j - i > 1 or labels[0] is None:
+            if last in self.fac_heads:
+                return [Mention(i, j, "FAC", "cue")]
+            if last in self.org_heads:
+                return [Mention(i, j, "ORG", "cue")]
+            if last in self.loc_heads:
+                return [Mention(i, j, "LOC", "cue")]
+            if first in self.org_prefix and j - i > 1:
+                return [Mention(i, j, "ORG", "cue")]
+            if first in self.loc_prefix and j - i > 1:
+                return [Mention(i, j, "LOC", "cue")]
+        known = [Mention(a, b, "GPE" if lab == "CITY" else lab, "lex") for a, b, lab in segs if lab not in (None, "TITLE")]
+        if all(lab is not None for lab in labels):
+            return known
+        label, _p = self._classify(text, words, starts, ends, i, j, sent_start)
+        if label in ("O", "DATE"):
+            return known
+        return [Mention(i, j, label, "model")]
+
+    def _classify(self, text, words, starts, ends, i, j, sent_start):
+        return self.model.predict(
+            text[starts[i]:ends[j - 1]].split(),
+            words[i - 1] if i > 0 else "", words[i - 2] if i > 1 else "",
+            words[j] if j < len(words) else "", i == sent_start)
+
+    def _title_chunk(self, words, segs, i, j):
+        """[NORP/GPE/ORG]* TITLE+ [for|of [the] NAME] [NAME]: a person, title included."""
+        k = 0
+        while k < len(segs) and segs[k][2] in ("NORP", "GPE", "ORG", "LOC", "CITY"):
+            k += 1
+        if k >= len(segs) or segs[k][2] != "TITLE":
+            return None
+        while k < len(segs) and segs[k][2] == "TITLE":
+            k += 1
+        # "Minister for the Middle East", "Secretary of State": the role's scope is part of it.
+        if k < len(segs) and segs[k][2] is None and words[segs[k][0]] in ("for", "of"):
+            a, b = segs[k][0], segs[k][1]
+            scope_end = a + 1
+            while scope_end < b and words[scope_end] in CONNECTORS:
+                scope_end += 1
+            if scope_end == b and k + 1 < len(segs):
+                k += 2
+            else:
+                return None
+        title_end = segs[k - 1][1]
+        if k == len(segs):
+            single = title_end - i == 1
+            if single and i > 0 and words[i - 1] not in THE:
+                return []
+            return [Mention(i, title_end, "PERSON", "title")]
+        # Whatever capitalised words follow a title directly are the person's name, even when
+        # a gazetteer knows them as a town ("Mr Hammond").
+        return [Mention(i, j, "PERSON", "title")]
+
+    # ------------------------------------------------------------------ step 4: grammar
+    def _grammar(self, words, mentions, newline_after) -> list[Mention]:
+        n = len(words)
+        by_start = {m.start: m for m in mentions if m.source != "numeric"}
+        by_end = {m.end: m for m in mentions if m.source != "numeric"}
+        extra = []
+        for m in mentions:
+            if m.source == "numeric" or m.source == "term":
+                continue
+            e = m.end
+            # Russia's Defence Ministry / Assad's regime
+            if e + 1 < n and words[e] in APOSTROPHE_S and m.label in ("GPE", "ORG", "NORP", "PERSON"):
+                nxt = by_start.get(e + 1)
+                if nxt is not None and nxt.label == "ORG" and m.label != "PERSON":
+                    extra.append(Mention(m.start, nxt.end, "ORG", "grammar"))
+                elif e + 1 < n and words[e + 1].lower() in ("regime", "government", "forces"):
+                    extra.append(Mention(m.start, e + 2, "ORG", "grammar"))
+            # the Syrian army / Iraqi forces / the Assad regime
+            if m.label in ("NORP", "GPE") or (m.label == "PERSON" and m.source != "title"):
+                g = self._group_noun(words, e, newline_after, person=m.label == "PERSON")
+                if g:
+                    extra.append(Mention(m.start, g, "ORG", "grammar"))
+            # eastern Aleppo, northern Syria
+            if m.label in PLACE_LABELS and m.start > 0 and words[m.start - 1] in self.place_modifiers:
+                extra.append(Mention(m.start - 1, m.end, "LOC", "grammar"))
+            # Idlib province / Hmeimim airbase
+            if m.label in PLACE_LABELS or m.source == "model":
+                head = self._lower_head(words, e)
+                if head:
+                    extra.append(Mention(m.start, head[0], head[1], "grammar"))
+            # the city of Mosul, the Karrada district of Baghdad
+            if m.label in PLACE_LABELS and m.start >= 2 and words[m.start - 1] == "of" and \
+                    words[m.start - 2].lower() in self.loc_lower:
+                a = m.start - 2
+                prev = by_end.get(a)
+                if prev is not None and prev.label in PLACE_LABELS | {"PERSON", "ORG"} and prev.source != "title":
+                    a = prev.start
+                if a > 0 and words[a - 1] in THE:
+                    extra.append(Mention(a - 1, m.end, "LOC", "grammar"))
+        mentions.extend(extra)
+        return mentions
+
+    def _group_noun(self, words, e, newline_after, person=False):
+        if e >= len(words) or newline_after[e - 1]:
+            return None
+        nouns = {"regime"} if person else self.group_nouns
+        two = " ".join(words[e:e + 2]).lower() if e + 1 < len(words) else ""
+        if two in nouns:
+            return e + 2
+        if words[e].lower() in nouns and words[e].islower():
+            return e + 1
+        return None
+
+    def _lower_head(self, words, e):
+        if e >= len(words):
+            return None
+        w = words[e]
+        two = " ".join(words[e:e + 2]).lower()
+        if two in self.fac_lower:
+            return e + 2, "FAC"
+        if not w.islower():
+            return None
+        if w in self.fac_lower:
+            return e + 1, "FAC"
+        if w in self.loc_lower:
+            return e + 1, "LOC"
+        return None
+
+    # ------------------------------------------------------------------ step 5: overlaps
+    def _resolve(self, mentions, blocked) -> list[Mention]:
+        mentions = [m for m in mentions if not any(blocked[k] == 2 for k in range(m.start, m.end))]
+        mentions.sort(key=lambda m: (-PRIORITY[m.source], -(m.end - m.start), m.start))
+        used = bytearray(len(blocked))
+        kept = []
+        for m in mentions:
+            if any(used[k] for k in range(m.start, m.end)):
+                continue
+            for k in range(m.start, m.end):
+                used[k] = 1
+            kept.append(m)
+        kept.sort(key=lambda m: m.start)
+        return kept
+
+    def extend_the(self, words, mentions) -> None:
+        """re3d and analysts keep the article with organisations, places and title-led people."""
+        taken = {k for m in mentions for k in range(m.start, m.end)}
+        for m in mentions:
+            if m.start > 0 and words[m.start - 1] in THE and m.start - 1 not in taken:
+                if m.label in self.the_labels or (m.label == "PERSON" and m.source == "title") \
+                        or m.source == "grammar":
+                    m.start -= 1

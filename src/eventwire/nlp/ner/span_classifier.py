@@ -1,0 +1,47 @@
+"""A linear (multinomial logistic) classifier over ``span_features``; weights are a data file.
+
+The model is trained by tools/train_ner.py on the GMB corpus and shipped as
+data/models/ner/span_types.json: ``{"classes": [...], "weights": {feature: [w per class]}}``.
+Scoring is a dictionary walk, so typing the ~100 candidates of a long article costs well
+under a millisecond and loading is a single JSON parse.
+"""
+from __future__ import annotations
+
+import math
+
+from ...errors import DataFileError
+from ...resources import load_json
+from .span_features import span_features
+
+MODEL_PATH = "models/ner/span_types.json"
+
+
+class SpanClassifier:
+    def __init__(self, model: dict):
+        try:
+            self.classes = list(model["classes"])
+            self.weights = model["weights"]
+        except (KeyError, TypeError):
+            raise DataFileError(f"{MODEL_PATH}: expected 'classes' and 'weights'") from None
+        self._zero = [0.0] * len(self.classes)
+
+    @classmethod
+    def load(cls, path: str = MODEL_PATH) -> "SpanClassifier":
+        return cls(load_json(path))
+
+    def scores(self, feats: list[str]) -> list[float]:
+        total = list(self._zero)
+        get = self.weights.get
+        for f in feats:
+            w = get(f)
+            if w is not None:
+                for i, x in enumerate(w):
+                    total[i] += x
+        return total
+
+    def predict(self, words, prev="", prev2="", nxt="", sent_start=False) -> tuple[str, float]:
+        """The best class and its probability."""
+        sc = self.scores(span_features(words, prev, prev2, nxt, sent_start))
+        top = max(range(len(sc)), key=sc.__getitem__)
+        z = sum(math.exp(s - sc[top]) for s in sc)
+        return self.classes[top], 1.0 / z

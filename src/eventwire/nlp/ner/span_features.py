@@ -1,0 +1,33 @@
+"""Features of a candidate name span, identical at training time (GMB) and run time.
+
+A span is given as the list of its words plus the words just around it; words are plain
+strings so that GMB's CSV rows and spaCy tokens feed the same function.
+"""
+from __future__ import annotations
+
+import re
+
+_SHAPE_RE = (re.compile(r"[A-Z]+"), re.compile(r"[a-z]+"), re.compile(r"[0-9]+"))
+
+
+def word_shape(word: str) -> str:
+    s = _SHAPE_RE[0].sub("X", word)
+    s = _SHAPE_RE[1].sub("x", s)
+    return _SHAPE_RE[2].sub("d", s)
+
+
+def span_features(words: list[str], prev: str = "", prev2: str = "", nxt: str = "",
+                  sent_start: bool = False) -> list[str]:
+    low = [w.lower() for w in words]
+    first, last = low[0], low[-1]
+    feats = ["bias", "len:%d" % min(len(words), 4), "first:" + first, "last:" + last,
+             "suf3:" + last[-3:], "suf4:" + last[-4:], "fsuf3:" + first[-3:],
+             "shape:" + " ".join(word_shape(w) for w in words[:3]),
+             "prev:" + prev.lower(), "prev2:" + prev2.lower(), "next:" + nxt.lower()]
+    feats.extend("w:" + w for w in low)
+    if sent_start:
+        feats.append("sent_start")
+        feats.append("sent_start_first:" + first)
+    if len(words) > 1:
+        feats.append("first_last:%s|%s" % (first, last))
+    return feats
