@@ -107,6 +107,7 @@ class Context:
     ref: Reference
     sent_starts: list
     g: Grammar
+    day_first: Optional[bool] = None  # numeric dates: the order this document uses, when it shows
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         i = bisect_right(self.sent_starts, start) - 1
@@ -235,12 +236,15 @@ def r_iso_date(m, ctx):
 def r_numeric_date(m, ctx):
     a, b, y = int(m.group("a")), int(m.group("b")), m.group("year")
     year = int(y) if len(y) == 4 else D.expand_two_digit_year(int(y), ctx.ref.date)
-    month, day = (a, b) if a <= 12 else (b, a)  # US order unless the first number cannot be a month
+    if a > 12 or ctx.day_first and b <= 12:
+        month, day = b, a  # 13/09/2018, or a document that writes day first elsewhere
+    else:
+        month, day = a, b  # US order by default
     when = D.valid_date(year, month, day)
     if when is None:
         return None
     spec = _day_value(when)
-    if a <= 12 and b <= 12 and a != b:
+    if a <= 12 and b <= 12 and a != b and ctx.day_first is None:
         spec["certainty"] = 0.7  # 7/8/07 could also be 7 August
     return spec
 
@@ -437,6 +441,7 @@ def r_quarter(m, ctx):
             # "the fourth quarter" reported in January is last year's
             if q > D.quarter_of(ref.month) and ctx.direction(m.start(), m.end()) < 0:
                 year -= 1
+            return {"type": "DATE", "value": f"{year:04d}-Q{q}", "precision": "quarter", "certainty": ctx.ref.certainty}
         return {"type": "DATE", "value": f"{year:04d}-Q{q}", "precision": "quarter"}
     if ordw == "final":
         if year is not None:
@@ -445,7 +450,9 @@ def r_quarter(m, ctx):
     if ref is None:
         return None
     delta = ctx.g.lex["direction_words"].get(ordw, 0)
-    return _unit_value(ref, "quarter", delta)
+    spec = _unit_value(ref, "quarter", delta)
+    spec["certainty"] = ctx.ref.certainty
+    return spec
 
 
 def r_quarter_code(m, ctx):
@@ -469,6 +476,7 @@ def r_half(m, ctx):
         return None
     else:
         year = ctx.ref.date.year + ctx.g.lex["direction_words"].get((m.group("rel") or "this").lower(), 0)
+        return {"type": "DATE", "value": f"{year:04d}-H{half}", "precision": "quarter", "certainty": ctx.ref.certainty}
     return {"type": "DATE", "value": f"{year:04d}-H{half}", "precision": "quarter"}
 
 
@@ -624,6 +632,7 @@ def _period_duration(ref: Optional[dt.date], unit: str, info: dict, amount, past
         else:
             days = {"D": 1, "W": 7, "M": 30.44, "Q": 91.3, "Y": 365.25, "WE": 2}[info["code"]]
             span = dt.timedelta(days=round(n * days))
+        spec["relative"] = True  # the range is only as sure as the reference
         if past:
             spec["range_end"] = ref.isoformat()
             spec["range_start"] = (ref - span).isoformat() if span is not None else None
@@ -771,6 +780,9 @@ def find_date_line(text: str, g: Grammar, lines: int = 4) -> Optional[tuple[int,
     return None
 
 
+HEAD_CHARS = 300
+
+
 def reference_for(text: str, published, g: Grammar, found: list, today: Optional[dt.date] = None) -> Reference:
     ref = D.parse_reference(published)
     if ref is not None:
@@ -788,7 +800,9 @@ def reference_for(text: str, published, g: Grammar, found: list, today: Optional
             if m.group("year"):
                 when = D.valid_date(int(m.group("year")), month, day)
                 if when:
-                    full.append(when)
+                    years.append(when.year)
+                    if m.start() < HEAD_CHARS:  # a full date by the headline or dateline dates the story
+                        full.append(when)
             elif m.group("wd"):
                 pairs.append((month, day, g.word("weekdays", m.group("wd"))))
         elif rule in ("year", "month_year") and m.group("year"):
@@ -853,6 +867,17 @@ def _select(cands: list) -> list:
     return sorted(taken, key=lambda c: c[0])
 
 
+def _day_first(matches: list) -> Optional[bool]:
+    """True when some numeric date can only be day/month (13/09/2018), False when only month/day."""
+    firsts = [int(m.group("a")) > 12 for m in matches]
+    seconds = [int(m.group("b")) > 12 for m in matches]
+    if any(firsts) and not any(seconds):
+        return True
+    if any(seconds) and not any(firsts):
+        return False
+    return None
+
+
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in " \t\n,(":
         end -= 1
@@ -873,7 +898,7 @@ def tag(text: str, published=None, sent_starts: Optional[list] = None,
     ref = reference_for(text, published, g, [(c[3], c[4]) for c in chosen], today=today)
     if sent_starts is None:
         sent_starts = [0] + [m.end() for m in re.finditer(r"[.!?]['\"”’]*\s+(?=[A-Z\"“'‘(])|\n+", text)]
-    ctx = Context(text, ref, sent_starts, g)
+    ctx = Context(text, ref, sent_starts, g, _day_first([c[4] for c in chosen if c[3] == "numeric_date"]))
     specs = []
     for start, end, _order, rule, m in chosen:
         spec = RULES[rule](m, ctx)
@@ -890,11 +915,12 @@ def tag(text: str, published=None, sent_starts: Optional[list] = None,
     for start, end, spec in specs:
         if not spec.get("value"):
             continue
-        certainty = spec.get("certainty", 1.0 if ref.date is not None else 0.5)
+        # absolute expressions are as sure as their reading; relative ones set the reference's certainty
+        certainty = spec.get("certainty", ref.certainty if spec.pop("relative", False) else 1.0)
         out.append(TimeValue(
             start=start, end=end, text=text[start:end], type=spec["type"], value=spec["value"],
             precision=spec.get("precision"), range_start=spec.get("range_start"), range_end=spec.get("range_end"),
-            anchor=ref.anchor, certainty=min(certainty, ref.certainty) if ref.date is not None else certainty,
+            anchor=ref.anchor, certainty=round(certainty, 2),
             component=COMPONENT))
     return out
 
@@ -933,13 +959,13 @@ def _resolve_anchored(specs: list, ctx: Context) -> None:
             shifted = _shift(anchor, unit, info, amount, sign)
             if shifted:
                 spec.update(shifted)
-                spec["certainty"] = 0.7
+                spec["certainty"] = min(0.7, ctx.ref.certainty or 0.7)
         else:
             unit, delta = spec.pop("anchored_unit")
             shifted = _unit_value(anchor, unit, delta)
             if shifted:
                 spec.update(shifted)
-                spec["certainty"] = 0.7
+                spec["certainty"] = min(0.7, ctx.ref.certainty or 0.7)
 
 
 # ------------------------------------------------------------------ spaCy component
