@@ -115,3 +115,19 @@ def test_an_extension_type_is_stored_as_is(store):
     row = store.events(type="request")[0]
     assert row["type"] == "REQUEST" and row["extension"] is True
     assert STRIKE_TEXT not in row["evidence_text"]
+
+
+def test_a_column_empty_for_many_rows_then_filled_keeps_its_values(store):
+    # column types are inferred from every value of a batch, not from a leading sample
+    results = []
+    for n in range(1500):
+        r = plain_result()
+        r.article.text = f"{r.article.text} {n}"
+        r.id = r.article.id = f"a{n:016x}"
+        results.append(r)
+    results[-1].article.photo_credit = "AFP"
+    results[-1].article.extra = {"nested": [1, 2]}
+    assert store.add_results(results) == 1500
+    assert store.con.execute("SELECT photo_credit FROM articles WHERE photo_credit IS NOT NULL").fetchall() \
+        == [("AFP",)]
+    assert store.get_result(results[-1].id).article.extra == {"nested": [1, 2]}

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
 import duckdb
+import numpy as np
 
 from ..errors import (BadOption, MigrationError, StoreError, StoreLocked, StoreVersionError)
 from ..models import DocumentResult
@@ -26,6 +27,7 @@ MIGRATION_NAME = re.compile(r"^(\d{3})_([A-Za-z0-9_]+)\.sql$")
 WRITE_ORDER = ["articles", "entities", "times", "places", "quantities", "attributions",
                "event_mentions", "event_quantities"]
 CHILD_TABLES = WRITE_ORDER[1:]
+BATCH_VIEW = "_eventwire_batch"
 _LOCK_HOLDER = re.compile(r"held in (.+?) \(PID (\d+)\)")
 _EXPORT_SQL = {
     "events": f"SELECT * FROM event_view {EVENT_ORDER}",
@@ -81,6 +83,9 @@ class DuckDBStore(Store):
         self.read_only = read_only
         self._con: Optional[duckdb.DuckDBPyConnection] = _connect(self.path, read_only, wait)
         self._types: Dict[str, Dict[str, str]] = {}
+        # infer each object column's type from all its values, not the first 1000: a column
+        # that is NULL for 1000 rows and then holds text must not be typed NULL
+        self.con.execute("SET pandas_analyze_sample = 2000000000")
         try:
             self._migrate()
         except BaseException:
@@ -152,16 +157,23 @@ class DuckDBStore(Store):
         return self._types[table]
 
     def _insert(self, table: str, rows: List[dict]) -> None:
-        """Columnar insert: each column travels as one list parameter and is UNNESTed back
-        into rows (about 30x faster than executemany, and still fully parameterised)."""
+        """Columnar insert: each column becomes one NumPy object array and DuckDB scans the
+        batch as a table. Values never pass through SQL text, and this is several times faster
+        than ``executemany`` or list parameters on wide rows with nested lists."""
         if not rows:
             return
         types = self._column_types(table)
         columns = TABLE_COLUMNS[table]
-        select = ", ".join(f"unnest(?::{types[c]}[])" for c in columns)
+        # fromiter keeps each list value as one object (np.array would try to make it 2-D)
+        frame = {f"c{i}": np.fromiter((row.get(c) for row in rows), dtype=object, count=len(rows))
+                 for i, c in enumerate(columns)}
+        select = ", ".join(f"CAST(c{i} AS {types[c]})" for i, c in enumerate(columns))
         names = ", ".join(f'"{c}"' for c in columns)
-        params = [[row.get(c) for row in rows] for c in columns]
-        self.con.execute(f"INSERT INTO {table} ({names}) SELECT {select}", params)
+        self.con.register(BATCH_VIEW, frame)
+        try:
+            self.con.execute(f"INSERT INTO {table} ({names}) SELECT {select} FROM {BATCH_VIEW}")
+        finally:
+            self.con.unregister(BATCH_VIEW)
 
     def _writable(self) -> None:
         if self.read_only:
@@ -172,7 +184,7 @@ class DuckDBStore(Store):
         ids = list(dict.fromkeys(ids))
         if not ids:
             return set()
-        rows = self.con.execute("SELECT id FROM articles WHERE list_contains(?::VARCHAR[], id)", [ids]).fetchall()
+        rows = self.con.execute("SELECT id FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids]).fetchall()
         return {r[0] for r in rows}
 
     def add_results(self, results: Sequence[DocumentResult]) -> int:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import json
 from dataclasses import fields, is_dataclass
-from typing import Any, Dict, List, Optional, Type
+from functools import lru_cache
+from typing import Any, Dict, List, Optional, Tuple, Type
 
 from ..models import (Actor, Article, Attribution, DocumentResult, Entity, EventMention, Place,
                       Quantity, Span, TimeValue)
@@ -29,12 +30,14 @@ _MENTION_SPECIAL = {"trigger", "evidence", "actor", "recipient", "claimant", "pl
                     "quantities", "attribution", "countries"}
 
 
-def _names(cls) -> List[str]:
-    return [f.name for f in fields(cls)]
+@lru_cache(maxsize=None)
+def _names(cls) -> Tuple[str, ...]:
+    # dataclasses.fields() is slow enough to show in ingest profiles: ask once per class
+    return tuple(f.name for f in fields(cls))
 
 
 def record_columns(cls) -> List[str]:
-    return ["article_id", "idx"] + _names(cls)
+    return ["article_id", "idx", *_names(cls)]
 
 
 def mention_columns() -> List[str]:
@@ -49,7 +52,7 @@ def mention_columns() -> List[str]:
     return cols
 
 
-EVENT_QUANTITY_COLUMNS = ["mention_id", "article_id", "idx"] + _names(Quantity)
+EVENT_QUANTITY_COLUMNS = ["mention_id", "article_id", "idx", *_names(Quantity)]
 TABLE_COLUMNS: Dict[str, List[str]] = {
     "articles": ARTICLE_COLUMNS,
     **{table: record_columns(cls) for table, cls in RECORD_TABLES.items()},
@@ -95,17 +98,25 @@ def _country_cell(value) -> Optional[str]:
     return value
 
 
+@lru_cache(maxsize=None)
+def _prefixed(prefix: str, cls) -> Tuple[Tuple[str, str], ...]:
+    """``(column, field)`` pairs such as ``("actor_name", "name")``."""
+    return tuple((f"{prefix}_{n}", n) for n in _names(cls))
+
+
 def _actor_cells(role: str, actor: Optional[Actor]) -> dict:
     if actor is None:
-        return {f"{role}_{n}": None for n in _names(Actor)}
-    cells = {f"{role}_{n}": getattr(actor, n) for n in _names(Actor)}
+        return {col: None for col, _ in _prefixed(role, Actor)}
+    cells = {col: getattr(actor, n) for col, n in _prefixed(role, Actor)}
     cells[f"{role}_country"] = _country_cell(actor.country)
     cells[f"{role}_countries"] = list(actor.countries or [])
     return cells
 
 
 def _record_cells(prefix: str, cls, record) -> dict:
-    return {f"{prefix}_{n}": (getattr(record, n) if record is not None else None) for n in _names(cls)}
+    if record is None:
+        return {col: None for col, _ in _prefixed(prefix, cls)}
+    return {col: getattr(record, n) for col, n in _prefixed(prefix, cls)}
 
 
 def mention_row(article_id: str, idx: int, mention: EventMention) -> dict:
