@@ -214,3 +214,27 @@ def test_documented_commands_run(tmp_path, monkeypatch):
     assert Path("eventwire.duckdb").exists() and Path("news.duckdb").exists()
     for name in ("events", "articles", "mentions"):
         assert Path(f"{name}.parquet").stat().st_size > 0
+
+
+def test_extract_prints_one_json_object_per_document(tmp_path):
+    (tmp_path / "a.txt").write_text(STRIKE_TEXT)
+    (tmp_path / "empty.txt").write_text("")
+    result = run("extract", tmp_path / "a.txt", tmp_path / "empty.txt", "--format", "jsonl")
+    assert result.exit_code == 0
+    docs = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(docs) == 1 and docs[0]["title"] == "Russia says militants retreat"
+    assert result.stderr.startswith("error: [EW101]")
+
+
+def test_a_broken_installation_is_one_error_line_not_a_traceback(tmp_path, monkeypatch):
+    import eventwire
+    from eventwire.errors import DataFileError
+
+    def broken(*args, **kwargs):
+        raise DataFileError("lexicons/x.json does not exist")
+
+    monkeypatch.setattr(eventwire, "extract_paths", broken)
+    (tmp_path / "a.txt").write_text(STRIKE_TEXT)
+    result = run("extract", tmp_path / "a.txt")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: [EW201] a bundled data file is missing or malformed")

@@ -13,6 +13,26 @@ def _emit_error(err) -> None:
     click.echo(f"error: {err}", err=True)
 
 
+def _fail(err) -> None:
+    _emit_error(err)
+    sys.exit(1)
+
+
+def _guarded(func):
+    """Turn eventwire errors into one clear line and exit status 1."""
+    import functools
+
+    from .errors import EventwireError
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except EventwireError as err:
+            _fail(err)
+    return wrapper
+
+
 @click.group()
 @click.version_option(__version__, prog_name="eventwire")
 def main():
@@ -23,6 +43,7 @@ def main():
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "json"]), default="jsonl", show_default=True)
 @click.option("--encoding", default=None, help="Decode text inputs with this encoding instead of UTF-8.")
+@_guarded
 def extract(paths, fmt, encoding):
     """Process PATHS without storing; print one JSON object per document."""
     from . import extract_paths
@@ -48,26 +69,6 @@ DB_OPTION = click.option("--db", "db", default=None, metavar="PATH",
                          help="Store file (default: $EVENTWIRE_DB or ./eventwire.duckdb).")
 WAIT_OPTION = click.option("--wait", type=float, default=0.0, show_default=True, metavar="SECONDS",
                            help="Keep retrying this long while another process holds the store.")
-
-
-def _fail(err) -> None:
-    _emit_error(err)
-    sys.exit(1)
-
-
-def _guarded(func):
-    """Turn eventwire errors into one clear line and exit status 1."""
-    import functools
-
-    from .errors import EventwireError
-
-    @functools.wraps(func)
-    def wrapper(*args, **kwargs):
-        try:
-            return func(*args, **kwargs)
-        except EventwireError as err:
-            _fail(err)
-    return wrapper
 
 
 def _ingest_and_report(paths, store, encoding=None) -> "object":
