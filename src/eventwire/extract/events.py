@@ -9,6 +9,7 @@ quantities and attributions that earlier components put on the Doc.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 from typing import Optional
 
@@ -16,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..models import Actor, EventMention, Span, TimeValue
+from ..nlp.fast import doc_text, sentence_spans, sentence_starts, token_lowers
 from ..nlp.inflect import verb_forms
 from ..resolve.actors import find_actor_mentions
 from ..resources import load_json
@@ -49,15 +51,19 @@ def make_events(nlp: Language, name: str):
     return EventCoder(nlp)
 
 
+_lw = token_lowers
+
+
 def _preceded_by(doc, i, lo, words: set, window: int = CONTEXT_WINDOW) -> Optional[int]:
     """Token index of a (one- or two-word) context phrase ending within ``window`` before i."""
+    low = _lw(doc)
     for k in range(i - 1, max(lo, i - window) - 1, -1):
-        w = doc[k].lower_
+        w = low[k]
         if w in _CLAUSE_BREAKS or w == ",":
             return None
         if w in words:
             return k
-        if k > lo and f"{doc[k - 1].lower_} {w}" in words:
+        if k > lo and f"{low[k - 1]} {w}" in words:
             return k - 1
     return None
 
@@ -75,12 +81,21 @@ class EventCoder:
         date_ref = (article.published or "")[:10] if article is not None else ""
         triggers = self.triggers(doc)
         events = []
+        if not triggers:
+            doc._.events = events
+            return doc
+        starts = sentence_starts(doc)
+        sents = sentence_spans(doc)
         by_sent: dict = {}
         for trig in triggers:
-            by_sent.setdefault(doc[trig.start].sent.start, []).append(trig)
-        for sent_start, trigs in by_sent.items():
-            sent = doc[sent_start].sent
-            if _is_boilerplate(sent):
+            by_sent.setdefault(bisect_right(starts, trig.start) - 1, []).append(trig)
+        furniture = _boilerplate_ranges(doc_text(doc))
+        self._found = {"places": doc._.places or [], "times": doc._.times or [],
+                       "quantities": doc._.quantities or [], "attributions": doc._.attributions or [],
+                       "article": doc._.article}
+        for n, trigs in by_sent.items():
+            sent = sents[n]
+            if any(a <= sent.start_char < b for a, b in furniture):
                 continue
             mentions = [m for m in find_actor_mentions(doc, sent, date_ref or None) if not _stance_modifier(doc, m)]
             events.extend(self._code_sentence(doc, sent, trigs, mentions, ctx))
@@ -136,17 +151,18 @@ class EventCoder:
 
     def _light_and_flip(self, doc, sent, candidates, ctx) -> None:
         """Light verbs yield to the event noun they carry; purpose clauses yield to their act."""
+        low = _lw(doc)
         light, purpose = ctx["light_verbs"], ctx["purpose"]
         for n, c in enumerate(candidates):
             i = c["trig"].start
-            if c["kind"] == "noun" and any(doc[k].lower_ in light for k in range(max(sent.start, i - 4), i)):
+            if c["kind"] == "noun" and any(low[k] in light for k in range(max(sent.start, i - 4), i)):
                 c["kind"] = "verb"
-            if doc[i].lower_ in light and c["trig"].end - i == 1:
+            if low[i] in light and c["trig"].end - i == 1:
                 nxt = next((d for d in candidates[n + 1:] if d["kind"] == "noun"
                             and d["trig"].start - c["trig"].end <= 4), None)
                 if nxt is not None:
                     c["governed"] = True
-            flip = ctx["flip_forms"].get(doc[i].lower_)
+            flip = ctx["flip_forms"].get(low[i])
             if flip:
                 obj = next((d for d in candidates[n + 1:] if d["trig"].start - c["trig"].end <= 4), None)
                 if obj is not None:
@@ -158,14 +174,15 @@ class EventCoder:
                 c["governed"] = True  # "fraud investigations": the head noun is the event
             if i > sent.start and doc[i - 1].text == "-":
                 c["boost"] = c.get("boost", 0.0) - 0.3  # "long-threatened invasion": a modifier
-            if n > 0 and doc[i].lower_.endswith("ing") and i > sent.start and doc[i - 1].text == ",":
+            if n > 0 and low[i].endswith("ing") and i > sent.start and doc[i - 1].text == ",":
                 c["boost"] = c.get("boost", 0.0) - 0.3  # ", killing one person": a consequence
-            if n > 0 and (doc[i].lower_ in purpose or (i > sent.start and doc[i - 1].lower_ in purpose)):
+            if n > 0 and (low[i] in purpose or (i > sent.start and low[i - 1] in purpose)):
                 c["boost"] = c.get("boost", 0.0) - 0.3
 
     def _verb_like(self, doc, i, lo) -> bool:
+        low = _lw(doc)
         tok = doc[i]
-        prev = doc[i - 1].lower_ if i > lo else ""
+        prev = low[i - 1] if i > lo else ""
         if prev in _NOUNISH_PREV or doc[i - 1].like_num if i > lo else False:
             return False
         if prev in _VERBISH_PREV or prev in _context()["passive_aux"]:
@@ -197,6 +214,7 @@ class EventCoder:
 
     # ------------------------------------------------------------------ roles
     def _build(self, doc, sent, c, mentions, ctx) -> EventMention:
+        low = _lw(doc)
         trig = c["trig"]
         t0, t1 = trig.start, trig.end
         passive = self._passive(doc, sent, t0, t1, ctx)
@@ -210,7 +228,7 @@ class EventCoder:
             by_mentions = [m for m in after if m.start >= passive]
             actor = by_mentions[0] if by_mentions else None
             recipient = subject
-        elif c["kind"] == "noun" and t1 < sent.end and doc[t1].lower_ in ("from", "by") and \
+        elif c["kind"] == "noun" and t1 < sent.end and low[t1] in ("from", "by") and \
                 after and after[0].start - t1 <= 2:
             # "a request from Syrian President Bashar al-Assad", "an attack by rebels"
             actor, recipient = after[0], subject
@@ -219,7 +237,7 @@ class EventCoder:
             actor, recipient = speaker, subject
         else:
             actor = subject or speaker
-            stop = next((k for k in range(t1, sent.end) if doc[k].lower_ in ctx["background"]), sent.end)
+            stop = next((k for k in range(t1, sent.end) if low[k] in ctx["background"]), sent.end)
             recipient = _first_recipient(doc, [m for m in after if m.start < stop], actor,
                                          locative_ok=c["type"] not in ctx["no_locative_recipient"])
         actor_rec = _to_actor(doc, actor, mentions, ctx)
@@ -241,38 +259,40 @@ class EventCoder:
 
     def _passive(self, doc, sent, t0, t1, ctx) -> Optional[int]:
         """Token index after 'by' when the trigger is a passive verb ('was attacked by')."""
-        prev = doc[t0 - 1].lower_ if t0 > sent.start else ""
-        prev2 = doc[t0 - 2].lower_ if t0 - 1 > sent.start else ""
-        is_passive = prev in ctx["passive_aux"] or (prev2 in ctx["passive_aux"] and doc[t0 - 1].lower_.endswith("ly")) \
-            or (doc[t0].lower_.endswith("ed") and t1 < sent.end and doc[t1].lower_ == "by")
-        if not is_passive or doc[t0].lower_.endswith("ing"):  # "is investigating" is active
+        low = _lw(doc)
+        prev = low[t0 - 1] if t0 > sent.start else ""
+        prev2 = low[t0 - 2] if t0 - 1 > sent.start else ""
+        is_passive = prev in ctx["passive_aux"] or (prev2 in ctx["passive_aux"] and low[t0 - 1].endswith("ly")) \
+            or (low[t0].endswith("ed") and t1 < sent.end and low[t1] == "by")
+        if not is_passive or low[t0].endswith("ing"):  # "is investigating" is active
             return None
         for k in range(t1, min(sent.end, t1 + 8)):
-            if doc[k].lower_ == "by":
+            if low[k] == "by":
                 return k + 1
-        return t1 if doc[t0].lower_ in _context()["victim_forms"] else None
+        return t1 if low[t0] in _context()["victim_forms"] else None
 
     def _attach(self, doc, sent, event: EventMention) -> None:
         """Place, date, quantities and claimant from what earlier components found."""
         s0, s1 = sent.start_char, sent.end_char
         t = event.trigger.start
-        places = [p for p in (doc._.places or []) if s0 <= p.start < s1 and p.role != "dateline" and p.lat is not None]
+        found = self._found
+        places = [p for p in found["places"] if s0 <= p.start < s1 and p.role != "dateline" and p.lat is not None]
         if places:
             event.place = min(places, key=lambda p: (p.start < t, abs(p.start - t)))
-        times = [x for x in (doc._.times or []) if s0 <= x.start < s1 and x.type in ("DATE", "TIME")]
+        times = [x for x in found["times"] if s0 <= x.start < s1 and x.type in ("DATE", "TIME")]
         if times:
             event.date = min(times, key=lambda x: abs(x.start - t))
         else:
-            event.date = _reference_date(doc)
-        event.quantities = [q for q in (doc._.quantities or []) if s0 <= q.start < s1]
-        for n, attr in enumerate(doc._.attributions or []):
+            event.date = _reference_date(found["article"], found["times"])
+        event.quantities = [q for q in found["quantities"] if s0 <= q.start < s1]
+        for n, attr in enumerate(found["attributions"]):
             if any(a <= t < b for a, b in attr.content):
                 event.attribution = n
                 event.claimant = _claimant(doc, attr)
                 if event.modality == "asserted":
                     event.modality = "claimed"
                 break
-        article = doc._.article
+        article = found["article"]
         chain = [event.claimant.name or event.claimant.text] if event.claimant else []
         if article is not None:
             chain += [x for x in (article.wire, article.outlet) if x and x not in chain]
@@ -281,11 +301,12 @@ class EventCoder:
 
 def _first_recipient(doc, after, actor, locative_ok=True):
     """The first named actor after the trigger; the actor's own ('its troops') never counts."""
+    low = _lw(doc)
     own = {"its", "their", "his", "her", "our"}
     locative = {"in", "at", "near", "inside", "across", "throughout", "over"}
     after = [m for m in after if not _place_adjective(doc, m)]
-    pool = [m for m in after if m is not actor and not (m.start > 0 and doc[m.start - 1].lower_ in own)
-            and not (locative_ok is False and m.start > 0 and doc[m.start - 1].lower_ in locative
+    pool = [m for m in after if m is not actor and not (m.start > 0 and low[m.start - 1] in own)
+            and not (locative_ok is False and m.start > 0 and low[m.start - 1] in locative
                      and not m.sector_nouns)]
     named = [m for m in pool if m.named]
     return named[0] if named else (pool[0] if pool else None)
@@ -293,7 +314,8 @@ def _first_recipient(doc, after, actor, locative_ok=True):
 
 def _place_adjective(doc, m) -> bool:
     """'the Thai border': a demonym that only says where."""
-    nxt = doc[m.end].lower_ if m.end < len(doc) else ""
+    low = _lw(doc)
+    nxt = low[m.end] if m.end < len(doc) else ""
     if nxt not in ("border", "borders", "frontier", "coast", "waters", "airspace", "territory", "soil"):
         return False
     after = doc[m.end + 1] if m.end + 1 < len(doc) else None
@@ -302,7 +324,8 @@ def _place_adjective(doc, m) -> bool:
 
 def _stance_modifier(doc, m) -> bool:
     """'anti-Syria journalist', 'pro-Iranian group': the named party is not the actor."""
-    return m.start >= 2 and doc[m.start - 1].text == "-" and doc[m.start - 2].lower_ in ("anti", "pro")
+    low = _lw(doc)
+    return m.start >= 2 and doc[m.start - 1].text == "-" and low[m.start - 2] in ("anti", "pro")
 
 
 def _focus_country(doc, mentions, exclude=None):
@@ -325,14 +348,13 @@ def _focus_country(doc, mentions, exclude=None):
     return winners[0] if len(winners) == 1 else None
 
 
-def _reference_date(doc) -> Optional[TimeValue]:
+def _reference_date(article, times) -> Optional[TimeValue]:
     """No date in the sentence: the event is dated by the report (publication or first dated line)."""
-    article = doc._.article
     if article is not None and article.published:
         value = article.published[:10]
         return TimeValue(0, 0, "", "DATE", value, precision="day", anchor="publication date",
                          certainty=0.5, component=COMPONENT)
-    days = [x for x in (doc._.times or []) if x.type == "DATE" and x.precision == "day"]
+    days = [x for x in times if x.type == "DATE" and x.precision == "day"]
     if days:
         first = days[0]
         return TimeValue(0, 0, "", "DATE", first.value, precision="day", anchor=f"first dated line: {first.text}",
@@ -372,8 +394,9 @@ def _claimant(doc, attr) -> Actor:
 
 def _subject(doc, before, ctx):
     """The first actor mention of the clause that is not inside a prepositional phrase."""
+    low = _lw(doc)
     for m in before:
-        prev = doc[m.start - 1].lower_ if m.start > 0 else ""
+        prev = low[m.start - 1] if m.start > 0 else ""
         if prev in ctx["prepositions"] and prev != "of":
             continue
         return m
@@ -381,6 +404,7 @@ def _subject(doc, before, ctx):
 
 
 def _to_actor(doc, mention, pool, ctx) -> Optional[Actor]:
+    low = _lw(doc)
     if mention is None:
         return None
     actor = mention.to_actor(doc)
@@ -389,7 +413,7 @@ def _to_actor(doc, mention, pool, ctx) -> Optional[Actor]:
         # of an actor attached by of/from/in right after
         for m in pool:
             if m.start > mention.end and m.start - mention.end <= 4 and m.countries and \
-                    any(doc[k].lower_ in ("of", "from", "in") for k in range(mention.end, m.start)):
+                    any(low[k] in ("of", "from", "in") for k in range(mention.end, m.start)):
                 cs = m.countries
                 actor.country = cs[0] if len(cs) == 1 else None
                 actor.countries = cs if len(cs) > 1 else []
@@ -409,26 +433,29 @@ def _split_compound(doc, mention, actor: Actor):
 
 def _reporting_barrier(doc, sent, t0, ctx) -> int:
     """Token index after the last reporting verb before the trigger ('X said that ...')."""
-    barrier = sent.start
-    for k in range(sent.start, t0):
-        w = doc[k].lower_
-        if doc[k].is_title and k > sent.start:  # "United States" is no reporting verb
-            continue
-        if w in ctx["reporting_forms"] or (w == "to" and k > sent.start and doc[k - 1].lower_ == "according"):
-            barrier = k + 1
-    return barrier
+    low = _lw(doc)
+    forms = ctx["reporting_forms"]
+    for k in range(t0 - 1, sent.start - 1, -1):
+        w = low[k]
+        if w in forms and not (k > sent.start and doc[k].is_title):  # "United States" is no verb
+            return k + 1
+        if w == "to" and k > sent.start and low[k - 1] == "according":
+            return k + 1
+    return sent.start
 
 
 def _reported_clause(doc, t1, m_start, ctx) -> bool:
     """True when a reporting verb stands between the trigger and the mention (', X said')."""
-    return any(doc[k].lower_ in ctx["reporting_forms"] for k in range(t1, m_start)) or \
-        any(doc[k].lower_ == "," and k + 1 < len(doc) and doc[k + 1].lower_ in ("a", "an", "the")
-            and any(doc[j].lower_ in ctx["reporting_forms"] for j in range(k, min(len(doc), m_start + 4)))
+    low = _lw(doc)
+    return any(low[k] in ctx["reporting_forms"] for k in range(t1, m_start)) or \
+        any(low[k] == "," and k + 1 < len(doc) and low[k + 1] in ("a", "an", "the")
+            and any(low[j] in ctx["reporting_forms"] for j in range(k, min(len(doc), m_start + 4)))
             for k in range(t1, m_start))
 
 
 def _clause_break(doc, a, b) -> bool:
-    return any(doc[k].text in _CLAUSE_BREAKS for k in range(a, b))
+    low = _lw(doc)
+    return any(low[k] in _CLAUSE_BREAKS for k in range(a, b))
 
 
 @lru_cache(maxsize=1)
@@ -438,5 +465,11 @@ def _boilerplate():
                       re.IGNORECASE | re.MULTILINE)
 
 
-def _is_boilerplate(sent) -> bool:
-    return _boilerplate().search(sent.text) is not None
+def _boilerplate_ranges(text: str) -> list:
+    """Character ranges of the lines that hold publisher furniture ('Join ST's Telegram channel')."""
+    out = []
+    for m in _boilerplate().finditer(text):
+        a = text.rfind("\n", 0, m.start()) + 1
+        b = text.find("\n", m.end())
+        out.append((a, len(text) if b < 0 else b))
+    return out

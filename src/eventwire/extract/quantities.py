@@ -13,7 +13,10 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from spacy.attrs import IDX
+
 from ..models import Quantity
+from ..nlp.fast import sentence_starts, token_lowers
 from ..nlp.inflect import noun_forms, verb_forms
 from ..resources import load_json
 
@@ -22,6 +25,7 @@ COMPONENT = f"eventwire_quantities@{VERSION}"
 MAX_GAP = 3  # modifier words allowed between the number and its noun ("32 ISIS facilities")
 VERB_WINDOW = 4
 _DIGITS = re.compile(r"^\d[\d,]*(\.\d+)?$")
+_STOP = {",", ".", ";", ":", "(", ")", "and", "or", "in", "on", "at", "to", "from", "with", "by"}
 
 
 @lru_cache(maxsize=1)
@@ -38,10 +42,9 @@ def _lexicon():
     return data["numbers"], data["scales"], units, verbs
 
 
-def _number(tokens, i, numbers, scales):
+def _number(low, i, numbers, scales):
     """(value, next index) for a number starting at token i, or None."""
-    tok = tokens[i]
-    text = tok.lower_
+    text = low[i]
     if _DIGITS.match(text):
         value = float(text.replace(",", ""))
     elif text in numbers and text not in ("a", "an"):
@@ -49,8 +52,8 @@ def _number(tokens, i, numbers, scales):
     else:
         return None
     j = i + 1
-    while j < len(tokens) and tokens[j].lower_ in scales:
-        value *= scales[tokens[j].lower_]
+    while j < len(low) and low[j] in scales:
+        value *= scales[low[j]]
         j += 1
     return value, j
 
@@ -65,41 +68,44 @@ class QuantityFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         numbers, scales, units, verbs = _lexicon()
+        low = token_lowers(doc)
+        idx = doc.to_array(IDX).tolist()
         in_time = set()
         for t in doc._.times or []:
             in_time.update(range(t.start, t.end))
+        sent_starts = set(sentence_starts(doc))
         found = []
-        n = len(doc)
+        n = len(low)
         i = 0
         while i < n:
-            tok = doc[i]
-            if tok.idx in in_time or not (tok.like_num or tok.lower_ in numbers):
+            w = low[i]
+            if idx[i] in in_time or not (w in numbers or _DIGITS.match(w)):
                 i += 1
                 continue
-            parsed = _number(doc, i, numbers, scales)
+            parsed = _number(low, i, numbers, scales)
             if parsed is None:
                 i += 1
                 continue
             value, j = parsed
             unit = None
             for k in range(j, min(n, j + MAX_GAP + 1)):
-                two = f"{doc[k].lower_} {doc[k + 1].lower_}" if k + 1 < n else None
+                two = f"{low[k]} {low[k + 1]}" if k + 1 < n else None
                 if two and two in units:
                     unit, end = units[two], k + 2
                     break
-                if doc[k].lower_ in units:
-                    unit, end = units[doc[k].lower_], k + 1
-                    if end < n and doc[end].lower_ in units:  # "9 rebel facilities": the head is last
-                        unit, end = units[doc[end].lower_], end + 1
+                if low[k] in units:
+                    unit, end = units[low[k]], k + 1
+                    if end < n and low[end] in units:  # "9 rebel facilities": the head is last
+                        unit, end = units[low[end]], end + 1
                     break
-                if doc[k].is_punct or doc[k].is_sent_start:
+                if low[k] in _STOP or k in sent_starts:
                     break
             if unit is None:
                 i = j
                 continue
             lemma, role = unit
             if role == "people":
-                role = self._verb_role(doc, i, end, verbs) or role
+                role = self._verb_role(low, sent_starts, i, end, verbs) or role
             span = doc[i:end]
             found.append(Quantity(span.start_char, span.end_char, span.text, value, lemma, role,
                                   component=COMPONENT))
@@ -108,11 +114,15 @@ class QuantityFinder:
         return doc
 
     @staticmethod
-    def _verb_role(doc, start, end, verbs):
-        sent = doc[start].sent
-        lo, hi = max(sent.start, start - VERB_WINDOW), min(sent.end, end + VERB_WINDOW)
+    def _verb_role(low, sent_starts, start, end, verbs):
+        lo = start
+        while lo > 0 and lo not in sent_starts and start - lo < VERB_WINDOW:
+            lo -= 1
+        hi = end
+        while hi < len(low) and hi not in sent_starts and hi - end < VERB_WINDOW:
+            hi += 1
         for k in list(range(end, hi)) + list(range(start - 1, lo - 1, -1)):
-            role = verbs.get(doc[k].lower_)
+            role = verbs.get(low[k])
             if role:
                 return role
         return None

@@ -6,8 +6,14 @@ stop stays with its sentence.
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
+
+from ..fast import doc_text
 
 VERSION = "1.0"
 
@@ -24,9 +30,21 @@ class SentenceSplitter:
 
     def __call__(self, doc):
         doc = self._punct(doc)
-        for i, token in enumerate(doc[:-1]):
-            nxt = doc[i + 1]
-            if "\n" in token.whitespace_ or token.is_space and "\n" in token.text:
-                nxt.is_sent_start = True
+        text = doc_text(doc)
+        if "\n" not in text:
+            return doc
+        starts = doc.to_array(IDX).tolist()
+        n = len(starts)
+        for m in _BREAK.finditer(text):
+            # the first token that starts after the line break opens a sentence
+            k = bisect_left(starts, m.end())
+            if 0 < k < n:
+                doc[k].is_sent_start = True
+            j = bisect_left(starts, m.start())
+            if 0 < j < k and text[starts[j]:starts[j] + 1].isspace():
+                doc[j].is_sent_start = False  # a run of blank lines belongs to the sentence before
         return doc
+
+
+_BREAK = re.compile(r"\n\s*")
 

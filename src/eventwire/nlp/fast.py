@@ -1,0 +1,55 @@
+"""Cheap per-document views of token data for rule components.
+
+Building a spaCy ``Token`` costs microseconds; a rule component that looks at every token
+several times pays that hundreds of thousands of times per batch. These views are built
+once per Doc from spaCy's arrays and cached in ``doc.user_data``.
+"""
+from __future__ import annotations
+
+from spacy.attrs import IDX, LENGTH, SENT_START
+
+_LOWER = "eventwire.lower"
+_SENTS = "eventwire.sent_starts"
+_TEXT = "eventwire.text"
+
+
+def doc_text(doc) -> str:
+    """The Doc's text without rebuilding it token by token (``Doc.text`` does that on every call)."""
+    article = doc._.article if doc.has_extension("article") else None
+    if article is not None:  # pipeline.make_doc tokenised exactly this string
+        return article.text
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
+def token_lowers(doc) -> list:
+    """Lower-cased token texts, index-aligned with the Doc."""
+    low = doc.user_data.get(_LOWER)
+    if low is None:
+        text = doc_text(doc)
+        lowered = text.lower()
+        if len(lowered) == len(text):
+            arr = doc.to_array([IDX, LENGTH])
+            low = [lowered[i:i + n] for i, n in arr.tolist()]
+        else:  # a few characters change length when lower-cased ("İ"); take the slow road
+            low = [t.lower_ for t in doc]
+        doc.user_data[_LOWER] = low
+    return low
+
+
+def sentence_starts(doc) -> list:
+    """Token indices where sentences start (call after sentence boundaries are final)."""
+    starts = doc.user_data.get(_SENTS)
+    if starts is None:
+        flags = doc.to_array(SENT_START)
+        starts = [0] + [i for i in (flags == 1).nonzero()[0].tolist() if i > 0] if len(doc) else []
+        doc.user_data[_SENTS] = starts
+    return starts
+
+
+def sentence_spans(doc) -> list:
+    starts = sentence_starts(doc)
+    ends = starts[1:] + [len(doc)]
+    return [doc[a:b] for a, b in zip(starts, ends)]
