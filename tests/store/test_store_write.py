@@ -131,3 +131,16 @@ def test_a_column_empty_for_many_rows_then_filled_keeps_its_values(store):
     assert store.con.execute("SELECT photo_credit FROM articles WHERE photo_credit IS NOT NULL").fetchall() \
         == [("AFP",)]
     assert store.get_result(results[-1].id).article.extra == {"nested": [1, 2]}
+
+
+def test_attribution_fragments_in_any_accepted_shape_are_stored_as_pairs(store):
+    result = strike_result()
+    att = result.attributions[0]
+    att.source = [{"start": att.source[0][0], "end": att.source[0][1]}]
+    att.cue = [Span(att.cue[0][0], att.cue[0][1])]
+    att.content = [tuple(att.content[0])]
+    store.add_results([result])
+    back = store.get_result(result.id).attributions[0]
+    assert back.source == strike_result().attributions[0].source
+    assert back.cue == strike_result().attributions[0].cue
+    assert back.content == strike_result().attributions[0].content

@@ -213,7 +213,7 @@ def mention_from_row(row: dict, quantities: List[dict]) -> EventMention:
     place = (Place(**_drop_defaults(Place, _take(Place, row, "place_")))
              if row.get("place_text") is not None else None)
     date = (TimeValue(**_drop_defaults(TimeValue, _take(TimeValue, row, "date_")))
-            if row.get("date_value") is not None else None)
+            if row.get("date_start") is not None or row.get("date_value") is not None else None)
     values = {n: row[n] for n in _names(EventMention)
               if n not in _MENTION_SPECIAL and n != "claimant_chain"}
     return EventMention(
