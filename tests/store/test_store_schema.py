@@ -66,3 +66,19 @@ def test_a_file_that_is_not_a_database_gives_a_store_error(tmp_path):
     path.write_text("this is not a database\n" * 100)
     with pytest.raises(StoreError, match="could not open the store"):
         DuckDBStore(str(path))
+
+
+def test_a_store_at_an_older_version_is_migrated_in_order_keeping_its_data(tmp_path):
+    path = str(tmp_path / "v1.duckdb")
+    version, name, sql = migrations()[0]
+    con = duckdb.connect(path)  # what an eventwire with only the first migration wrote
+    con.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, "
+                "applied_at TIMESTAMP DEFAULT current_timestamp)")
+    con.execute(sql)
+    con.execute("INSERT INTO schema_version (version, name) VALUES (?, ?)", [version, name])
+    con.execute("INSERT INTO articles (id, text) VALUES ('a1', 'Some text.')")
+    con.close()
+    with DuckDBStore(path) as store:
+        assert store.schema_version() == len(migrations()) > 1
+        assert store.get_result("a1").article.text == "Some text."
+        assert "denies" in store._column_types("event_mentions")
