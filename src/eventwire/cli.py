@@ -71,7 +71,7 @@ WAIT_OPTION = click.option("--wait", type=float, default=0.0, show_default=True,
                            help="Keep retrying this long while another process holds the store.")
 
 
-def _ingest_and_report(paths, store, encoding=None) -> "object":
+def _ingest_and_report(paths, store, encoding=None):
     from .api import ingest_paths
 
     def progress(report):
