@@ -183,7 +183,49 @@ class EventMention(Record):
     modality: str = "asserted"  # asserted, claimed, denied, planned, hypothetical
     negated: bool = False
     extension: bool = False  # True when ``type`` is not one of PLOVER's 18 types
+    denies: Optional[str] = None  # for a denial ("denied carrying out the strike"): the type denied
     confidence: float = 0.5
+    component: str = ""
+
+
+@dataclass
+class EventVersion(Record):
+    """One source's account of a canonical event: who says it, how, and with which numbers."""
+
+    article_id: str
+    publishers: list  # original publishers behind the article (a reprint counts its original)
+    claimant: Optional[str] = None
+    modality: str = "asserted"
+    numbers: dict = field(default_factory=dict)  # role -> value ("killed" -> 7)
+    actor: Optional[str] = None
+    mention: Optional[int] = None  # index into that article's events
+
+
+@dataclass
+class Event(Record):
+    """A real-world event as reported across articles: its mentions merged into one record.
+
+    ``n_sources`` counts independent original publishers (a reprint of a Xinhua story is not
+    a second source); ``conflicts`` lists where versions disagree (numbers, a denial).
+    """
+
+    id: str
+    type: str
+    story: Optional[str]
+    mode: Optional[str] = None
+    actor: Optional[Actor] = None
+    recipient: Optional[Actor] = None
+    place: Optional[Place] = None
+    date: Optional[TimeValue] = None
+    mentions: list = field(default_factory=list)  # [{"article_id", "index"}]
+    n_articles: int = 0
+    n_sources: int = 0
+    first_seen: Optional[str] = None
+    last_seen: Optional[str] = None
+    claimants: list = field(default_factory=list)
+    versions: list = field(default_factory=list)  # [EventVersion]
+    conflicts: list = field(default_factory=list)  # [{"kind", "detail", ...}]
+    contested: bool = False
     component: str = ""
 
 

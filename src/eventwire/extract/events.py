@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from ..models import Actor, EventMention, Span, TimeValue
 from ..nlp.fast import doc_text, sentence_spans, sentence_starts, token_lowers
 from ..nlp.inflect import verb_forms
-from ..resolve.actors import find_actor_mentions
+from ..resolve.actors import ActorMention, Entry, find_actor_mentions
 from ..resources import load_json
 from .triggers import KIND_WEIGHT, get_trigger_matcher, ontology
 
@@ -90,6 +90,7 @@ class EventCoder:
         for trig in triggers:
             by_sent.setdefault(bisect_right(starts, trig.start) - 1, []).append(trig)
         furniture = _boilerplate_ranges(doc_text(doc))
+        history: list = []  # named actors seen so far, for "the group", "it"
         self._found = {"places": doc._.places or [], "times": doc._.times or [],
                        "quantities": doc._.quantities or [], "attributions": doc._.attributions or [],
                        "article": doc._.article}
@@ -98,7 +99,10 @@ class EventCoder:
             if any(a <= sent.start_char < b for a, b in furniture):
                 continue
             mentions = [m for m in find_actor_mentions(doc, sent, date_ref or None) if not _stance_modifier(doc, m)]
-            events.extend(self._code_sentence(doc, sent, trigs, mentions, ctx))
+            mentions = _with_entity_mentions(doc, sent, mentions)
+            coded = self._code_sentence(doc, sent, trigs, mentions, ctx)
+            _resolve_references(doc, sent, coded, history)
+            events.extend(coded)
         resolve_claimants(events)
         doc._.events = events
         return doc
@@ -119,9 +123,11 @@ class EventCoder:
         for a in candidates:
             if self.types[a["type"]].get("governs") and not a["governed"]:
                 for b in candidates:
-                    if b is not a and 0 < b["trig"].start - a["trig"].end <= GOVERN_WINDOW \
+                    if b is not a and 0 <= b["trig"].start - a["trig"].end <= GOVERN_WINDOW \
                             and not _clause_break(doc, a["trig"].end, b["trig"].start):
                         b["governed"] = True
+                        if a["sense"].lemma in ctx["denial"] and "denies" not in a:
+                            a["denies"] = b["type"]  # "denied carrying out the bombing"
                         if a["type"] == "AGREE" and a["sense"].kind == "phrase" and \
                                 self.types[b["type"]]["polarity"] == "hostile":
                             a["type"], a["modality"] = "THREATEN", "planned"  # "prepared to resume shelling"
@@ -221,7 +227,8 @@ class EventCoder:
         barrier = _reporting_barrier(doc, sent, t0, ctx)
         before = [m for m in mentions if m.end <= t0 and m.start >= barrier]
         after = [m for m in mentions if m.start >= t1 and not _reported_clause(doc, t1, m.start, ctx)]
-        subject = _subject(doc, before, ctx)
+        known = [m for m in before if not _entity_only(m)]
+        subject = _subject(doc, known, ctx) or _subject(doc, before, ctx)
         speaker = _subject(doc, [m for m in mentions if m.end <= barrier], ctx) if barrier > sent.start else None
         actor = recipient = None
         if passive is not None:
@@ -253,7 +260,8 @@ class EventCoder:
             type=c["type"], trigger=Span(doc[t0].idx, doc[t1 - 1].idx + len(doc[t1 - 1]), doc[t0:t1].text),
             evidence=Span(sent.start_char, sent.end_char, sent.text), mode=c["mode"],
             actor=actor_rec, recipient=recipient_rec, modality=c["modality"], negated=c["negated"],
-            extension=self.types[c["type"]]["extension"], confidence=c["confidence"], component=COMPONENT)
+            extension=self.types[c["type"]]["extension"], confidence=c["confidence"], component=COMPONENT,
+            denies=c.get("denies"))
         self._attach(doc, sent, event)
         return event
 
@@ -310,6 +318,65 @@ def _first_recipient(doc, after, actor, locative_ok=True):
                      and not m.sector_nouns)]
     named = [m for m in pool if m.named]
     return named[0] if named else (pool[0] if pool else None)
+
+
+_REFERRING = {"it", "they", "he", "she", "its", "their"}
+_GROUP_NOUNS = {"group", "organisation", "organization", "movement", "front", "militia", "faction", "alliance"}
+
+
+def _entity_only(m) -> bool:
+    return all(p.kind == "named" for p in m.parts)
+
+
+def _with_entity_mentions(doc, sent, mentions: list) -> list:
+    """Names the registry does not know ('the Ustyurt Liberation Front') still make actors."""
+    taken = set()
+    for m in mentions:
+        taken.update(range(m.start, m.end))
+    extra = [ActorMention(e.start, e.end, [Entry(f"ent:{e.text}", e.text, None, None, "named")])
+             for e in doc.ents if e.label_ in ("ORG", "PERSON") and sent.start <= e.start < sent.end
+             and not taken.intersection(range(e.start, e.end))]
+    return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
+
+
+def _resolve_references(doc, sent, coded: list, history: list) -> None:
+    """'The group denied it', 'It said ...': the actor is the last named actor it refers to."""
+    low = _lw(doc)
+    for ev in coded:
+        actor = ev.actor
+        if actor is None:
+            first, second = low[sent.start], low[sent.start + 1] if sent.start + 1 < sent.end else ""
+            if first in _REFERRING and history:
+                ev.actor = _copy_actor(history[-1], doc[sent.start].text, doc[sent.start].idx)
+            elif first == "the" and second in _GROUP_NOUNS:
+                groups = [a for a in history if not (a.country or a.countries)]
+                if groups:
+                    ev.actor = _copy_actor(groups[-1], doc[sent.start:sent.start + 2].text, doc[sent.start].idx)
+            for role in (ev.recipient,):
+                if role is not None and role.registry_id and role.registry_id.startswith("ent:"):
+                    history.append(role)
+            continue
+        if ev.recipient is not None and ev.recipient.registry_id and ev.recipient.registry_id.startswith("ent:"):
+            history.append(ev.recipient)
+        if actor.country or actor.countries or actor.registry_id and not actor.registry_id.startswith("ent:"):
+            history.append(actor)
+            continue
+        words = actor.text.lower().split()
+        if words and words[0] == "the" and len(words) <= 3:
+            head = words[-1]
+            for prev in reversed(history):
+                if (prev.name or prev.text).lower().split()[-1:] == [head] and prev.text != actor.text:
+                    ev.actor = _copy_actor(prev, actor.text, actor.start)
+                    break
+        elif actor.registry_id and actor.registry_id.startswith("ent:"):
+            history.append(actor)
+
+
+def _copy_actor(antecedent: Actor, text: str, start) -> Actor:
+    return Actor(text=text, start=start, end=start + len(text) if start is not None else None,
+                 name=antecedent.name or antecedent.text, registry_id=antecedent.registry_id,
+                 country=antecedent.country, countries=list(antecedent.countries),
+                 sector=antecedent.sector, component=COMPONENT)
 
 
 def _place_adjective(doc, m) -> bool:
