@@ -10,6 +10,7 @@ the span conventions (re3d-style: titles belong to the person, "the" to organisa
 """
 from __future__ import annotations
 
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -32,18 +33,36 @@ class EntityComponent:
         self.recogniser = Recogniser()
 
     def __call__(self, doc: Doc) -> Doc:
-        words, starts, sent_starts, newline_after = [], [], [], []
-        for t in doc:
-            words.append(t.text)
-            starts.append(t.idx)
-            sent_starts.append(t.is_sent_start is True)
-            newline_after.append("\n" in t.whitespace_ or (t.is_space and "\n" in t.text))
-        if not words:
+        n = len(doc)
+        if not n:
             return doc
+        # Offsets from one array call: making 800 Token objects costs more than the recogniser.
+        arr = doc.to_array([IDX, LENGTH, SENT_START]).tolist()
+        text = _doc_text(doc, arr)
+        starts = [row[0] for row in arr]
+        ends = [row[0] + row[1] for row in arr]
+        words = [text[a:b] for a, b in zip(starts, ends)]
+        sent_starts = [row[2] == 1 for row in arr]
+        sent_starts[0] = True
+        nxt = starts[1:] + [len(text)]
+        newline_after = ["\n" in text[b:c] or "\n" in w for b, c, w in zip(ends, nxt, words)]
         try:
-            mentions = self.recogniser(doc.text, words, starts, sent_starts, newline_after)
+            mentions = self.recogniser(text, words, starts, sent_starts, newline_after)
             self.recogniser.extend_the(words, mentions)
         except (IndexError, KeyError, ValueError) as exc:  # a bug, not bad input: say where
             raise ComponentError(f"{self.name}: {type(exc).__name__}: {exc}") from exc
         doc.set_ents([Span(doc, m.start, m.end, label=m.label) for m in mentions], default="outside")
         return doc
+
+
+def _doc_text(doc: Doc, arr) -> str:
+    """The article text the Doc was made from; ``doc.text`` rebuilds it from Token objects,
+    which costs more than this whole component on a long article."""
+    article = doc._.article if Doc.has_extension("article") else None
+    text = getattr(article, "text", None)
+    if isinstance(text, str):
+        last_start, last_len = arr[-1][0], arr[-1][1]
+        if len(text) >= last_start + last_len and text[last_start:last_start + last_len] == doc[-1].text \
+                and text[arr[0][0]:arr[0][0] + arr[0][1]] == doc[0].text:
+            return text
+    return doc.text

