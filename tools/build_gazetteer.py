@@ -18,7 +18,10 @@ Inputs (all read from installed packages, nothing is downloaded):
                     regions, common abbreviations such as "U.S." or "N.J.").
 * ../shared/corpora (UD English EWT, GMB) when present -- counts of lowercase use, to list
                     English words that are usually common nouns ("mobile", "reading"), so
-                    that a capitalised "Reading" at a sentence start needs more evidence.
+                    that a capitalised "Reading" at a sentence start needs more evidence;
+                    and GMB person tags, to list given names and surnames ("Tyler").
+* country_points.tsv -- conventional points for countries whose countryinfo centroid is
+                    not the usual one (the contiguous United States).
 
 Outputs (src/eventwire/data/gazetteer/):
 
@@ -26,12 +29,13 @@ Outputs (src/eventwire/data/gazetteer/):
                   feature code, population, admin1 name, alternate names ("|"-joined)
 * names.tsv.gz    sorted name index: normalised name, record numbers (x2, +1 = alternate)
 * demonyms.tsv    adjectival form -> ISO-3 code or region name
-* common_words.txt
+* common_words.txt, person_names.txt
 """
 from __future__ import annotations
 
 import argparse
 import csv
+import difflib
 import gzip
 import json
 import re
@@ -75,6 +79,17 @@ def usable_alt(name: str) -> bool:
     return True
 
 
+def looks_like(alt: str, name: str) -> bool:
+    """An alternate that is a spelling of the name (Khmeimim/Hmeimim, Moskva/Moscow), not a
+    translation ("White House" for Casablanca) or another place's old name."""
+    a, b = normalize(alt), normalize(name)
+    if not a or not b:
+        return False
+    if a in b or b in a:
+        return True
+    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.6
+
+
 def pkg_file(package: str, *parts: str) -> Path:
     return Path(str(ilr.files(package).joinpath(*parts)))
 
@@ -108,13 +123,15 @@ class Builder:
                 iso = (d.get("ISO") or {}).get("alpha3")
                 if iso and d.get("latlng") and folder == "data":
                     info[iso] = d
+        self.country_points = {row[0]: (float(row[1]), float(row[2]))
+                               for row in load_tsv(OUT / "country_points.tsv")}
         self.capitals = {}
         for c in gnc.values():
             self.iso2_to_iso3[c["iso"]] = c["iso3"]
             d = info.get(c["iso3"])
             if not d:
                 continue
-            lat, lon = d["latlng"][:2]
+            lat, lon = self.country_points.get(c["iso3"], d["latlng"][:2])
             alts = [d.get("name", "")] + [a for a in d.get("altSpellings", []) if len(a) > 3]
             self.add(c["geonameid"], c["name"], c["iso3"], lat, lon, "A", "PCLI",
                      c.get("population") or d.get("population") or 0, "", alts)
@@ -181,7 +198,7 @@ class Builder:
         for c in cities.values():
             cc = c["countrycode"]
             fcode = "PPLC" if self.capitals.get(cc) == c["name"] else "PPL"
-            alts = list(c.get("alternatenames") or [])
+            alts = [a for a in (c.get("alternatenames") or []) if looks_like(a, c["name"])]
             ascii_name = unicodedata.normalize("NFKD", c["name"]).encode("ascii", "ignore").decode()
             alts.append(ascii_name)
             self.add(c["geonameid"], c["name"], self.iso2_to_iso3.get(cc, ""), c["latitude"], c["longitude"],
@@ -271,7 +288,7 @@ class Builder:
 
 
 def common_words(corpora: Path) -> list[str]:
-    """Words used in lowercase at least as often as capitalised mid-sentence."""
+    """Words used in lowercase at least half as often as capitalised mid-sentence ("bank")."""
     lower, upper = Counter(), Counter()
 
     def see(word: str, first: bool):
@@ -304,7 +321,28 @@ def common_words(corpora: Path) -> list[str]:
             for row in reader:
                 if len(row) >= 2:
                     see(row[1], bool(row[0].strip()))
-    return sorted(w for w, n in lower.items() if n >= 3 and n >= upper[w] and len(w) > 1)
+    return sorted(w for w, n in lower.items() if n >= 3 and 2 * n >= upper[w] and len(w) > 1)
+
+
+def person_names(corpora: Path) -> list[str]:
+    """Capitalised words that GMB tags as (part of) a person's name more often than as a
+    place: given names ("David", "Tyler") and frequent surnames ("Clinton")."""
+    gmb = corpora / "gmb_ner" / "ner_dataset.csv"
+    per, geo = Counter(), Counter()
+    with gmb.open(encoding="latin-1") as f:
+        reader = csv.reader(f)
+        next(reader, None)
+        rows = [(r[1], r[3]) for r in reader if len(r) >= 4]
+    for (w, tag), (_w2, tag2) in zip(rows, rows[1:] + [("", "O")]):
+        if not w[:1].isupper() or not w.isalpha():
+            continue
+        if tag == "B-per" and tag2 == "I-per":
+            per[w] += 2  # a given name
+        elif tag.endswith("-per"):
+            per[w] += 1
+        elif tag.endswith(("-geo", "-gpe")):
+            geo[w] += 1
+    return sorted(w for w, n in per.items() if n >= 2 and n > 2 * geo[w])
 
 
 def main(argv=None) -> int:
@@ -328,6 +366,9 @@ def main(argv=None) -> int:
         (OUT / "common_words.txt").write_text(
             "# English words used mostly in lowercase (from UD English EWT + GMB counts)\n" + "\n".join(words) + "\n",
             encoding="utf-8")
+        (OUT / "person_names.txt").write_text(
+            "# Words GMB tags mostly as parts of person names (given names, frequent surnames)\n"
+            + "\n".join(person_names(corpora)) + "\n", encoding="utf-8")
     else:
         print(f"{corpora} absent: common_words.txt left as it is", file=sys.stderr)
     size = (OUT / "places.tsv.gz").stat().st_size

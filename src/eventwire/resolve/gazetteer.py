@@ -27,6 +27,7 @@ PLACES_FILE = "gazetteer/places.tsv.gz"
 NAMES_FILE = "gazetteer/names.tsv.gz"
 DEMONYMS_FILE = "gazetteer/demonyms.tsv"
 COMMON_WORDS_FILE = "gazetteer/common_words.txt"
+PERSON_NAMES_FILE = "gazetteer/person_names.txt"
 
 # How specific a record is, by GeoNames feature code (precision level of models.Place).
 PRECISION = {"PCLI": "country", "CONT": "region", "ADM1": "region", "ADM2": "region",
@@ -36,12 +37,13 @@ PRECISION = {"PCLI": "country", "CONT": "region", "ADM1": "region", "ADM2": "reg
              "NVB": "point"}
 
 _SPACES = re.compile(r"\s+")
-_DROP = str.maketrans({".": "", "’": "'", "‘": "'", "-": " ", "–": " ", "`": "'"})
+# Apostrophes and ayin/hamza marks vary freely in transliterations (‘Afrīn, Afrin).
+_DROP = str.maketrans({".": "", "’": "", "‘": "", "'": "", "`": "", "ʿ": "", "ʾ": "", "-": " ", "–": " "})
 
 
 @lru_cache(maxsize=200_000)
 def normalize(name: str) -> str:
-    """The lookup key of a name: casefolded, accents and dots dropped, hyphens as spaces."""
+    """The lookup key of a name: casefolded, accents, dots and apostrophes dropped, hyphens as spaces."""
     if not name.isascii():
         name = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
     key = _SPACES.sub(" ", name.translate(_DROP)).strip().casefold()
@@ -79,10 +81,11 @@ class Gazetteer:
     """
 
     def __init__(self, record_lines: list[str], name_lines: list[str], demonyms: dict[str, str],
-                 common_words: frozenset):
+                 common_words: frozenset = frozenset(), person_names: frozenset = frozenset()):
         self._lines = record_lines
         self._names = name_lines
-        self.common_words = common_words
+        self.common_words = common_words  # lowercase English words ("reading", "mobile")
+        self.person_names = person_names  # capitalised given names and surnames ("Tyler")
         self._countries = {}
         for i, line in enumerate(record_lines):
             if "\tPCLI\t" in line:
@@ -174,6 +177,10 @@ def _read_tsv_pairs(relative: str) -> dict[str, str]:
 @lru_cache(maxsize=1)
 def get_gazetteer() -> Gazetteer:
     """The process-wide gazetteer (loaded on first use)."""
-    words = frozenset(w for w in data_path(COMMON_WORDS_FILE).read_text(encoding="utf-8").split("\n")
-                      if w and not w.startswith("#"))
-    return Gazetteer(_read_lines(PLACES_FILE), _read_lines(NAMES_FILE), _read_tsv_pairs(DEMONYMS_FILE), words)
+    return Gazetteer(_read_lines(PLACES_FILE), _read_lines(NAMES_FILE), _read_tsv_pairs(DEMONYMS_FILE),
+                     _read_words(COMMON_WORDS_FILE), _read_words(PERSON_NAMES_FILE))
+
+
+def _read_words(relative: str) -> frozenset:
+    return frozenset(w for w in data_path(relative).read_text(encoding="utf-8").split("\n")
+                     if w and not w.startswith("#"))

@@ -37,7 +37,7 @@ COMPONENT = f"eventwire_places@{VERSION}"
 
 # Prior for each feature code, added to log10(population): countries and continents are what
 # a bare name most often means in news; airports only when the text says airport.
-FEATURE_PRIOR = {"PCLI": 3.0, "CONT": 3.0, "ADM1": 1.0, "PPLC": 1.5, "PPL": 0.0, "ADM2": -1.0,
+FEATURE_PRIOR = {"PCLI": 3.0, "CONT": 3.0, "ADM1": 1.0, "PPLC": 2.5, "PPL": 0.0, "ADM2": -1.0,
                  "AIRP": -3.0, "AIRB": -2.0, "MILB": 0.0, "NVB": 0.0}
 CURATED_PRIOR = 1.0  # seas, regions, peninsulas
 ALTERNATE_PENALTY = 1.5
@@ -55,6 +55,7 @@ def _rules() -> dict:
         "lang_before": frozenset(raw["language_cues_before"]),
         "lang_after": frozenset(raw["language_cues_after"]),
         "org_heads": frozenset(raw["org_heads"]),
+        "stop_names": frozenset(raw["stop_names"]),
     }
 
 
@@ -139,22 +140,27 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             if not gaz.has_prefix(key):
                 break
             j += 1
+        # Adjectival forms ("Syrian", "North Korean") win over a same-length place name
+        # ("Canadian, Texas"; "English, Indiana").
+        dem_len = 0
+        if i + 1 < n and f"{t} {doc[i + 1].text}" in gaz.demonyms:
+            dem_len = 2
+        elif t in gaz.demonyms:
+            dem_len = 1
+        if dem_len and (best_j is None or best_j - i <= dem_len):
+            j = i + dem_len
+            name = t if dem_len == 1 else f"{t} {doc[i + 1].text}"
+            end_tok = doc[j - 1]
+            out.append(Mention(start, end_tok.idx + len(end_tok.text), i, j, name, normalize(name),
+                               [gaz.demonyms[name]], demonym=True))
+            i = j
+            continue
         if best_j is not None:
             end_tok = doc[best_j - 1]
             m = Mention(start, end_tok.idx + len(end_tok.text), i, best_j, text[start:end_tok.idx + len(end_tok.text)],
                         best_key, gaz.lookup_key(best_key))
             out.append(m)
             i = best_j
-            continue
-        # Adjectival forms: "Syrian", "North Korean".
-        if t in gaz.demonyms or (i + 1 < n and f"{t} {doc[i + 1].text}" in gaz.demonyms):
-            two = i + 1 < n and f"{t} {doc[i + 1].text}" in gaz.demonyms
-            j = i + 2 if two else i + 1
-            name = f"{t} {doc[i + 1].text}" if two else t
-            end_tok = doc[j - 1]
-            out.append(Mention(start, end_tok.idx + len(end_tok.text), i, j, name, normalize(name),
-                               [gaz.demonyms[name]], demonym=True))
-            i = j
             continue
         i += 1
     return out
@@ -163,6 +169,12 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
 def _person_spans(doc: Doc) -> list[tuple[int, int]]:
     ents = doc.ents if doc.has_annotation("ENT_IOB") else ()
     return [(e.start_char, e.end_char) for e in ents if e.label_ == "PERSON"]
+
+
+def _major(m: Mention) -> bool:
+    """A country, continent or big region/capital: kept even where the name looks personal."""
+    return any(c.feature_code in ("PCLI", "CONT") or (c.feature_code in ("ADM1", "PPLC") and c.population >= 1_000_000)
+               for c in m.cands) or m.demonym
 
 
 def filter_mentions(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
@@ -183,6 +195,9 @@ def filter_mentions(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[M
                     and not any(s[1] == m.i for s in spans) and prev.text.lower() not in titles \
                     and not prev.text.isupper():
                 surnames.add(m.key)
+    persons_words = gaz.person_names
+    by_start = {m.i: m for m in mentions}
+    by_end = {m.j - 1: m for m in mentions}
     for m in mentions:
         first = doc[m.i]
         prev = doc[m.i - 1] if m.i > 0 else None
@@ -193,6 +208,8 @@ def filter_mentions(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[M
         if any(s <= m.start and m.end <= e for s, e in persons):
             continue
         single = m.j - m.i == 1
+        if single and first.text in rules["stop_names"]:
+            continue
         if m.demonym:
             nxt_low = nxt.text.lower() if nxt is not None else ""
             if prev_low in rules["lang_before"] or nxt_low in rules["lang_after"]:
@@ -204,19 +221,45 @@ def filter_mentions(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[M
         if single and m.key in surnames and not any(c.feature_code in ("PCLI", "CONT", "ADM1") for c in m.cands):
             continue
         word = first.text
+        nxt_m = by_start.get(m.j + 1) if nxt is not None and nxt.text in (",", "(") else None
+        linked = nxt_m is not None and any(c.feature_code in ("PCLI", "ADM1", "ADM2") for c in nxt_m.cands)
+        major = _major(m)
+        if single and word in persons_words and not major and not linked:
+            continue  # "Tyler", "Nelson", "Allen": people far more often than towns
+        if single and m.key in surnames and not major:
+            continue
+        # A capitalised word glued to the mention that is neither a place nor a kind of
+        # place/organisation makes the pair a person's name ("Gail Cole", "Noel Conway").
+        before = by_end.get(m.i - 1)
+        before_name = prev is not None and _is_cap(prev.text) and prev.text.isalpha() \
+            and (before is None or (before.j - before.i == 1 and not _major(before))) \
+            and not _sentence_initial(doc, m.i - 1) and prev_low not in rules["connectors"] \
+            and prev.text not in rules["org_heads"] and not prev.text.isupper() and "\n" not in prev.whitespace_
+        glued = by_start.get(m.j)
+        after_name = nxt is not None and _is_cap(nxt.text) and nxt.text.isalpha() \
+            and (glued is None or (glued.j - glued.i == 1 and not _major(glued))) \
+            and nxt.text not in rules["org_heads"] and nxt.text.lower() not in type_words \
+            and not nxt.text.isupper() and "\n" not in doc[m.j - 1].whitespace_
+        if single and not major and (before_name or after_name):
+            if before_name:
+                surnames.add(m.key)
+            continue
+        if "." not in m.text and not word.isupper():
+            # "La", "Mass", "Miss" are AP abbreviations only with their full stop ("La.").
+            m.cands = [c for c in m.cands if not (c.alternate and len(m.key) <= 4 and c.name.casefold() != m.key)]
+            if not m.cands:
+                continue
         if single and word.isupper() and len(word) <= 4:
             # Acronyms: only codes that name a country or region ("US", "UAE", "EU").
             m.cands = [c for c in m.cands if c.feature_code in ALLCAPS_CODE_FEATURES or c.feature_class == "L"]
             if not m.cands:
                 continue
-        if single and word.lower() in gaz.common_words:
-            strong = [c for c in m.cands if c.feature_code in ("PCLI", "CONT")
-                      or (c.feature_code in ("ADM1", "PPLC") and c.population >= 1_000_000)]
-            if _sentence_initial(doc, m.i) or not strong:
-                # "Reading", "Mobile", "Split": a common word unless the document insists.
-                if not strong or _sentence_initial(doc, m.i):
-                    if not (nxt is not None and nxt.text == "," and m.j + 1 < n and _is_cap(doc[m.j + 1].text)):
-                        continue
+        if single and word.lower() in gaz.common_words and not word.isupper():
+            # "Reading", "Mobile", "Centre": a common word unless it names a country or the
+            # text links it to a region ("Reading, Pennsylvania").
+            strong = [c for c in m.cands if c.feature_code in ("PCLI", "CONT") and not c.alternate]
+            if (not strong or _sentence_initial(doc, m.i)) and not linked:
+                continue
         if nxt is not None and nxt.text.lower() in type_words:
             m.type_hint = type_words[nxt.text.lower()]
         if nxt is not None and nxt.text in rules["org_heads"]:
@@ -262,7 +305,7 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> list[Place]:
         best = max(m.cands, key=_prior)
         if best.feature_code in ("PCLI", "ADM1", "PPLC") or best.population >= 500_000 or m.demonym:
             if best.country:
-                focus[best.country] += 1
+                focus[best.country] += 0.5 if m.demonym else 1.0  # "French cuisine" is weak evidence
         if best.feature_code == "ADM1" and not m.demonym:
             regions.add((best.country, best.name))
     total = sum(focus.values()) or 1
@@ -292,6 +335,9 @@ def _resolve(m: Mention, focus: Counter, total: int, regions: set) -> Place:
             support += 3.0 * focus[c.country] / total
         if c.admin1 and (c.country, c.admin1) in regions and c.feature_code != "ADM1":
             support += 2.5
+        if c.feature_class == "P" and c.population >= 100_000 and not m.type_hint and any(
+                o.feature_code == "ADM1" and o.country == c.country and o.name == c.admin1 for o in m.cands):
+            score += 2.0  # "New York", "Idlib" alone: the city more often than its region
         score += support
         if score > best_score:
             best, best_score, best_support = c, score, support
@@ -299,9 +345,10 @@ def _resolve(m: Mention, focus: Counter, total: int, regions: set) -> Place:
         return _unresolved(m)
     known = best.feature_code in ("PCLI", "CONT") or best.feature_class in ("L", "H") \
         or best.population >= 10 ** MIN_SUPPORT
-    if not known and best_support < 1.0:
-        return _unresolved(m)
-    if best.alternate and best.population < 100_000 and best_support < 1.0 and best.feature_class == "P":
+    strong = m.type_hint or m.followed_by or (best.admin1 and (best.country, best.admin1) in regions)
+    if not known and best_support < 1.5 and not strong:
+        return _unresolved(m)  # a small place that only the country in focus half-supports
+    if best.alternate and best.population < 100_000 and not strong and best.feature_class == "P":
         return _unresolved(m)  # an old or foreign name of a small place, with nothing to back it
     confidence = _confidence(m, best, best_score)
     role = m.role or ("demonym" if m.demonym else ("embedded" if m.embedded else None))
