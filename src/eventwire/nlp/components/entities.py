@@ -10,6 +10,7 @@ the span conventions (re3d-style: titles belong to the person, "the" to organisa
 """
 from __future__ import annotations
 
+import numpy as np
 from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -37,12 +38,13 @@ class EntityComponent:
         if not n:
             return doc
         # Offsets from one array call: making 800 Token objects costs more than the recogniser.
-        arr = doc.to_array([IDX, LENGTH, SENT_START]).tolist()
-        text = _doc_text(doc, arr)
-        starts = [row[0] for row in arr]
-        ends = [row[0] + row[1] for row in arr]
+        # Offsets from one array call: making 800 Token objects costs more than the recogniser
+        # (and uint64 -> int conversion in tolist() is slow, hence the int64 cast).
+        starts, lengths, sent_flags = doc.to_array([IDX, LENGTH, SENT_START]).astype(np.int64).T.tolist()
+        text = _doc_text(doc, starts, lengths)
+        ends = [a + n for a, n in zip(starts, lengths)]
         words = [text[a:b] for a, b in zip(starts, ends)]
-        sent_starts = [row[2] == 1 for row in arr]
+        sent_starts = [f == 1 for f in sent_flags]
         sent_starts[0] = True
         nxt = starts[1:] + [len(text)]
         newline_after = ["\n" in text[b:c] or "\n" in w for b, c, w in zip(ends, nxt, words)]
@@ -55,14 +57,13 @@ class EntityComponent:
         return doc
 
 
-def _doc_text(doc: Doc, arr) -> str:
+def _doc_text(doc: Doc, starts: list, lengths: list) -> str:
     """The article text the Doc was made from; ``doc.text`` rebuilds it from Token objects,
     which costs more than this whole component on a long article."""
     article = doc._.article if Doc.has_extension("article") else None
     text = getattr(article, "text", None)
     if isinstance(text, str):
-        last_start, last_len = arr[-1][0], arr[-1][1]
-        if len(text) >= last_start + last_len and text[last_start:last_start + last_len] == doc[-1].text \
-                and text[arr[0][0]:arr[0][0] + arr[0][1]] == doc[0].text:
+        a, b = starts[-1], starts[-1] + lengths[-1]
+        if len(text) >= b and text[a:b] == doc[-1].text and text[starts[0]:starts[0] + lengths[0]] == doc[0].text:
             return text
     return doc.text

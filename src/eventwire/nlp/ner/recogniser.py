@@ -73,14 +73,17 @@ class Recogniser:
         blocked = bytearray(n)
         mentions = self._numeric(text, words, starts, ends, blocked)
         self._block_boilerplate(text, starts, ends, blocked)
-        bounds = [i for i in range(n) if sent_starts[i] or i == 0] + [n]
+        bounds = [i for i, flag in enumerate(sent_starts) if flag]
+        if not bounds or bounds[0] != 0:
+            bounds.insert(0, 0)
+        bounds.append(n)
         caps = [w[:1].isupper() and w != "I" for w in words]
         for s, e in zip(bounds, bounds[1:]):
             mentions.extend(self._sentence(text, words, starts, ends, s, e, blocked, newline_after, caps))
         mentions = self._grammar(words, mentions, newline_after)
         mentions = self._resolve(mentions, blocked)
         self._discourse(text, words, starts, ends, mentions)
-        return mentions
+        return [m for m in mentions if m.label != "O"]
 
     # ------------------------------------------------------------------ step 1: patterns
     def _numeric(self, text, words, starts, ends, blocked) -> list[Mention]:
@@ -96,8 +99,9 @@ class Recogniser:
             elif c in "$£€¥" or w.startswith(("US$", "A$", "C$")):
                 currency.append(i)
             else:
-                lw = w.lower().rstrip(".")
-                if lw in trigger_words:
+                lw = w if w.islower() else w.lower()
+                if lw in trigger_words or lw.rstrip(".") in trigger_words:
+                    lw = lw.rstrip(".")
                     at_word.setdefault(lw, []).append(i)
         out = []
         covered = bytearray(len(text) + 1)
@@ -133,8 +137,7 @@ class Recogniser:
                         pa = bisect_left(starts, p.start())
                         if pa < ti and starts[pa] == p.start():
                             a, ti = p.start(), pa
-                for k in range(a, b):
-                    covered[k] = 1
+                covered[a:b] = b"\x01" * (b - a)
                 out.append(Mention(ti, tj, label, "numeric"))
         for m in out:
             for k in range(m.start, m.end):
@@ -282,7 +285,8 @@ class Recogniser:
             return known
         label, _p = self._classify(text, words, starts, ends, i, j, sent_start)
         if label in ("O", "DATE"):
-            return known
+            # Kept as "O" so that the document pass can still recognise a known person's name.
+            return known or [Mention(i, j, "O", "model")]
         return [Mention(i, j, label, "model")]
 
     def _classify(self, text, words, starts, ends, i, j, sent_start):
@@ -298,6 +302,11 @@ class Recogniser:
         while k < len(segs) and (segs[k][2] in ("NORP", "ORG") or
                                  segs[k][2] == "GPE" and words[segs[k][0]].isupper()):
             k += 1
+        if k < len(segs) and segs[k][2] in ("GPE", "CITY", "LOC") and k + 1 < len(segs) and segs[k + 1][2] == "TITLE":
+            # "In Turkey Minister Ellwood met ...": the place stands apart from the person.
+            place = Mention(segs[k][0], segs[k][1], "GPE" if segs[k][2] == "CITY" else segs[k][2], "lex")
+            rest = self._title_chunk(words, segs[k + 1:], segs[k + 1][0], j)
+            return [place] + rest if rest is not None else None
         if k >= len(segs) or segs[k][2] != "TITLE":
             return None
         while k < len(segs) and segs[k][2] == "TITLE":
@@ -306,7 +315,7 @@ class Recogniser:
         if k < len(segs) and segs[k][2] is None and words[segs[k][0]] in ("for", "of"):
             a, b = segs[k][0], segs[k][1]
             scope_end = a + 1
-            while scope_end < b and words[scope_end] in CONNECTORS:
+            while scope_end < b and (words[scope_end] in CONNECTORS or words[scope_end] == "the"):
                 scope_end += 1
             if scope_end == b and k + 1 < len(segs):
                 k += 2
@@ -402,6 +411,10 @@ class Recogniser:
                     w = words[k]
                     if _is_cap(w) and w not in lex.title_words and w not in lex.names.entries:
                         person_words.add(w)
+            elif m.label == "ORG" and m.source == "grammar" and m.end - m.start >= 2 and words[m.end - 1] == "regime":
+                w = words[m.end - 2]  # "the Assad regime": Assad is a person
+                if _is_cap(w) and w not in lex.names.entries:
+                    person_words.add(w)
         n = len(words)
         for m in mentions:
             if m.source in ("city", "model") and m.label != "PERSON" and person_words and \

@@ -30,14 +30,11 @@ class SpanClassifier:
         return cls(load_json(path))
 
     def scores(self, feats: list[str]) -> list[float]:
-        total = list(self._zero)
         get = self.weights.get
-        for f in feats:
-            w = get(f)
-            if w is not None:
-                for i, x in enumerate(w):
-                    total[i] += x
-        return total
+        vectors = [w for w in map(get, feats) if w is not None]
+        if not vectors:
+            return list(self._zero)
+        return [sum(column) for column in zip(*vectors)]
 
     def predict(self, words, prev="", prev2="", nxt="", sent_start=False) -> tuple[str, float]:
         """The best class and its probability."""
