@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Optional
 
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 
 from ..models import TimeValue
@@ -39,6 +40,7 @@ class Grammar:
     lex: dict
     rules: list  # [(rule name, compiled pattern, trigger classes, (reach before, reach after))]
     triggers: dict  # lower-case word -> classes of rules it can start
+    trigger_re: re.Pattern  # finds trigger words (in lower-cased text) and digit runs
 
     def word(self, table: str, key: str):
         return self.lex[table].get(re.sub(r"\s+", " ", key.lower()).rstrip("."))
@@ -72,7 +74,29 @@ def grammar() -> Grammar:
     for spec in load_json(PATTERNS)["rules"]:
         pattern = re.sub(r"\{([A-Z_]+)\}", lambda m: fill[m.group(1)], spec["pattern"])
         rules.append((spec["rule"], re.compile(pattern, re.IGNORECASE), frozenset(spec["needs"]), tuple(spec["reach"])))
-    return Grammar(lex, rules, _trigger_words(lex))
+    triggers = _trigger_words(lex)
+    trigger_re = re.compile(r"\d+|(?<![a-z])(?:" + _trie(triggers) + r")(?![a-z])")
+    return Grammar(lex, rules, triggers, trigger_re)
+
+
+def _trie(words) -> str:
+    """A regex alternation factored by common prefixes: the engine then rejects a position
+    after a character or two instead of trying every word."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root)
 
 
 def _trigger_words(lex: dict) -> dict:
@@ -814,18 +838,23 @@ def reference_for(text: str, published, g: Grammar, found: list, today: Optional
 
 
 # ------------------------------------------------------------------ tagging
-_WORD = re.compile(r"[A-Za-z]+|\d+")
+_DIGIT = ("digit",)
+_YEAR_DIGITS = ("digit", "year_digits")
 
 
 def _triggers(text: str, g: Grammar) -> dict:
     """Where each trigger class's words are: rules only run in windows around them."""
     found: dict = {}
-    for m in _WORD.finditer(text):
+    triggers = g.triggers
+    for m in g.trigger_re.finditer(text.lower()):
         w = m.group()
-        classes = ("digit",) if w[0].isdigit() else g.triggers.get(w.lower())
-        if classes:
-            for c in classes:
-                found.setdefault(c, []).append((m.start(), m.end()))
+        span = m.span()
+        if w[0].isdigit():
+            classes = _YEAR_DIGITS if len(w) == 4 and w[0] in "12" else _DIGIT
+        else:
+            classes = triggers[w]
+        for c in classes:
+            found.setdefault(c, []).append(span)
     return found
 
 
@@ -843,18 +872,20 @@ def _windows(positions: list, reach: tuple, size: int) -> list:
 
 def _matches(text: str, g: Grammar) -> list:
     triggers = _triggers(text, g)
+    size = len(text)
     out = []
     for order, (rule, pattern, needs, reach) in enumerate(g.rules):
-        positions = sorted(p for c in needs for p in triggers.get(c, ()))
+        if len(needs) == 1:
+            positions = triggers.get(next(iter(needs)))
+        else:  # windows merge in text order
+            positions = sorted(p for c in needs for p in triggers.get(c, ()))
         if not positions:
             continue
-        seen = set()
-        for s, e in _windows(positions, reach, len(text)):
-            for m in pattern.finditer(text, s, e):
-                key = (m.start(), m.end())
-                if m.end() > m.start() and key not in seen:
-                    seen.add(key)
-                    out.append((m.start(), m.end(), order, rule, m))
+        finditer = pattern.finditer
+        # merged windows never overlap, so no match is found twice
+        for s, e in _windows(positions, reach, size):
+            for m in finditer(text, s, e):
+                out.append((m.start(), m.end(), order, rule, m))
     return out
 
 
@@ -979,8 +1010,18 @@ class TimeTagger:
     def __call__(self, doc):
         article = doc._.article
         published = getattr(article, "published", None) if article is not None else None
-        starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else None
-        doc._.times = tag(doc.text, published, sent_starts=starts)
+        # one vectorised read: doc.sents and doc.has_annotation build a Token per word, which
+        # cost more than the whole tagger
+        starts = None
+        if len(doc):
+            arr = doc.to_array([SENT_START, IDX])
+            marked = arr[arr[:, 0] == 1, 1]
+            if len(marked):
+                starts = [0] + [int(i) for i in marked if i]
+        # doc.text is rebuilt token by token on every access; the article holds the same string
+        same = article is not None and len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(article.text)
+        text = article.text if same else doc.text
+        doc._.times = tag(text, published, sent_starts=starts)
         return doc
 
 
