@@ -21,17 +21,18 @@ from ..ner.recogniser import Recogniser
 VERSION = "1.0"
 
 
-@Language.factory("eventwire_entities")
-def make_component(nlp: Language, name: str):
-    return EntityComponent(name)
+@Language.factory("eventwire_entities", default_config={"pronouns": False})
+def make_component(nlp: Language, name: str, pronouns: bool):
+    """``pronouns=True`` also marks personal pronouns (re3d-style PERSON / ORG mentions)."""
+    return EntityComponent(name, pronouns=pronouns)
 
 
 class EntityComponent:
     version = VERSION
 
-    def __init__(self, name: str = "eventwire_entities"):
+    def __init__(self, name: str = "eventwire_entities", pronouns: bool = False):
         self.name = name
-        self.recogniser = Recogniser()
+        self.recogniser = Recogniser(pronouns=pronouns)
 
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)

@@ -184,8 +184,13 @@ def load_numeric_patterns():
     return patterns, prefixes
 
 
+@lru_cache(maxsize=1)
+def load_pronouns() -> dict:
+    return {row[0]: row[1] for row in _read_tsv(f"{LEX_DIR}/pronouns.tsv")}
+
+
 def load_boilerplate() -> list["re.Pattern"]:
     return [re.compile(p) for p in load_json("lexicons/sources.json").get("boilerplate", [])]
 
 
-__all__ = ["Lexicons", "PhraseTable", "load_lexicons", "load_numeric_patterns", "load_boilerplate"]
+__all__ = ["Lexicons", "PhraseTable", "load_lexicons", "load_numeric_patterns", "load_boilerplate", "load_pronouns"]

@@ -22,7 +22,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from .lexicons import Lexicons, load_boilerplate, load_lexicons, load_numeric_patterns
+from .lexicons import Lexicons, load_boilerplate, load_lexicons, load_numeric_patterns, load_pronouns
 from .span_classifier import SpanClassifier
 
 # Lower-case words and marks that may sit inside a name ("Bank of England", "Bashar al-Assad");
@@ -51,8 +51,10 @@ def _is_cap(word: str) -> bool:
 
 
 class Recogniser:
-    def __init__(self, lexicons: Lexicons | None = None, classifier: SpanClassifier | None = None):
+    def __init__(self, lexicons: Lexicons | None = None, classifier: SpanClassifier | None = None,
+                 pronouns: bool = False):
         self.lex = lexicons or load_lexicons()
+        self.pronouns = load_pronouns() if pronouns else {}
         self.model = classifier or SpanClassifier.load()
         self.numeric = load_numeric_patterns()
         self.boilerplate = load_boilerplate()
@@ -80,6 +82,10 @@ class Recogniser:
         caps = [w[:1].isupper() and w != "I" for w in words]
         for s, e in zip(bounds, bounds[1:]):
             mentions.extend(self._sentence(text, words, starts, ends, s, e, blocked, newline_after, caps))
+        if self.pronouns:
+            pron = self.pronouns
+            mentions.extend(Mention(i, i + 1, pron[w], "term") for i, w in enumerate(words)
+                            if w in pron and not blocked[i])
         mentions = self._grammar(words, mentions, newline_after)
         mentions = self._resolve(mentions, blocked)
         self._discourse(text, words, starts, ends, mentions)
@@ -320,7 +326,8 @@ class Recogniser:
             if scope_end == b and k + 1 < len(segs):
                 k += 2
             else:
-                return None
+                # "Minister of Foreign Affairs of Iraq": the whole chunk is the role
+                return [Mention(i, j, "PERSON", "title")]
         title_end = segs[k - 1][1]
         if k == len(segs):
             single = title_end - i == 1
@@ -348,8 +355,8 @@ class Recogniser:
                     extra.append(Mention(m.start, nxt.end, "ORG", "grammar"))
                 elif e + 1 < n and words[e + 1].lower() in ("regime", "government", "forces"):
                     extra.append(Mention(m.start, e + 2, "ORG", "grammar"))
-            # the Syrian army / Iraqi forces / the Assad regime
-            if m.label in ("NORP", "GPE") or (m.label == "PERSON" and m.source != "title"):
+            # the Syrian army / Iraqi forces / the Assad regime / ISIL fighters
+            if m.label in ("NORP", "GPE", "ORG") or (m.label == "PERSON" and m.source != "title"):
                 g = self._group_noun(words, e, newline_after, person=m.label == "PERSON")
                 if g:
                     extra.append(Mention(m.start, g, "ORG", "grammar"))
