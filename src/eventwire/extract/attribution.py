@@ -39,6 +39,7 @@ def role_lexicon() -> RoleLexicon:
         clause_words=frozenset(data["source_clause_words"]),
         skip_after_cue=frozenset(data["content_skip_words"]),
         according=frozenset(w.split()[0] for w in data["according_to"] if w.startswith("according")),
+        subject_pronouns=frozenset(data["subject_pronouns"]),
     )
 
 
@@ -98,9 +99,10 @@ class AttributionTagger:
         found = []
         text = doc._.article.text if doc._.article is not None else doc.text
         starts = view.starts
+        head_set = frozenset(h for h, _z in heads)
         for head, _z in heads:
             cue = extend_cue(view, head, self.roles)
-            roles = assign(view, cue, self.roles)
+            roles = assign(view, cue, self.roles, head_set - {head})
             if not roles.content:
                 continue
             found.append(self._record(text, starts, view, roles))

@@ -1,0 +1,137 @@
+"""Train the attribution cue-head classifier shipped in
+src/eventwire/data/lexicons/attribution_model.json.
+
+    .venv/bin/python tools/train_attribution.py                 # all open PolNeAR docs
+    .venv/bin/python tools/train_attribution.py --split even    # tuning half only
+    .venv/bin/python tools/train_attribution.py --split even --out /tmp/model.json
+
+Data: ../shared/data/polnear (PolNeAR train + dev compartments, first annotator). The split
+is by md5(doc id) parity ("even" / "odd"), the same split docs/attribution.md reports on.
+Model: L2-regularised logistic regression (scipy L-BFGS) over the string features of
+eventwire.extract.attribution_features.cue_features, one example per candidate token,
+positive when the token is the head of a gold cue. Deterministic: same data, same model.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+from scipy import optimize, sparse
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from eventwire.extract import attribution_features as F  # noqa: E402
+from eventwire.nlp.pipeline import build_pipeline  # noqa: E402
+
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "polnear"
+DEFAULT_OUT = ROOT / "src" / "eventwire" / "data" / "lexicons" / "attribution_model.json"
+
+
+def split_of(doc_id: str) -> str:
+    return "odd" if int(hashlib.md5(doc_id.encode()).hexdigest(), 16) % 2 else "even"
+
+
+def load(data_dir: Path, split: str):
+    docs = [json.loads(line) for line in open(data_dir / "docs.jsonl", encoding="utf-8") if line.strip()]
+    gold = {}
+    for line in open(data_dir / "gold.jsonl", encoding="utf-8"):
+        if line.strip():
+            g = json.loads(line)
+            gold[g["id"]] = g["attributions"]
+    docs = [d for d in docs if split == "all" or split_of(d["id"]) == split]
+    return docs, gold
+
+
+def head_tokens(doc, attributions, lex) -> set:
+    """Index of the head token of every gold cue (first content token of the cue)."""
+    heads = set()
+    for a in attributions:
+        for s, e in a.get("cue") or []:
+            toks = [t for t in doc if t.idx < e and t.idx + len(t.text) > s and not t.is_space]
+            if not toks:
+                continue
+            content = [t for t in toks if t.lower_ not in lex.function_words]
+            heads.add((content or toks)[0].i)
+    return heads
+
+
+def train_lr(rows, labels, n_feats, l2):
+    indptr = np.zeros(len(rows) + 1, dtype=np.int64)
+    indptr[1:] = np.cumsum([len(r) for r in rows])
+    indices = np.fromiter((j for r in rows for j in r), dtype=np.int64, count=int(indptr[-1]))
+    X = sparse.csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(rows), n_feats))
+    y = np.asarray(labels, dtype=float)
+
+    def loss(w):
+        z = X @ w
+        p = 1.0 / (1.0 + np.exp(-z))
+        eps = 1e-12
+        value = -np.sum(y * np.log(p + eps) + (1 - y) * np.log(1 - p + eps)) + 0.5 * l2 * w @ w
+        grad = X.T @ (p - y) + l2 * w
+        return value, grad
+
+    res = optimize.minimize(loss, np.zeros(n_feats), jac=True, method="L-BFGS-B",
+                            options={"maxiter": 400})
+    return res.x
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", default=str(DEFAULT_DATA))
+    ap.add_argument("--split", default="all", choices=["all", "even", "odd"])
+    ap.add_argument("--out", default=str(DEFAULT_OUT))
+    ap.add_argument("--l2", type=float, default=1.0)
+    ap.add_argument("--min-count", type=int, default=2, help="keep features seen this often")
+    args = ap.parse_args(argv)
+    t0 = time.time()
+    docs, gold = load(Path(args.data), args.split)
+    nlp = build_pipeline(["eventwire_sentences"])
+    lex = F.lexicon()
+    parsed = []
+    head_words = Counter()
+    for d, doc in zip(docs, nlp.pipe(d["text"] for d in docs)):
+        view = F.view_from_doc(doc, lex)
+        heads = head_tokens(doc, gold.get(d["id"], []), lex)
+        parsed.append((view, heads))
+        for i in heads:
+            head_words[view.lower[i]] += 1
+            head_words[F.verb_lemma(view.lower[i])] += 1
+    vocabulary = sorted(w for w, n in head_words.items() if n >= 2)
+    candidate = F.CandidateFilter(vocabulary, lex)
+    feats_rows, labels, missed = [], [], 0
+    for view, heads in parsed:
+        for i in range(len(view.words)):
+            if candidate(view.lower[i]):
+                feats_rows.append(F.cue_features(view, i))
+                labels.append(1 if i in heads else 0)
+            elif i in heads:
+                missed += 1
+    counts = Counter(f for row in feats_rows for f in row)
+    index = {f: k for k, f in enumerate(sorted(f for f, n in counts.items() if n >= args.min_count))}
+    rows = [[index[f] for f in row if f in index] for row in feats_rows]
+    w = train_lr(rows, labels, len(index), args.l2)
+    names = sorted(index)
+    weights = {f: round(float(w[index[f]]), 4) for f in names if abs(w[index[f]]) >= 0.005}
+    model = {
+        "_about": "Cue-head classifier for eventwire_attributions; trained by tools/train_attribution.py. "
+                  "Logistic regression weights over attribution_features.cue_features strings.",
+        "trained_on": f"PolNeAR open train+dev ({args.data}), split={args.split}, {len(docs)} docs",
+        "l2": args.l2,
+        "vocabulary": vocabulary,
+        "weights": weights,
+    }
+    Path(args.out).write_text(json.dumps(model, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    print(f"{len(docs)} docs, {len(labels)} candidates ({sum(labels)} cue heads, {missed} heads not "
+          f"candidates), {len(index)} features, {len(weights)} kept, {time.time() - t0:.0f}s -> {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
