@@ -288,7 +288,7 @@ class Builder:
 
 
 def common_words(corpora: Path) -> list[str]:
-    """Words used in lowercase at least half as often as capitalised mid-sentence ("bank")."""
+    """Words used in lowercase at least a fifth as often as capitalised mid-sentence ("bank", "union")."""
     lower, upper = Counter(), Counter()
 
     def see(word: str, first: bool):
@@ -321,7 +321,7 @@ def common_words(corpora: Path) -> list[str]:
             for row in reader:
                 if len(row) >= 2:
                     see(row[1], bool(row[0].strip()))
-    return sorted(w for w, n in lower.items() if n >= 3 and 2 * n >= upper[w] and len(w) > 1)
+    return sorted(w for w, n in lower.items() if n >= 3 and 5 * n >= upper[w] and len(w) > 1)
 
 
 def person_names(corpora: Path) -> list[str]:

@@ -233,20 +233,26 @@ def filter_mentions(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[M
         before = by_end.get(m.i - 1)
         before_name = prev is not None and _is_cap(prev.text) and prev.text.isalpha() \
             and (before is None or (before.j - before.i == 1 and not _major(before))) \
-            and not _sentence_initial(doc, m.i - 1) and prev_low not in rules["connectors"] \
-            and prev.text not in rules["org_heads"] and not prev.text.isupper() and "\n" not in prev.whitespace_
+            and not (_sentence_initial(doc, m.i - 1) and prev_low in gaz.common_words) \
+            and prev_low not in rules["connectors"] and prev.text not in rules["org_heads"] \
+            and not prev.text.isupper() and "\n" not in prev.whitespace_
         glued = by_start.get(m.j)
         after_name = nxt is not None and _is_cap(nxt.text) and nxt.text.isalpha() \
             and (glued is None or (glued.j - glued.i == 1 and not _major(glued))) \
             and nxt.text not in rules["org_heads"] and nxt.text.lower() not in type_words \
             and not nxt.text.isupper() and "\n" not in doc[m.j - 1].whitespace_
-        if single and not major and (before_name or after_name):
-            if before_name:
+        if before_name and prev.text in persons_words and before is None:
+            surnames.add(m.key)
+            continue  # "Andrew Jordan": a given name makes even a country's name a surname
+        if not major and (before_name or after_name):
+            if before_name and single:
                 surnames.add(m.key)
             continue
-        if "." not in m.text and not word.isupper():
-            # "La", "Mass", "Miss" are AP abbreviations only with their full stop ("La.").
-            m.cands = [c for c in m.cands if not (c.alternate and len(m.key) <= 4 and c.name.casefold() != m.key)]
+        if "." not in m.text:
+            # "La", "Mass", "GA" are AP abbreviations only with their full stop ("La."); bare
+            # capitals stand for countries and continents ("US", "UAE", "EU") or "DC".
+            m.cands = [c for c in m.cands if not (c.alternate and len(m.key) <= 4 and c.name.casefold() != m.key)
+                       or (word.isupper() and c.feature_code in ("PCLI", "CONT", "PPLC"))]
             if not m.cands:
                 continue
         if single and word.isupper() and len(word) <= 4:
