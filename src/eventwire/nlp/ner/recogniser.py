@@ -65,6 +65,7 @@ class Recogniser:
         self.group_nouns, self.the_labels = cues["group_nouns"], cues["the_labels"]
         self.doc_heads, self.number_after = cues["document_heads"], cues["not_cardinal_after"]
         self.place_modifiers = cues["place_modifiers"]
+        self.not_agent_verbs = set(cues.get("not_agent_verbs", ()))
         self.trigger_words = frozenset(w for _l, _rx, ws, _k in self.numeric[0] for w in ws)
 
     # ------------------------------------------------------------------ entry point
@@ -428,6 +429,7 @@ class Recogniser:
                     all(words[k] in person_words or words[k] in CONNECTORS for k in range(m.start, m.end)):
                 m.label = "PERSON"
             elif m.label == "GPE" and m.end < n and words[m.end] in lex.finite_verbs and \
+                    words[m.end] not in self.not_agent_verbs and \
                     text[starts[m.start]:ends[m.end - 1]] in lex.countries:
                 m.label = "ORG"
 
