@@ -81,3 +81,10 @@ def test_inference_without_pairs_falls_back_to_the_latest_full_date():
     got = D.infer_reference([], full_dates=[dt.date(2015, 9, 30), dt.date(2015, 10, 2)])
     assert got.date == dt.date(2015, 10, 2) and got.how == "full-date"
     assert D.infer_reference([]) is None
+
+
+def test_a_dateline_day_takes_the_latest_mentioned_year_else_the_last_one_passed():
+    got = D.infer_reference([], years=[2014, 2015], head_days=[(10, 15)], today=dt.date(2026, 11, 26))
+    assert got.date == dt.date(2015, 10, 15) and got.certainty <= 0.3
+    got = D.infer_reference([], head_days=[(12, 29)], today=dt.date(2026, 11, 26))
+    assert got.date == dt.date(2025, 12, 29)

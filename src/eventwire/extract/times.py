@@ -814,7 +814,7 @@ def reference_for(text: str, published, g: Grammar, found: list, today: Optional
     line = find_date_line(text, g)
     if line is not None:
         return Reference(line[2], f"dateline:{line[2].isoformat()}", 0.9)
-    pairs, full, years = [], [], []
+    pairs, full, years, head_days = [], [], [], []
     for rule, m in found:
         if rule in ("month_day", "day_month"):
             month = g.word("months", m.group("mon")) if _capitalised(m.group("mon")) else None
@@ -829,9 +829,11 @@ def reference_for(text: str, published, g: Grammar, found: list, today: Optional
                         full.append(when)
             elif m.group("wd"):
                 pairs.append((month, day, g.word("weekdays", m.group("wd"))))
+            elif m.start() < HEAD_CHARS:  # "BEIRUT, Oct 15 (Reuters) -"
+                head_days.append((month, day))
         elif rule in ("year", "month_year") and m.group("year"):
             years.append(int(m.group("year")))
-    inferred = D.infer_reference(pairs, full, years, today=today)
+    inferred = D.infer_reference(pairs, full, years, today=today, head_days=head_days)
     if inferred is None:
         return Reference(None, None, 0.0)
     return Reference(inferred.date, inferred.anchor, inferred.certainty)

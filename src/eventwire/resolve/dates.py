@@ -195,7 +195,7 @@ def weekday_years(month: int, day: int, weekday: int, lo: int, hi: int) -> list[
 
 def infer_reference(pairs: Sequence[tuple[int, int, int]], full_dates: Iterable[Date] = (),
                     years: Iterable[int] = (), today: Optional[Date] = None,
-                    window: int = 25) -> Optional[InferredReference]:
+                    window: int = 25, head_days: Sequence[tuple[int, int]] = ()) -> Optional[InferredReference]:
     """Guess the reference date of an undated article.
 
     ``pairs`` are (month, day, weekday) read from "Thursday (Oct 15)"-style mentions; the
@@ -204,7 +204,9 @@ def infer_reference(pairs: Sequence[tuple[int, int, int]], full_dates: Iterable[
     tie (an article is written in or after the latest year it mentions as past, usually soon
     after), else the most recent candidate not after ``today``. The latest weekday/date pair
     is taken as the reference day, since news reports the newest day it names.
-    ``full_dates`` (explicit day-month-year dates) and ``years`` serve when there are no pairs.
+    ``full_dates`` (explicit dates by the headline or dateline) serve when there are no pairs;
+    last, ``head_days`` (a month and day by the dateline, "BEIRUT, Oct 15 (Reuters)") take the
+    latest year the text mentions, else the latest year in which that day is not after ``today``.
     """
     today = today or Date.today()
     full_dates = sorted(set(full_dates))
@@ -233,4 +235,12 @@ def infer_reference(pairs: Sequence[tuple[int, int, int]], full_dates: Iterable[
     if full_dates:
         latest = full_dates[-1]
         return InferredReference(latest, 0.5, [latest.year], "full-date")
+    for month, day in head_days:
+        hint = max(years, default=None)
+        year = hint if hint is not None else today.year
+        if hint is None and (valid_date(year, month, day) is None or valid_date(year, month, day) > today):
+            year -= 1
+        when = valid_date(year, month, day)
+        if when is not None:
+            return InferredReference(when, 0.3, [year], "dateline")
     return None
