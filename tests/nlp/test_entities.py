@@ -1,0 +1,222 @@
+"""eventwire_entities: doc.ents with OntoNotes-style labels plus WEAPON/VEHICLE/MILITARY_PLATFORM.
+
+Small hand-written sentences; the re3d gold-set check is marked slow and skips without ../shared.
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from eventwire.models import Article
+from eventwire.nlp.components import entities as entities_module
+from eventwire.nlp.ner.lexicons import PhraseTable, load_lexicons, load_numeric_patterns
+from eventwire.nlp.ner.span_classifier import SpanClassifier
+from eventwire.nlp.ner.span_features import span_features
+from eventwire.nlp.pipeline import build_pipeline, make_doc
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = ROOT.parent / "shared"
+
+
+def shared_path(*parts) -> Path:
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} is absent (a clone without ../shared)")
+    return path
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_pipeline(["eventwire_sentences", "eventwire_entities"])
+
+
+def ents(nlp, text):
+    doc = nlp(make_doc(nlp, Article(id="t", text=text)))
+    return [(e.text, e.label_) for e in doc.ents]
+
+
+def test_places_people_and_organisations(nlp):
+    got = ents(nlp, "Syrian President Bashar al-Assad met officials of the European Union in Damascus on Monday.")
+    assert ("Syrian President Bashar al-Assad", "PERSON") in got
+    assert ("the European Union", "ORG") in got
+    assert ("Damascus", "GPE") in got
+    assert ("Monday", "DATE") in got
+
+
+def test_title_with_scope_is_one_person(nlp):
+    got = ents(nlp, "Minister for the Middle East Alan Fernley said the talks would continue.")
+    assert got[0] == ("Minister for the Middle East Alan Fernley", "PERSON")
+
+
+def test_unknown_names_are_typed_by_the_model(nlp):
+    got = dict(ents(nlp, "The talks were led by Karim Haddadi, a veteran negotiator."))
+    assert got.get("Karim Haddadi") == "PERSON"
+
+
+def test_head_words_type_unknown_names(nlp):
+    got = dict(ents(nlp, "Fighters entered the Qaradagh Mountains near the Tal Basra Airport "
+                         "as the Kestrel Reconstruction Society watched."))
+    assert got.get("the Qaradagh Mountains") == "LOC"
+    assert got.get("the Tal Basra Airport") == "FAC"
+    assert got.get("the Kestrel Reconstruction Society") == "ORG"
+
+
+def test_possessive_ministry_and_lower_case_place_heads(nlp):
+    got = dict(ents(nlp, "Russia's Defence Ministry said jets flew from the Hmeimim airbase to Idlib province."))
+    assert got.get("Russia's Defence Ministry") == "ORG"
+    assert got.get("the Hmeimim airbase") == "FAC"
+    assert got.get("Idlib province") == "LOC"
+    assert got.get("jets") == "MILITARY_PLATFORM"
+
+
+def test_weapons_vehicles_platforms_and_numbers(nlp):
+    got = ents(nlp, "The raid destroyed six guns, four mortars, three armoured vehicles and two helicopters.")
+    assert ("six", "CARDINAL") in got and ("guns", "WEAPON") in got
+    assert ("mortars", "WEAPON") in got
+    assert ("armoured vehicles", "VEHICLE") in got
+    assert ("helicopters", "MILITARY_PLATFORM") in got
+
+
+def test_dates_times_money_quantities(nlp):
+    got = ents(nlp, "On 4 February 2015, at least 10 people were hurt and $20 million was pledged; "
+                    "the convoy drove 8 km in the last 24 hours. Talks resume next week.")
+    assert ("4 February 2015", "DATE") in got
+    assert ("at least 10", "CARDINAL") in got
+    assert ("$20 million", "MONEY") in got
+    assert ("8 km", "QUANTITY") in got
+    assert ("the last 24 hours", "TIME") in got
+    assert ("next week", "DATE") in got
+
+
+def test_nationality_and_group_noun_phrases(nlp):
+    got = dict(ents(nlp, "Iraqi troops and Kurdish fighters pushed on while the Syrian army held the town."))
+    assert got.get("Iraqi troops") == "ORG"
+    assert got.get("Kurdish fighters") == "ORG"
+    assert got.get("the Syrian army") == "ORG"
+
+
+def test_country_acting_is_org_but_reporting_country_is_gpe(nlp):
+    got = ents(nlp, "The UK continues to support the talks. Russia says the strikes worked.")
+    assert ("The UK", "ORG") in got
+    assert ("Russia", "GPE") in got
+
+
+def test_document_numbers_are_not_counts(nlp):
+    got = ents(nlp, "The Security Council adopted Resolution 2254 unanimously.")
+    assert ("2254", "CARDINAL") not in got
+    assert ("The Security Council", "ORG") in got
+
+
+def test_boilerplate_has_no_entities(nlp):
+    got = ents(nlp, "Join ST's Telegram channel and get the latest breaking news delivered to you.")
+    assert got == []
+
+
+def test_dateline_in_capitals(nlp):
+    got = dict(ents(nlp, "MOSCOW (XINHUA) - The ministry said on Thursday that talks would go on."))
+    assert got.get("MOSCOW") == "GPE"
+    assert got.get("XINHUA") == "ORG"
+
+
+def test_one_sense_per_document_for_person_names(nlp):
+    got = ents(nlp, "Protesters gathered against the Hassoun regime. Hassoun did not respond.")
+    assert ("Hassoun", "PERSON") in got
+
+
+def test_pronouns_only_when_configured():
+    base = build_pipeline(["eventwire_sentences"])
+    base.add_pipe("eventwire_entities", config={"pronouns": True})
+    got = ents(base, "He said we would return.")
+    assert ("He", "PERSON") in got and ("we", "ORG") in got
+    default = build_pipeline(["eventwire_sentences", "eventwire_entities"])
+    assert ents(default, "He said we would return.") == []
+
+
+def test_empty_document(nlp):
+    assert ents(nlp, "") == []
+
+
+def test_phrase_table_stops_on_prefixes():
+    table = PhraseTable()
+    table.add("Islamic State in Iraq", "ORG")
+    text = "the Islamic State in Iraq said"
+    words = text.split()
+    starts, pos = [], 0
+    for w in words:
+        pos = text.index(w, pos)
+        starts.append(pos)
+        pos += len(w)
+    ends = [s + len(w) for s, w in zip(starts, words)]
+    assert table.longest(text, starts, ends, 1, len(words)) == (5, "ORG")
+    assert table.longest(text, starts, ends, 0, len(words)) is None
+
+
+def test_lexicons_and_patterns_load():
+    lex = load_lexicons()
+    assert lex.names.entries["Syria"] == "GPE"
+    assert lex.names.entries["Iraqi"] == "NORP"
+    assert lex.terms.entries["barrel bombs"] == "WEAPON"
+    assert "Syria" in lex.countries
+    patterns, prefixes = load_numeric_patterns()
+    assert {label for label, *_ in patterns} >= {"DATE", "TIME", "MONEY", "QUANTITY", "CARDINAL"}
+    assert "CARDINAL" in prefixes
+
+
+def test_span_classifier_model_is_shipped_and_sane():
+    model = SpanClassifier.load()
+    assert set(model.classes) == {"O", "PERSON", "ORG", "GPE", "NORP", "DATE"}
+    label, p = model.predict(["John", "Smith"], prev="said", nxt="on")
+    assert label == "PERSON" and 0.5 < p <= 1.0
+    assert "w:john" in span_features(["John"])
+
+
+def test_component_version_and_provenance():
+    assert entities_module.VERSION == entities_module.EntityComponent.version
+    nlp = build_pipeline(["eventwire_sentences", "eventwire_entities"])
+    from eventwire.nlp.pipeline import component_versions
+    assert component_versions(nlp)["eventwire_entities"] == entities_module.VERSION
+
+
+def test_speed_budget(nlp):
+    """~800-word article: the component must stay far below the pipeline's 20 ms/doc budget."""
+    sentence = ("Russian aircraft struck 32 targets near Idlib on Thursday, the Defence Ministry said, "
+                "while Syrian President Bashar al-Assad met UN envoy Staffan de Mistura in Damascus. ")
+    text = sentence * 30
+    doc = make_doc(nlp, Article(id="s", text=text))
+    for name, proc in nlp.pipeline:
+        if name != "eventwire_entities":
+            doc = proc(doc)
+    component = nlp.get_pipe("eventwire_entities")
+    component(doc)
+    t = time.process_time()
+    for _ in range(5):
+        component(doc)
+    per_doc = (time.process_time() - t) / 5
+    assert per_doc < 0.05, f"{per_doc * 1000:.1f} ms for ~800 words"
+
+
+@pytest.mark.slow
+def test_re3d_gold_set_scores():
+    docs = shared_path("data", "re3d", "docs.jsonl")
+    scorer = shared_path("eval", "score.py")
+    nlp = build_pipeline(["eventwire_sentences", "eventwire_entities"])
+    preds = []
+    for line in docs.read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        doc = nlp(make_doc(nlp, Article(id=rec["id"], text=rec["text"])))
+        preds.append({"id": rec["id"], "entities": [
+            {"start": e.start_char, "end": e.end_char, "label": e.label_} for e in doc.ents]})
+    out = ROOT / "out"
+    out.mkdir(exist_ok=True)
+    pred_path = out / "pred-re3d-entities.jsonl"
+    pred_path.write_text("".join(json.dumps(p) + "\n" for p in preds), encoding="utf-8")
+    res = subprocess.run([sys.executable, str(scorer), "re3d", str(docs.parent), str(pred_path), "--json"],
+                         capture_output=True, text=True, check=True)
+    scores = json.loads(res.stdout)
+    assert scores["exact"]["f1"] >= 0.58, scores["exact"]
+    assert scores["overlap"]["f1"] >= 0.69, scores["overlap"]
