@@ -100,6 +100,20 @@ def test_clock_time_takes_the_day_mentioned_before_it_in_the_sentence():
         ("Tuesday", "DATE", "2009-12-15"), ("18:00 UTC", "TIME", "2009-12-15T18:00Z")]
 
 
+def test_anchored_expressions_count_from_the_last_date_mentioned():
+    got = values("It ended on Monday, Oct 12. The following day it rained. Four days later it was dry. "
+                 "Talks began in 2009. The following year they failed.")
+    assert got == [("Monday, Oct 12", "DATE", "2015-10-12"), ("The following day", "DATE", "2015-10-13"),
+                   ("Four days later", "DATE", "2015-10-17"), ("2009", "DATE", "2009"),
+                   ("The following year", "DATE", "2010")]
+    assert all(t.certainty <= 0.7 for t in tag("The following day it rained.", "2015-10-15"))
+
+
+def test_a_full_stop_after_a_full_month_name_is_not_part_of_the_date():
+    assert values("It began on the 15th of October. Then Oct. 16 came.") == [
+        ("the 15th of October", "DATE", "2015-10-15"), ("Oct. 16", "DATE", "2015-10-16")]
+
+
 def test_part_of_day_is_a_time():
     t = one("Apple held a press conference on Friday morning.", "2010-07-17")
     assert (t.type, t.value) == ("TIME", "2010-07-16TMO")

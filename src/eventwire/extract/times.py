@@ -314,9 +314,14 @@ def _month_day(m, ctx):
 
 
 def _trim_parens(m, spec):
-    """Keep a closing parenthesis only when the match opened one ("Thursday (Oct 15)")."""
-    if spec is not None and m.group("close") and not m.group("open"):
+    """Keep a closing parenthesis only when the match opened one ("Thursday (Oct 15)"), and a
+    full stop only after an abbreviated month ("Oct." but not "October.")."""
+    if spec is None:
+        return spec
+    if m.group("close") and not m.group("open"):
         spec["end"] = m.start("close")
+    elif m.group(0).endswith(".") and m.end("mon") == m.end() - 1 and len(m.group("mon")) > 4:
+        spec["end"] = m.end() - 1
     return spec
 
 
@@ -611,6 +616,12 @@ def r_relative_unit(m, ctx):
     d = m.group("dir").lower()
     the = bool(m.group("the"))
     info = g.lex["units"].get(unit.split()[-1], {})
+    if unit == "day":
+        # "the next day", "the following day": a day counted from the story's last date
+        delta = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "same": 0}.get(d)
+        if delta is None or (d == "next" and not the):
+            return None
+        return {"anchored_unit": (unit, delta), "type": "DATE", "value": "", "precision": "day"}
     if the and d in ("past", "last") and unit not in ("quarter", "weekend") and not m.group("within"):
         return _period_duration(ref, unit.split()[-1], info, 1, past=True)
     if the and d in ("next", "coming") and unit not in ("quarter", "weekend") and not m.group("within"):
@@ -958,47 +969,62 @@ def tag(text: str, published=None, sent_starts: Optional[list] = None,
     return out
 
 
+_COARSENESS = {"day": 0, "night": 0, "week": 0, "weekend": 0, "fortnight": 0, "month": 1, "quarter": 1,
+               "year": 2, "fiscal year": 2, "financial year": 2, "decade": 2, "century": 2}
+
+
+def _as_anchor(value: str) -> Optional[tuple[dt.date, int]]:
+    """A resolved DATE value as a point to count from, with how coarse it is (0 day, 1 month, 2 year)."""
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value or "")
+    if not m:
+        return None
+    year, month, day = int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1)
+    coarseness = 0 if m.group(3) else 1 if m.group(2) else 2
+    when = D.valid_date(year, month, day)
+    return (when, coarseness) if when else None
+
+
 def _resolve_anchored(specs: list, ctx: Context) -> None:
-    """Clock times and "the following day" take their day from the nearest date before them
-    in the same sentence (else the nearest one before, else the reference date)."""
-    days: list = []  # (start, date) of resolved day-precision dates
+    """Clock times take their day from the nearest date before them in the same sentence (else
+    the first one after it in the sentence, else the reference date); "the following day",
+    "four days later" count from the last date before them that is fine enough (else the
+    reference date). Resolved ones become anchors for the next."""
+    anchors: list = []  # (start, date, coarseness), in text order
     for start, _end, spec in specs:
-        if spec.get("precision") == "day" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", spec.get("value", "")):
-            days.append((start, dt.date.fromisoformat(spec["value"])))
+        point = _as_anchor(spec.get("value", "")) if spec.get("type") == "DATE" else None
+        if point:
+            anchors.append((start, *point))
     for start, end, spec in specs:
         if not any(k in spec for k in ("anchored", "anchored_clock", "anchored_unit")):
             continue
         s, e = ctx.sentence(start, end)
-        before = [d for st, d in days if st < start]
-        same = [d for st, d in days if s <= st < e]
         if "anchored_clock" in spec:
-            day = (same[-1] if same and [d for st, d in days if s <= st < start] == [] and same else None)
-            in_sentence_before = [d for st, d in days if s <= st < start]
-            day = in_sentence_before[-1] if in_sentence_before else (same[0] if same else ctx.ref.date)
+            before = [d for st, d, c in anchors if s <= st < start and c == 0]
+            after = [d for st, d, c in anchors if start < st < e and c == 0]
+            day = before[-1] if before else after[0] if after else ctx.ref.date
             clock = spec.pop("anchored_clock")
             spec["value"] = f"{day.isoformat()}{clock}" if day else f"XXXX-XX-XX{clock}"
             continue
-        anchor = before[-1] if before else ctx.ref.date
-        if anchor is None:
-            # nothing to count from: "four days later" still says how long
-            if "anchored" in spec:
-                unit, info, amount, _sign = spec.pop("anchored")
-                n = None if amount is None else amount * info.get("factor", 1)
-                spec.update(type="DURATION", value=D.fmt_duration(n, info["code"], info.get("clock", False)))
-            spec.pop("anchored_unit", None)
-            continue
         if "anchored" in spec:
             unit, info, amount, sign = spec.pop("anchored")
-            shifted = _shift(anchor, unit, info, amount, sign)
-            if shifted:
-                spec.update(shifted)
-                spec["certainty"] = min(0.7, ctx.ref.certainty or 0.7)
         else:
-            unit, delta = spec.pop("anchored_unit")
-            shifted = _unit_value(anchor, unit, delta)
-            if shifted:
-                spec.update(shifted)
-                spec["certainty"] = min(0.7, ctx.ref.certainty or 0.7)
+            (unit, delta), info, amount, sign = spec.pop("anchored_unit"), None, None, None
+        fine_enough = _COARSENESS.get(unit, 0)
+        before = [d for st, d, c in anchors if st < start and c <= fine_enough]
+        anchor = before[-1] if before else ctx.ref.date
+        if anchor is None:
+            if info is not None:  # nothing to count from: "four days later" still says how long
+                n = None if amount is None else amount * info.get("factor", 1)
+                spec.update(type="DURATION", value=D.fmt_duration(n, info["code"], info.get("clock", False)))
+            continue
+        shifted = _shift(anchor, unit, info, amount, sign) if info is not None else _unit_value(anchor, unit, delta)
+        if shifted:
+            spec.update(shifted)
+            spec["certainty"] = min(0.7, ctx.ref.certainty or 0.7)
+            point = _as_anchor(spec["value"])
+            if point:
+                anchors.append((start, *point))
+                anchors.sort(key=lambda a: a[0])
 
 
 # ------------------------------------------------------------------ spaCy component
