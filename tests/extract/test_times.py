@@ -109,6 +109,13 @@ def test_anchored_expressions_count_from_the_last_date_mentioned():
     assert all(t.certainty <= 0.7 for t in tag("The following day it rained.", "2015-10-15"))
 
 
+def test_the_weekend_and_a_bare_day_of_the_month():
+    assert values("Protests grew over the weekend.", "2015-10-19") == [("the weekend", "DATE", "2015-W42-WE")]
+    assert values("Talks will resume over the weekend.", "2015-10-15") == [("the weekend", "DATE", "2015-W42-WE")]
+    assert values("He died on the 12th, the ministry said.") == [("the 12th", "DATE", "2015-10-12")]
+    assert values("He lives on the 15th floor.") == []
+
+
 def test_a_full_stop_after_a_full_month_name_is_not_part_of_the_date():
     assert values("It began on the 15th of October. Then Oct. 16 came.") == [
         ("the 15th of October", "DATE", "2015-10-15"), ("Oct. 16", "DATE", "2015-10-16")]

@@ -567,6 +567,42 @@ def r_weekday(m, ctx):
     return spec
 
 
+def r_the_weekend(m, ctx):
+    """"over the weekend": the last one in a past clause, else the coming one (or the current)."""
+    ref = ctx.ref.date
+    if ref is None:
+        return {"type": "DATE", "value": "XXXX-WXX-WE", "precision": "week", "certainty": 0.2}
+    if ref.isoweekday() >= 6 or ctx.direction(m.start(), m.end()) >= 0 and ref.isoweekday() >= 4:
+        day = ref  # written on the weekend, or Thursday/Friday about the one ahead
+    else:
+        day = ref - dt.timedelta(days=ref.isoweekday())  # the Sunday before
+    spec = {"type": "DATE", "value": D.fmt_week(day) + "-WE", "precision": "week", "certainty": ctx.ref.certainty}
+    spec["start"] = m.start() + len(m.group(0)) - len("the weekend")
+    return spec
+
+
+def r_day_of_month(m, ctx):
+    """"on the 15th": that day of the nearest month in the clause's direction."""
+    ref = ctx.ref.date
+    day = int(m.group("day"))
+    if ref is None or not 1 <= day <= 31:
+        return None
+    direction = ctx.direction(m.start(), m.end())
+    options = []
+    for delta in (-1, 0, 1):
+        y, mo = D.add_months(ref.year, ref.month, delta)
+        when = D.valid_date(y, mo, day)
+        if when:
+            cost = abs((when - ref).days) + (20 if direction * (when - ref).days < 0 else 0)
+            options.append((cost, when))
+    if not options:
+        return None
+    spec = _day_value(min(options)[1])
+    spec["certainty"] = min(0.8, ctx.ref.certainty)
+    spec["start"] = m.start() + m.group(0).index("the")
+    return spec
+
+
 def _shift(ref: dt.date, unit: str, info: dict, amount: float, sign: int) -> Optional[Spec]:
     """The date ``amount`` units before (sign -1) or after ``ref``, at the unit's precision."""
     if amount is None:
