@@ -88,3 +88,26 @@ def test_a_dateline_day_takes_the_latest_mentioned_year_else_the_last_one_passed
     assert got.date == dt.date(2015, 10, 15) and got.certainty <= 0.3
     got = D.infer_reference([], head_days=[(12, 29)], today=dt.date(2026, 11, 26))
     assert got.date == dt.date(2025, 12, 29)
+
+
+def test_unit_values_and_shifts_keep_the_unit_precision():
+    ref = dt.date(2007, 1, 18)
+    assert D.unit_value(ref, "quarter", -1)["value"] == "2006-Q4"
+    assert D.unit_value(ref, "weekend", 0)["value"] == "2007-W03-WE"
+    assert D.shift(ref, "month", {"code": "M"}, 9, -1)["value"] == "2006-04"
+    assert D.shift(ref, "decade", {"code": "Y", "factor": 10}, 1, -1)["value"] == "1997"
+    assert D.shift(ref, "hour", {"code": "H", "clock": True}, 3, -1) is None
+
+
+def test_period_duration_is_a_range_at_the_reference():
+    spec = D.period_duration(dt.date(2015, 10, 15), "hour", {"code": "H", "clock": True, "precision": "hour"}, 24, past=True)
+    assert (spec["value"], spec["range_start"], spec["range_end"]) == ("PT24H", "2015-10-14", "2015-10-15")
+    spec = D.period_duration(dt.date(2015, 10, 15), "month", {"code": "M", "precision": "month"}, 6, past=False)
+    assert (spec["range_start"], spec["range_end"]) == ("2015-10-15", "2016-04-15")
+
+
+def test_anchors_know_how_coarse_they_are():
+    assert D.as_anchor("2015-10-15") == (dt.date(2015, 10, 15), 0)
+    assert D.as_anchor("2015-10") == (dt.date(2015, 10, 1), 1)
+    assert D.as_anchor("2015") == (dt.date(2015, 1, 1), 2)
+    assert D.as_anchor("PRESENT_REF") is None

@@ -22,6 +22,7 @@ from spacy.language import Language
 
 from ..models import TimeValue
 from ..resolve import dates as D
+from ..errors import DataFileError
 from ..resources import load_json
 
 VERSION = "1.0"
@@ -72,6 +73,8 @@ def grammar() -> Grammar:
     }
     rules = []
     for spec in load_json(PATTERNS)["rules"]:
+        if spec.get("rule") not in RULES or not spec.get("needs") or len(spec.get("reach", ())) != 2:
+            raise DataFileError(f"{PATTERNS}: rule {spec.get('rule')!r} needs a handler r_<rule>, 'needs' and 'reach'")
         pattern = re.sub(r"\{([A-Z_]+)\}", lambda m: fill[m.group(1)], spec["pattern"])
         rules.append((spec["rule"], re.compile(pattern, re.IGNORECASE), frozenset(spec["needs"]), tuple(spec["reach"])))
     triggers = _trigger_words(lex)
@@ -158,7 +161,7 @@ class Context:
         return -1
 
 
-Spec = dict  # fields of a TimeValue (type, value, precision, ...) or None to drop the match
+Spec = D.Spec  # fields of a TimeValue (type, value, precision, ...) or None to drop the match
 
 
 def _sentence_initial(ctx: Context, start: int) -> bool:
@@ -215,32 +218,6 @@ def _month(g: Grammar, m: re.Match) -> Optional[int]:
     return g.word("months", token)
 
 
-def _day_value(day: dt.date) -> Spec:
-    return {"type": "DATE", "value": D.fmt_day(day), "precision": "day"}
-
-
-def _unit_value(ref: dt.date, unit: str, delta: int) -> Optional[Spec]:
-    """The calendar unit containing ``ref`` shifted by ``delta`` units."""
-    if unit == "day":
-        return _day_value(ref + dt.timedelta(days=delta))
-    if unit in ("week", "weekend"):
-        value = D.fmt_week(ref + dt.timedelta(weeks=delta))
-        return {"type": "DATE", "value": value + ("-WE" if unit == "weekend" else ""), "precision": "week"}
-    if unit == "month":
-        y, mo = D.add_months(ref.year, ref.month, delta)
-        return {"type": "DATE", "value": D.fmt_month(y, mo), "precision": "month"}
-    if unit == "quarter":
-        y, q = D.add_quarters(ref.year, D.quarter_of(ref.month), delta)
-        return {"type": "DATE", "value": f"{y:04d}-Q{q}", "precision": "quarter"}
-    if unit in ("year", "fiscal year", "financial year"):
-        return {"type": "DATE", "value": D.fmt_year(ref.year + delta), "precision": "year"}
-    if unit == "decade":
-        return {"type": "DATE", "value": str(ref.year // 10 + delta), "precision": "decade"}
-    if unit == "century":
-        return {"type": "DATE", "value": str(ref.year // 100 + delta), "precision": "century"}
-    return None
-
-
 def _unknown(precision: str) -> Spec:
     blank = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}.get(precision, "XXXX-XX-XX")
     return {"type": "DATE", "value": blank, "precision": precision, "certainty": 0.2}
@@ -254,7 +231,7 @@ def r_iso_date(m, ctx):
     if m.group("hour"):
         value = f"{day.isoformat()}T{m.group('hour')}:{m.group('minute')}" + ("Z" if m.group("zulu") else "")
         return {"type": "TIME", "value": value, "precision": "minute"}
-    return _day_value(day)
+    return D.day_value(day)
 
 
 def r_numeric_date(m, ctx):
@@ -267,7 +244,7 @@ def r_numeric_date(m, ctx):
     when = D.valid_date(year, month, day)
     if when is None:
         return None
-    spec = _day_value(when)
+    spec = D.day_value(when)
     if a <= 12 and b <= 12 and a != b and ctx.day_first is None:
         spec["certainty"] = 0.7  # 7/8/07 could also be 7 August
     return spec
@@ -291,7 +268,7 @@ def _month_day(m, ctx):
         when = D.valid_date(int(m.group("year")), month, day)
         if when is None:
             return None
-        spec = _day_value(when)
+        spec = D.day_value(when)
         if weekday and when.isoweekday() != weekday:
             spec["certainty"] = 0.6
         return spec
@@ -308,7 +285,7 @@ def _month_day(m, ctx):
     when = D.valid_date(year, month, day)
     if when is None:
         return None
-    spec = _day_value(when)
+    spec = D.day_value(when)
     spec["certainty"] = ctx.ref.certainty
     return spec
 
@@ -423,7 +400,7 @@ def r_holiday(m, ctx):
         return {"type": "DATE", "value": f"XXXX-{month:02d}-{day:02d}", "precision": "day", "certainty": 0.3}
     else:
         year = D.resolve_month_day(ctx.ref.date, month, day, ctx.direction(m.start(), m.end()))
-    spec = _day_value(dt.date(year, month, day))
+    spec = D.day_value(dt.date(year, month, day))
     if m.group("prep"):
         spec["end"] = m.end()
         spec["start"] = m.start("name")
@@ -479,7 +456,7 @@ def r_quarter(m, ctx):
     if ref is None:
         return None
     delta = ctx.g.lex["direction_words"].get(ordw, 0)
-    spec = _unit_value(ref, "quarter", delta)
+    spec = D.unit_value(ref, "quarter", delta)
     spec["certainty"] = ctx.ref.certainty
     return spec
 
@@ -518,7 +495,7 @@ def r_relative_day(m, ctx):
     if ref is None:
         return {"type": "DATE", "value": "XXXX-XX-XX", "precision": "day", "certainty": 0.2}
     day = ref + dt.timedelta(days=ctx.g.lex["relative_days"][word])
-    spec = _day_value(day)
+    spec = D.day_value(day)
     spec["certainty"] = ctx.ref.certainty
     if part:
         spec.update(type="TIME", value=f"{spec['value']}T{part}", precision="fuzzy")
@@ -559,7 +536,7 @@ def r_weekday(m, ctx):
         day = D.resolve_weekday(ref + dt.timedelta(days=1), weekday, 1)
     else:  # "this Friday": in the reference week
         day = ref + dt.timedelta(days=weekday - ref.isoweekday())
-    spec = _day_value(day)
+    spec = D.day_value(day)
     spec["certainty"] = ctx.ref.certainty
     if m.group("part"):
         part = ctx.g.word("day_parts", m.group("part"))
@@ -597,32 +574,10 @@ def r_day_of_month(m, ctx):
             options.append((cost, when))
     if not options:
         return None
-    spec = _day_value(min(options)[1])
+    spec = D.day_value(min(options)[1])
     spec["certainty"] = min(0.8, ctx.ref.certainty)
     spec["start"] = m.start() + m.group(0).index("the")
     return spec
-
-
-def _shift(ref: dt.date, unit: str, info: dict, amount: float, sign: int) -> Optional[Spec]:
-    """The date ``amount`` units before (sign -1) or after ``ref``, at the unit's precision."""
-    if amount is None:
-        return None
-    n = amount * info.get("factor", 1)
-    if unit in ("hour", "minute", "second"):
-        return None
-    if unit in ("day", "night"):
-        return _day_value(ref + dt.timedelta(days=sign * int(n)))
-    if unit in ("week", "fortnight", "weekend"):
-        return {"type": "DATE", "value": D.fmt_week(ref + dt.timedelta(weeks=sign * n)), "precision": "week"}
-    if unit == "month":
-        y, mo = D.add_months(ref.year, ref.month, sign * int(n))
-        return {"type": "DATE", "value": D.fmt_month(y, mo), "precision": "month"}
-    if unit == "quarter":
-        y, q = D.add_quarters(ref.year, D.quarter_of(ref.month), sign * int(n))
-        return {"type": "DATE", "value": f"{y:04d}-Q{q}", "precision": "quarter"}
-    if unit in ("year", "decade", "century"):
-        return {"type": "DATE", "value": D.fmt_year(ref.year + sign * int(n)), "precision": "year"}
-    return None
 
 
 def r_ago(m, ctx):
@@ -636,7 +591,7 @@ def r_ago(m, ctx):
     if d in ("ago", "hence", "from now"):
         if ctx.ref.date is None:
             return _unknown(info["precision"])
-        spec = _shift(ctx.ref.date, unit, info, amount, sign)
+        spec = D.shift(ctx.ref.date, unit, info, amount, sign)
         if spec:
             spec["certainty"] = ctx.ref.certainty
         return spec
@@ -659,16 +614,16 @@ def r_relative_unit(m, ctx):
             return None
         return {"anchored_unit": (unit, delta), "type": "DATE", "value": "", "precision": "day"}
     if the and d in ("past", "last") and unit not in ("quarter", "weekend") and not m.group("within"):
-        return _period_duration(ref, unit.split()[-1], info, 1, past=True)
+        return D.period_duration(ref, unit.split()[-1], info, 1, past=True)
     if the and d in ("next", "coming") and unit not in ("quarter", "weekend") and not m.group("within"):
-        return _period_duration(ref, unit.split()[-1], info, 1, past=False)
+        return D.period_duration(ref, unit.split()[-1], info, 1, past=False)
     if the and d in ("following", "previous", "preceding", "same"):
         delta = {"following": 1, "previous": -1, "preceding": -1, "same": 0}[d]
         return {"anchored_unit": (unit, delta), "type": "DATE", "value": "", "precision": info.get("precision")}
     if ref is None:
         return _unknown(info.get("precision", "year"))
     delta = g.lex["direction_words"].get(d, 0)
-    spec = _unit_value(ref, unit, delta)
+    spec = D.unit_value(ref, unit, delta)
     if spec:
         spec["certainty"] = ctx.ref.certainty
     return spec
@@ -682,34 +637,9 @@ def r_period_position(m, ctx):
     if d == "same":
         return None
     delta = ctx.g.lex["direction_words"].get(d, 0)
-    spec = _unit_value(ref, m.group("unit").lower(), delta)
+    spec = D.unit_value(ref, m.group("unit").lower(), delta)
     if spec:
         spec["certainty"] = ctx.ref.certainty
-    return spec
-
-
-def _period_duration(ref: Optional[dt.date], unit: str, info: dict, amount, past: bool) -> Spec:
-    """A stretch that ends (past) or starts (future) at the reference: "the last 24 hours"."""
-    factor = info.get("factor", 1)
-    n = None if amount is None else amount * factor
-    spec = {"type": "DURATION", "value": D.fmt_duration(n, info["code"], info.get("clock", False)),
-            "precision": "fuzzy" if n is None else info["precision"]}
-    if ref is not None:
-        if n is None:
-            span = None
-        elif info.get("clock"):
-            seconds = n * {"H": 3600, "M": 60, "S": 1}[info["code"]]
-            span = dt.timedelta(seconds=seconds)
-        else:
-            days = {"D": 1, "W": 7, "M": 30.44, "Q": 91.3, "Y": 365.25, "WE": 2}[info["code"]]
-            span = dt.timedelta(days=round(n * days))
-        spec["relative"] = True  # the range is only as sure as the reference
-        if past:
-            spec["range_end"] = ref.isoformat()
-            spec["range_start"] = (ref - span).isoformat() if span is not None else None
-        else:
-            spec["range_start"] = ref.isoformat()
-            spec["range_end"] = (ref + span).isoformat() if span is not None else None
     return spec
 
 
@@ -728,9 +658,9 @@ def r_duration(m, ctx):
                                                                and not re.match(r"\s+of\s+(?:an?\s+)?(?:century|year|hour)", ctx.text[m.end():])):
         return None  # "a second round", "a quarter of a trillion": ordinals and fractions
     if m.group("the") and m.group("dir").lower() in ("past", "last", "previous", "preceding", "recent"):
-        return _period_duration(ctx.ref.date, unit, info, amount, past=True)
+        return D.period_duration(ctx.ref.date, unit, info, amount, past=True)
     if m.group("the") and m.group("dir").lower() in ("next", "coming", "following"):
-        return _period_duration(ctx.ref.date, unit, info, amount, past=False)
+        return D.period_duration(ctx.ref.date, unit, info, amount, past=False)
     factor = info.get("factor", 1)
     n = None if amount is None else amount * factor
     return {"type": "DURATION", "value": D.fmt_duration(n, info["code"], info.get("clock", False)),
@@ -745,7 +675,7 @@ def r_vague_duration(m, ctx):
     past = any(w in lead for w in ("past", "last", "previous", "preceding", "recent"))
     future = any(w in lead for w in ("coming", "next", "following"))
     if past or future:
-        return _period_duration(ctx.ref.date, unit, info, None, past=past)
+        return D.period_duration(ctx.ref.date, unit, info, None, past=past)
     return {"type": "DURATION", "value": D.fmt_duration(None, info["code"], info.get("clock", False)), "precision": "fuzzy"}
 
 
@@ -1005,21 +935,6 @@ def tag(text: str, published=None, sent_starts: Optional[list] = None,
     return out
 
 
-_COARSENESS = {"day": 0, "night": 0, "week": 0, "weekend": 0, "fortnight": 0, "month": 1, "quarter": 1,
-               "year": 2, "fiscal year": 2, "financial year": 2, "decade": 2, "century": 2}
-
-
-def _as_anchor(value: str) -> Optional[tuple[dt.date, int]]:
-    """A resolved DATE value as a point to count from, with how coarse it is (0 day, 1 month, 2 year)."""
-    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value or "")
-    if not m:
-        return None
-    year, month, day = int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1)
-    coarseness = 0 if m.group(3) else 1 if m.group(2) else 2
-    when = D.valid_date(year, month, day)
-    return (when, coarseness) if when else None
-
-
 def _resolve_anchored(specs: list, ctx: Context) -> None:
     """Clock times take their day from the nearest date before them in the same sentence (else
     the first one after it in the sentence, else the reference date); "the following day",
@@ -1027,7 +942,7 @@ def _resolve_anchored(specs: list, ctx: Context) -> None:
     reference date). Resolved ones become anchors for the next."""
     anchors: list = []  # (start, date, coarseness), in text order
     for start, _end, spec in specs:
-        point = _as_anchor(spec.get("value", "")) if spec.get("type") == "DATE" else None
+        point = D.as_anchor(spec.get("value", "")) if spec.get("type") == "DATE" else None
         if point:
             anchors.append((start, *point))
     for start, end, spec in specs:
@@ -1045,7 +960,7 @@ def _resolve_anchored(specs: list, ctx: Context) -> None:
             unit, info, amount, sign = spec.pop("anchored")
         else:
             (unit, delta), info, amount, sign = spec.pop("anchored_unit"), None, None, None
-        fine_enough = _COARSENESS.get(unit, 0)
+        fine_enough = D.COARSENESS.get(unit, 0)
         before = [d for st, d, c in anchors if st < start and c <= fine_enough]
         anchor = before[-1] if before else ctx.ref.date
         if anchor is None:
@@ -1053,11 +968,11 @@ def _resolve_anchored(specs: list, ctx: Context) -> None:
                 n = None if amount is None else amount * info.get("factor", 1)
                 spec.update(type="DURATION", value=D.fmt_duration(n, info["code"], info.get("clock", False)))
             continue
-        shifted = _shift(anchor, unit, info, amount, sign) if info is not None else _unit_value(anchor, unit, delta)
+        shifted = D.shift(anchor, unit, info, amount, sign) if info is not None else D.unit_value(anchor, unit, delta)
         if shifted:
             spec.update(shifted)
             spec["certainty"] = min(0.7, ctx.ref.certainty or 0.7)
-            point = _as_anchor(spec["value"])
+            point = D.as_anchor(spec["value"])
             if point:
                 anchors.append((start, *point))
                 anchors.sort(key=lambda a: a[0])

@@ -244,3 +244,96 @@ def infer_reference(pairs: Sequence[tuple[int, int, int]], full_dates: Iterable[
         if when is not None:
             return InferredReference(when, 0.3, [year], "dateline")
     return None
+
+
+# ------------------------------------------------------------------ TIMEX3 values of calendar units
+Spec = dict  # the fields of a TimeValue being built: type, value, precision, range_start ...
+
+
+def day_value(day: Date) -> Spec:
+    return {"type": "DATE", "value": fmt_day(day), "precision": "day"}
+
+
+def unit_value(ref: Date, unit: str, delta: int) -> Optional[Spec]:
+    """The calendar unit containing ``ref`` shifted by ``delta`` units."""
+    if unit == "day":
+        return day_value(ref + dt.timedelta(days=delta))
+    if unit in ("week", "weekend"):
+        value = fmt_week(ref + dt.timedelta(weeks=delta))
+        return {"type": "DATE", "value": value + ("-WE" if unit == "weekend" else ""), "precision": "week"}
+    if unit == "month":
+        y, mo = add_months(ref.year, ref.month, delta)
+        return {"type": "DATE", "value": fmt_month(y, mo), "precision": "month"}
+    if unit == "quarter":
+        y, q = add_quarters(ref.year, quarter_of(ref.month), delta)
+        return {"type": "DATE", "value": f"{y:04d}-Q{q}", "precision": "quarter"}
+    if unit in ("year", "fiscal year", "financial year"):
+        return {"type": "DATE", "value": fmt_year(ref.year + delta), "precision": "year"}
+    if unit == "decade":
+        return {"type": "DATE", "value": str(ref.year // 10 + delta), "precision": "decade"}
+    if unit == "century":
+        return {"type": "DATE", "value": str(ref.year // 100 + delta), "precision": "century"}
+    return None
+
+
+def shift(ref: Date, unit: str, info: dict, amount: float, sign: int) -> Optional[Spec]:
+    """The date ``amount`` units before (sign -1) or after ``ref``, at the unit's precision."""
+    if amount is None:
+        return None
+    n = amount * info.get("factor", 1)
+    if unit in ("hour", "minute", "second"):
+        return None
+    if unit in ("day", "night"):
+        return day_value(ref + dt.timedelta(days=sign * int(n)))
+    if unit in ("week", "fortnight", "weekend"):
+        return {"type": "DATE", "value": fmt_week(ref + dt.timedelta(weeks=sign * n)), "precision": "week"}
+    if unit == "month":
+        y, mo = add_months(ref.year, ref.month, sign * int(n))
+        return {"type": "DATE", "value": fmt_month(y, mo), "precision": "month"}
+    if unit == "quarter":
+        y, q = add_quarters(ref.year, quarter_of(ref.month), sign * int(n))
+        return {"type": "DATE", "value": f"{y:04d}-Q{q}", "precision": "quarter"}
+    if unit in ("year", "decade", "century"):
+        return {"type": "DATE", "value": fmt_year(ref.year + sign * int(n)), "precision": "year"}
+    return None
+
+
+def period_duration(ref: Optional[Date], unit: str, info: dict, amount, past: bool) -> Spec:
+    """A stretch that ends (past) or starts (future) at the reference: "the last 24 hours"."""
+    factor = info.get("factor", 1)
+    n = None if amount is None else amount * factor
+    spec = {"type": "DURATION", "value": fmt_duration(n, info["code"], info.get("clock", False)),
+            "precision": "fuzzy" if n is None else info["precision"]}
+    if ref is not None:
+        if n is None:
+            span = None
+        elif info.get("clock"):
+            seconds = n * {"H": 3600, "M": 60, "S": 1}[info["code"]]
+            span = dt.timedelta(seconds=seconds)
+        else:
+            days = {"D": 1, "W": 7, "M": 30.44, "Q": 91.3, "Y": 365.25, "WE": 2}[info["code"]]
+            span = dt.timedelta(days=round(n * days))
+        spec["relative"] = True  # the range is only as sure as the reference
+        if past:
+            spec["range_end"] = ref.isoformat()
+            spec["range_start"] = (ref - span).isoformat() if span is not None else None
+        else:
+            spec["range_start"] = ref.isoformat()
+            spec["range_end"] = (ref + span).isoformat() if span is not None else None
+    return spec
+
+
+# how coarse an anchor may be for a unit: "the following day" needs a day, "the following year" any date
+COARSENESS = {"day": 0, "night": 0, "week": 0, "weekend": 0, "fortnight": 0, "month": 1, "quarter": 1,
+              "year": 2, "fiscal year": 2, "financial year": 2, "decade": 2, "century": 2}
+
+
+def as_anchor(value: str) -> Optional[tuple[Date, int]]:
+    """A resolved DATE value as a point to count from, with how coarse it is (0 day, 1 month, 2 year)."""
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value or "")
+    if not m:
+        return None
+    year, month, day = int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1)
+    coarseness = 0 if m.group(3) else 1 if m.group(2) else 2
+    when = valid_date(year, month, day)
+    return (when, coarseness) if when else None
