@@ -291,11 +291,15 @@ def common_words(corpora: Path) -> list[str]:
     """Words used in lowercase at least a fifth as often as capitalised mid-sentence ("bank", "union")."""
     lower, upper = Counter(), Counter()
 
-    def see(word: str, first: bool):
+    gmb_lower = Counter()
+
+    def see(word: str, first: bool, trust_lower: bool = True):
         if not word.isalpha():
             return
         if word.islower():
-            lower[word] += 1
+            # GMB lowercases a few proper nouns ("kerala"): its lowercase counts only weigh
+            # in when frequent.
+            (lower if trust_lower else gmb_lower)[word] += 1
         elif word[0].isupper() and not first:
             upper[word.lower()] += 1
 
@@ -320,8 +324,11 @@ def common_words(corpora: Path) -> list[str]:
             next(reader, None)
             for row in reader:
                 if len(row) >= 2:
-                    see(row[1], bool(row[0].strip()))
-    return sorted(w for w, n in lower.items() if n >= 3 and 5 * n >= upper[w] and len(w) > 1)
+                    see(row[1], bool(row[0].strip()), trust_lower=False)
+    for w, n in gmb_lower.items():
+        if n >= 10:
+            lower[w] += n
+    return sorted(w for w, n in lower.items() if n >= 2 and 5 * n >= upper[w] and len(w) > 1)
 
 
 def person_names(corpora: Path) -> list[str]:

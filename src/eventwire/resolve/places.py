@@ -41,7 +41,7 @@ FEATURE_PRIOR = {"PCLI": 3.0, "CONT": 3.0, "ADM1": 1.0, "PPLC": 2.5, "PPL": 0.0,
                  "AIRP": -3.0, "AIRB": -2.0, "MILB": 0.0, "NVB": 0.0}
 CURATED_PRIOR = 1.0  # seas, regions, peninsulas
 ALTERNATE_PENALTY = 1.5
-MIN_SUPPORT = 4.0  # log10(10,000): smaller places need support from the document
+MIN_SUPPORT = 4.3  # log10(20,000): smaller places need support from the document
 ALLCAPS_CODE_FEATURES = {"PCLI", "CONT", "ADM1", "PPLC"}
 
 
@@ -56,6 +56,7 @@ def _rules() -> dict:
         "lang_after": frozenset(raw["language_cues_after"]),
         "org_heads": frozenset(raw["org_heads"]),
         "stop_names": frozenset(raw["stop_names"]),
+        "languages": frozenset(raw["languages"]),
     }
 
 
@@ -173,7 +174,7 @@ def _person_spans(doc: Doc) -> list[tuple[int, int]]:
 
 def _major(m: Mention) -> bool:
     """A country, continent or big region/capital: kept even where the name looks personal."""
-    return any(c.feature_code in ("PCLI", "CONT") or (c.feature_code in ("ADM1", "PPLC") and c.population >= 1_000_000)
+    return any(c.feature_code in ("PCLI", "CONT") or (c.feature_code in ("ADM1", "PPLC", "PPL") and c.population >= 1_000_000)
                for c in m.cands) or m.demonym
 
 
@@ -203,8 +204,8 @@ def filter_mentions(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[M
         prev = doc[m.i - 1] if m.i > 0 else None
         prev_low = prev.text.lower().rstrip(".") if prev is not None else ""
         nxt = doc[m.j] if m.j < n else None
-        if prev is not None and prev_low in titles and _is_cap(prev.text):
-            continue  # "President Jordan", "Mr. Washington"
+        if prev is not None and prev_low in titles and _is_cap(prev.text) and not first.text.isupper():
+            continue  # "President Jordan", "Mr. Washington" (not "By NAIROBI")
         if any(s <= m.start and m.end <= e for s, e in persons):
             continue
         single = m.j - m.i == 1
@@ -212,7 +213,10 @@ def filter_mentions(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[M
             continue
         if m.demonym:
             nxt_low = nxt.text.lower() if nxt is not None else ""
-            if prev_low in rules["lang_before"] or nxt_low in rules["lang_after"]:
+            # "in French", "the English language"; but "in British farms" is a place.
+            bare = nxt is None or not (nxt.text.isalpha() and nxt.text.islower())
+            if m.text in rules["languages"] and ((prev_low in rules["lang_before"] and bare)
+                                                 or nxt_low in rules["lang_after"]):
                 continue
             if nxt is not None and nxt.text.lower() in ("s", "'s"):
                 continue
@@ -231,13 +235,14 @@ def filter_mentions(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[M
         # A capitalised word glued to the mention that is neither a place nor a kind of
         # place/organisation makes the pair a person's name ("Gail Cole", "Noel Conway").
         before = by_end.get(m.i - 1)
-        before_name = prev is not None and _is_cap(prev.text) and prev.text.isalpha() \
+        dateline_like = first.text.isupper() and len(first.text) > 3  # "SAN ANTONIO Turner Sports"
+        before_name = prev is not None and not dateline_like and _is_cap(prev.text) and prev.text.isalpha() \
             and (before is None or (before.j - before.i == 1 and not _major(before))) \
             and not (_sentence_initial(doc, m.i - 1) and prev_low in gaz.common_words) \
             and prev_low not in rules["connectors"] and prev.text not in rules["org_heads"] \
             and not prev.text.isupper() and "\n" not in prev.whitespace_
         glued = by_start.get(m.j)
-        after_name = nxt is not None and _is_cap(nxt.text) and nxt.text.isalpha() \
+        after_name = nxt is not None and not dateline_like and _is_cap(nxt.text) and nxt.text.isalpha() \
             and (glued is None or (glued.j - glued.i == 1 and not _major(glued))) \
             and nxt.text not in rules["org_heads"] and nxt.text.lower() not in type_words \
             and not nxt.text.isupper() and "\n" not in doc[m.j - 1].whitespace_
@@ -245,7 +250,7 @@ def filter_mentions(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[M
             surnames.add(m.key)
             continue  # "Andrew Jordan": a given name makes even a country's name a surname
         if not major and (before_name or after_name):
-            if before_name and single:
+            if before_name and single and prev.text in persons_words:
                 surnames.add(m.key)
             continue
         if "." not in m.text:
