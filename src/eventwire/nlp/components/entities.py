@@ -10,6 +10,8 @@ the span conventions (re3d-style: titles belong to the person, "the" to organisa
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import numpy as np
 from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
@@ -47,10 +49,17 @@ class EntityComponent:
         words = [text[a:b] for a, b in zip(starts, ends)]
         sent_starts = [f == 1 for f in sent_flags]
         sent_starts[0] = True
-        nxt = starts[1:] + [len(text)]
-        newline_after = ["\n" in text[b:c] or "\n" in w for b, c, w in zip(ends, nxt, words)]
+        # A token is followed by a line break when a newline lies between its start and the
+        # next token's start (or inside it, for whitespace tokens).
+        newline_after = [False] * n
+        pos = text.find("\n")
+        while pos >= 0:
+            k = bisect_right(starts, pos) - 1
+            if k >= 0:
+                newline_after[k] = True
+            pos = text.find("\n", pos + 1)
         try:
-            mentions = self.recogniser(text, words, starts, sent_starts, newline_after)
+            mentions = self.recogniser(text, words, starts, sent_starts, newline_after, ends)
             self.recogniser.extend_the(words, mentions)
         except (IndexError, KeyError, ValueError) as exc:  # a bug, not bad input: say where
             raise ComponentError(f"{self.name}: {type(exc).__name__}: {exc}") from exc

@@ -70,9 +70,10 @@ class Recogniser:
 
     # ------------------------------------------------------------------ entry point
     def __call__(self, text: str, words: list[str], starts: list[int], sent_starts: list[bool],
-                 newline_after: list[bool]) -> list[Mention]:
+                 newline_after: list[bool], ends: list[int] | None = None) -> list[Mention]:
         n = len(words)
-        ends = [s + len(w) for s, w in zip(starts, words)]
+        if ends is None:
+            ends = [s + len(w) for s, w in zip(starts, words)]
         blocked = bytearray(n)
         mentions = self._numeric(text, words, starts, ends, blocked)
         self._block_boilerplate(text, starts, ends, blocked)
@@ -103,7 +104,7 @@ class Recogniser:
             c = w[0]
             if c.isdigit():
                 digits.append(i)
-            elif c in "$£€¥" or w.startswith(("US$", "A$", "C$")):
+            elif c in "$£€¥" or (c in "UAC" and "$" in w):
                 currency.append(i)
             else:
                 lw = w if w.islower() else w.lower()

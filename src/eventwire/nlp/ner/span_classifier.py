@@ -24,6 +24,7 @@ class SpanClassifier:
         except (KeyError, TypeError):
             raise DataFileError(f"{MODEL_PATH}: expected 'classes' and 'weights'") from None
         self._zero = [0.0] * len(self.classes)
+        self._cache: dict = {}
 
     @classmethod
     def load(cls, path: str = MODEL_PATH) -> "SpanClassifier":
@@ -37,7 +38,16 @@ class SpanClassifier:
         return [sum(column) for column in zip(*vectors)]
 
     def predict(self, words, prev="", prev2="", nxt="", sent_start=False) -> tuple[str, float]:
-        """The best class and its probability."""
+        """The best class and its probability (memoised: names recur across articles)."""
+        key = (tuple(words), prev, prev2, nxt, sent_start)
+        hit = self._cache.get(key)
+        if hit is None:
+            if len(self._cache) > 200_000:
+                self._cache.clear()
+            hit = self._cache[key] = self._predict(words, prev, prev2, nxt, sent_start)
+        return hit
+
+    def _predict(self, words, prev, prev2, nxt, sent_start) -> tuple[str, float]:
         sc = self.scores(span_features(words, prev, prev2, nxt, sent_start))
         top = max(range(len(sc)), key=sc.__getitem__)
         z = sum(math.exp(s - sc[top]) for s in sc)

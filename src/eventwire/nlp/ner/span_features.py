@@ -6,10 +6,12 @@ strings so that GMB's CSV rows and spaCy tokens feed the same function.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _SHAPE_RE = (re.compile(r"[A-Z]+"), re.compile(r"[a-z]+"), re.compile(r"[0-9]+"))
 
 
+@lru_cache(maxsize=65536)
 def word_shape(word: str) -> str:
     s = _SHAPE_RE[0].sub("X", word)
     s = _SHAPE_RE[1].sub("x", s)
