@@ -8,7 +8,11 @@ from eventwire.resolve import dates as D
 def test_parse_reference_takes_dates_and_datetimes():
     assert D.parse_reference("2015-10-15") == dt.date(2015, 10, 15)
     assert D.parse_reference("2015-10-15T08:30:00Z") == dt.date(2015, 10, 15)
-    assert D.parse_reference("15 Oct 2015") is None
+    assert D.parse_reference("Thu, 15 Oct 2015 08:00:00 GMT") == dt.date(2015, 10, 15)
+    assert D.parse_reference("October 15th, 2015") == dt.date(2015, 10, 15)
+    assert D.parse_reference("15 Oct. 2015") == dt.date(2015, 10, 15)
+    assert D.parse_reference("2015-13-45") is None
+    assert D.parse_reference("yesterday") is None
     assert D.parse_reference(None) is None
 
 

@@ -11,6 +11,7 @@ explicit year mentions, and says how sure it is.
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
 import re
 from dataclasses import dataclass, field
 from typing import Iterable, Optional, Sequence
@@ -22,20 +23,32 @@ _ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})
 
 
 def parse_reference(value) -> Optional[Date]:
-    """A ``date`` from an ISO date/datetime string (or date object); None when unusable."""
+    """A ``date`` from an ISO date/datetime, an RFC 2822 date or a written one ("October 15,
+    2015", "15 Oct 2015"); None when unusable."""
     if value is None:
         return None
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
-    m = _ISO.match(str(value))
-    if not m:
-        return None
+    text = str(value).strip()
+    m = _ISO.match(text)
+    if m:
+        return valid_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    # feeds hand over RFC 2822 ("Thu, 15 Oct 2015 08:00:00 GMT"); other sources print dates
     try:
-        return Date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
-        return None
+        return email.utils.parsedate_to_datetime(text).date()
+    except (TypeError, ValueError, IndexError):
+        pass
+    for fmt in _WRITTEN_FORMATS:
+        try:
+            return dt.datetime.strptime(re.sub(r"(?<=\d)(?:st|nd|rd|th)\b", "", text.replace(".", "")), fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+_WRITTEN_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y", "%Y/%m/%d")
 
 
 # ------------------------------------------------------------------ arithmetic
