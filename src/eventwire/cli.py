@@ -258,6 +258,8 @@ def _print_summary(summary: dict) -> None:
             head += f"  in {place}"
         echo(head)
         echo(f"      \"{' '.join((ev.get('evidence_text') or '').split())}\"")
+        if ev.get("quantities"):
+            echo(f"      numbers: {ev['quantities']}")
         claimant = ev.get("claimant_name") or ev.get("claimant_text")
         said = f"claimed by {claimant}" if claimant else "reported as fact"
         echo(f"      {said} ({ev.get('modality') or 'asserted'}); {ev.get('outlet') or ev.get('title') or ev['article_id']}")

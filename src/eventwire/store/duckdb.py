@@ -263,12 +263,17 @@ class DuckDBStore(Store):
         claimants = self.con.execute(
             "SELECT COALESCE(claimant_name, claimant_text) AS claimant, count(*) FROM event_mentions "
             "WHERE claimant_text IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?", [top]).fetchall()
-        # one example per type, preferring claimed events and confident ones
+        # one example per type, the most fully told (who, to whom, where, when, how many,
+        # who says so) and confident ones first, then shown in date order
+        rich = ("((claimant_text IS NOT NULL)::INT + (actor_text IS NOT NULL)::INT + "
+                "(recipient_text IS NOT NULL)::INT + (place_lat IS NOT NULL)::INT + "
+                "(quantities IS NOT NULL)::INT + (date_value IS NOT NULL)::INT)")
         sample = self._fetch_dicts(
-            "SELECT * EXCLUDE (rn) FROM (SELECT *, row_number() OVER (PARTITION BY type ORDER BY "
-            "(claimant_text IS NOT NULL) DESC, confidence DESC NULLS LAST, article_id, idx) AS rn "
-            "FROM event_view) WHERE rn = 1 ORDER BY (claimant_text IS NOT NULL) DESC, "
-            "confidence DESC NULLS LAST, type LIMIT ?", [examples])
+            "SELECT * EXCLUDE (rn, richness) FROM (SELECT * FROM (SELECT *, "
+            f"{rich} AS richness, row_number() OVER (PARTITION BY type ORDER BY {rich} DESC, "
+            "confidence DESC NULLS LAST, article_id, idx) AS rn FROM event_view) WHERE rn = 1 "
+            "ORDER BY richness DESC, confidence DESC NULLS LAST, type LIMIT ?) "
+            "ORDER BY when_from NULLS LAST, type", [examples])
         return {**counts, "events_by_type": by_type, "top_actors": actors,
                 "top_claimants": claimants, "examples": sample}
 
