@@ -66,6 +66,8 @@ class Recogniser:
         self.doc_heads, self.number_after = cues["document_heads"], cues["not_cardinal_after"]
         self.place_modifiers = cues["place_modifiers"]
         self.not_agent_verbs = set(cues.get("not_agent_verbs", ()))
+        self.non_entity_heads = set(cues.get("non_entity_heads", ()))
+        self.non_entity_prefixes = set(cues.get("non_entity_prefixes", ()))
         self.trigger_words = frozenset(w for _l, _rx, ws, _k in self.numeric[0] for w in ws)
 
     # ------------------------------------------------------------------ entry point
@@ -269,6 +271,8 @@ class Recogniser:
             return [Mention(i, j, "PERSON" if label == "PERSON" and p >= 0.5 else "GPE", "city")]
         if len(segs) == 1 and labels[0] not in (None, "TITLE"):
             return [Mention(i, j, labels[0], "lex")]
+        if words[j - 1] in self.non_entity_heads or words[i] in self.non_entity_prefixes:
+            return []  # a work, law or operation: not in the label set
         if words[j - 1] in self.doc_heads:
             # "UN Security Council Resolution": a document; its issuer may still be a name.
             return self._type_chunk(text, words, starts, ends, i, j - 1, sent_start, sent_end) if j - i > 1 else []
