@@ -42,6 +42,8 @@ class Grammar:
     rules: list  # [(rule name, compiled pattern, trigger classes, (reach before, reach after))]
     triggers: dict  # lower-case word -> classes of rules it can start
     trigger_re: re.Pattern  # finds trigger words (in lower-cased text) and digit runs
+    future_cues: frozenset = frozenset()
+    past_cues: frozenset = frozenset()
 
     def word(self, table: str, key: str):
         return self.lex[table].get(re.sub(r"\s+", " ", key.lower()).rstrip("."))
@@ -79,7 +81,7 @@ def grammar() -> Grammar:
         rules.append((spec["rule"], re.compile(pattern, re.IGNORECASE), frozenset(spec["needs"]), tuple(spec["reach"])))
     triggers = _trigger_words(lex)
     trigger_re = re.compile(r"\d+|(?<![a-z])(?:" + _trie(triggers) + r")(?![a-z])")
-    return Grammar(lex, rules, triggers, trigger_re)
+    return Grammar(lex, rules, triggers, trigger_re, frozenset(lex["future_cues"]), frozenset(lex["past_cues"]))
 
 
 def _trie(words) -> str:
@@ -116,7 +118,6 @@ def _trigger_words(lex: dict) -> dict:
     for name, words in classes.items():
         for w in words:
             out.setdefault(w.lower(), set()).add(name)
-    out["moment"] = {"fuzzy"}
     return {k: frozenset(v) for k, v in out.items()}
 
 
@@ -147,8 +148,7 @@ class Context:
         s, e = self.sentence(start, end)
         before = re.findall(r"[\w']+", self.text[s:start].lower())[-10:]
         after = re.findall(r"[\w']+", self.text[end:e].lower())[:6]
-        future = set(self.g.lex["future_cues"])
-        past = set(self.g.lex["past_cues"])
+        future, past = self.g.future_cues, self.g.past_cues
         for words in (before[::-1], after):
             for i, w in enumerate(words):
                 nxt = words[i + 1] if i + 1 < len(words) else ""
@@ -158,7 +158,6 @@ class Context:
                 if w in past or (len(w) > 4 and w.endswith("ed")):
                     return -1
         return 0
-        return -1
 
 
 Spec = D.Spec  # fields of a TimeValue (type, value, precision, ...) or None to drop the match
@@ -250,7 +249,7 @@ def r_numeric_date(m, ctx):
     return spec
 
 
-def _weekday_check(g, m, when: Optional[dt.date]) -> Optional[int]:
+def _weekday_of(g, m) -> Optional[int]:
     wd = m.group("wd") if "wd" in m.re.groupindex else None
     return g.word("weekdays", wd) if wd else None
 
@@ -263,7 +262,7 @@ def _month_day(m, ctx):
     day = int(m.group("day"))
     if not 1 <= day <= 31:
         return None
-    weekday = _weekday_check(g, m, None)
+    weekday = _weekday_of(g, m)
     if m.group("year"):
         when = D.valid_date(int(m.group("year")), month, day)
         if when is None:
@@ -325,10 +324,12 @@ def r_month(m, ctx):
     if token.lower() == "may" and not m.group("dir") and not m.group("mod"):
         # "May" opening a sentence is usually the verb; as a month it follows in/of/since/until/by
         prev = re.findall(r"[\w']+", ctx.text[max(0, m.start() - 20):m.start()].lower())
-        if not prev or prev[-1] not in ("in", "of", "since", "until", "by", "from", "to", "through", "last", "next", "early", "late", "mid", "before", "after", "during", "this"):
+        if not prev or prev[-1] not in ctx.g.lex["may_month_after"]:
             return None
-    if token.lower() == "march" and re.match(r"\s+(?:on|to|through|towards?|against|in|from)\b", ctx.text[m.end():m.end() + 12]) and not m.group("dir"):
-        return None
+    if token.lower() == "march" and not m.group("dir"):
+        after = re.match(r"\s+([a-z]+)", ctx.text[m.end():m.end() + 12])
+        if after and after.group(1) in ctx.g.lex["march_verb_before"]:
+            return None  # "march on the capital"
     ref = ctx.ref.date
     if ref is None:
         return {"type": "DATE", "value": f"XXXX-{month:02d}", "precision": "month", "certainty": 0.3}
@@ -514,12 +515,9 @@ def r_day_part(m, ctx):
     return {"type": "TIME", "value": f"{day.isoformat()}T{part}", "precision": "fuzzy", "certainty": ctx.ref.certainty}
 
 
-_WEEKDAY_BLOCKERS = {"good", "black", "ash", "super", "holy", "cyber", "maundy", "bloody", "easter", "palm", "shrove"}
-
-
 def r_weekday(m, ctx):
     token = m.group("wd")
-    if not _capitalised(token) or _word_before(ctx.text, m.start()) in _WEEKDAY_BLOCKERS:
+    if not _capitalised(token) or _word_before(ctx.text, m.start()) in ctx.g.lex["weekday_name_blockers"]:
         return None
     weekday = ctx.g.word("weekdays", token)
     ref = ctx.ref.date
