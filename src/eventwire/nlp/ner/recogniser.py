@@ -33,6 +33,7 @@ CONNECTOR_PAIRS = {("of", "the"), ("for", "the"), ("al", "-"), ("el", "-"), ("-"
 ARABIC_ARTICLES = {"al", "el", "Al", "El"}
 APOSTROPHE_S = {"'s", "’s", "'", "’"}
 THE = {"the", "The"}
+DETERMINERS = {"The", "A", "An", "This", "These", "Those", "That"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Span priorities when two candidates overlap: higher wins, then longer.
 PRIORITY = {"grammar": 5, "numeric": 4, "title": 3, "lex": 3, "cue": 3, "city": 3, "model": 2, "term": 1}
@@ -249,6 +250,8 @@ class Recogniser:
                 words[i].lower() in lex.common_words and not lex.names.longest(text, starts, ends, i, j) \
                 and not lex.titles.longest(text, starts, ends, i, j):
             i += 1
+        while i < j - 1 and words[i] in DETERMINERS:
+            i += 1  # "Later, The Islamic State": the article is re-attached after typing
         while i < j and words[i] in CONNECTORS and not (words[i] in ARABIC_ARTICLES and i + 1 < j and words[i + 1] == "-"):
             i += 1
         while j > i and words[j - 1] in CONNECTORS:
@@ -281,7 +284,7 @@ class Recogniser:
             if typed is not None:
                 return typed
         last, first = words[j - 1], words[i]
-        if j - i > 1 or labels[0] is None:
+        if labels[-1] is None and (j - i > 1 or labels[0] is None):
             if last in self.fac_heads:
                 return [Mention(i, j, "FAC", "cue")]
             if last in self.org_heads:
