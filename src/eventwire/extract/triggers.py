@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-import spacy
 from spacy.matcher import PhraseMatcher
 
+from ..nlp.fast import phrase_docs
 from ..nlp.inflect import noun_forms, verb_forms
 from ..resources import load_json
 
@@ -78,8 +78,7 @@ class TriggerMatcher:
     def __init__(self, vocab):
         self.senses = _senses_by_form()
         self.matcher = PhraseMatcher(vocab, attr="LOWER")
-        nlp = spacy.blank("en", vocab=vocab)
-        self.matcher.add("TRIGGER", [nlp.make_doc(f) for f in self.senses])
+        self.matcher.add("TRIGGER", phrase_docs(vocab, list(self.senses)))
 
     def __call__(self, doc) -> list:
         """Longest non-overlapping triggers, left to right."""

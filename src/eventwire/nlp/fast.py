@@ -53,3 +53,37 @@ def sentence_spans(doc) -> list:
     starts = sentence_starts(doc)
     ends = starts[1:] + [len(doc)]
     return [doc[a:b] for a, b in zip(starts, ends)]
+
+
+_PLAIN = None
+
+
+def phrase_docs(vocab, phrases) -> list:
+    """Docs for matcher patterns, tokenised as the pipeline's tokenizer would.
+
+    Phrases of plain words are split on spaces (the tokenizer would do the same, far more
+    slowly for thousands of patterns); anything with punctuation goes through the tokenizer.
+    """
+    import re
+
+    from spacy.tokens import Doc
+
+    global _PLAIN
+    if _PLAIN is None:
+        _PLAIN = re.compile(r"^[A-Za-z]+( [A-Za-z]+)*$")
+    tokenizer = None
+    out = []
+    for phrase in phrases:
+        if _PLAIN.match(phrase):
+            out.append(Doc(vocab, words=phrase.split(" ")))
+        else:
+            if tokenizer is None:
+                tokenizer = _tokenizer(vocab)
+            out.append(tokenizer(phrase))
+    return out
+
+
+def _tokenizer(vocab):
+    from spacy.lang.en import English
+
+    return English(vocab=vocab).tokenizer

@@ -1,23 +1,46 @@
 """Inflected forms for lexicon entries, so lexicons list lemmas and match every form.
 
-lemminflect supplies the forms (irregulars included: "strike" -> "struck"); for a multi-word
-entry the first word is inflected when it is a verb phrase ("call for" -> "called for") and
-the last word when it is a noun phrase ("air strike" -> "air strikes").
+The forms come from lemminflect (irregulars included: "strike" -> "struck"). Those the
+bundled lexicons need are precomputed in ``data/lexicons/inflections.json`` by
+``tools/build_inflections.py``, because loading lemminflect's tables costs more than a
+second at start-up; a lemma the table lacks (a user's addition) is asked of lemminflect.
+
+For a multi-word entry the first word is inflected when it is a verb phrase ("call for" ->
+"called for") and the last word when it is a noun phrase ("air strike" -> "air strikes").
 """
 from __future__ import annotations
 
 from functools import lru_cache
 
-from lemminflect import getAllInflections, getAllInflectionsOOV
+from ..resources import DATA_DIR
+
+TABLE = "lexicons/inflections.json"
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict:
+    import json
+
+    path = DATA_DIR / TABLE
+    if not path.exists():
+        return {}
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=None)
-def _forms(word: str, upos: str) -> tuple:
+def lemminflect_forms(word: str, upos: str) -> tuple:
+    from lemminflect import getAllInflections, getAllInflectionsOOV
+
     infl = getAllInflections(word, upos=upos) or getAllInflectionsOOV(word, upos=upos)
     out = {word}
     for forms in infl.values():
         out.update(forms)
     return tuple(sorted(out))
+
+
+def _forms(word: str, upos: str) -> tuple:
+    cached = _table().get(upos, {}).get(word)
+    return tuple(cached) if cached is not None else lemminflect_forms(word, upos)
 
 
 def verb_forms(phrase: str) -> list:
@@ -27,7 +50,4 @@ def verb_forms(phrase: str) -> list:
 
 def noun_forms(phrase: str) -> list:
     words = phrase.split(" ")
-    head = words[-1]
-    if head.endswith(("ies", "ces")) and len(words) == 1 and head in ("authorities", "militaries", "families"):
-        return [phrase]
-    return sorted({" ".join(words[:-1] + [f]) for f in _forms(head, "NOUN")})
+    return sorted({" ".join(words[:-1] + [f]) for f in _forms(words[-1], "NOUN")})

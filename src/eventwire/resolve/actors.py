@@ -30,6 +30,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from ..models import Actor
+from ..nlp.fast import phrase_docs
 from ..nlp.inflect import noun_forms
 from ..resources import data_path, load_json, load_jsonl
 
@@ -188,10 +189,9 @@ class Registry:
         # short all-caps aliases ("US", "IS", "PA") are matched with their case, so "us" or
         # "is" in running text never becomes an actor
         self.exact = PhraseMatcher(vocab, attr="ORTH")
-        make = _Tokenizer(vocab)
         short = {a for a in self._originals if len(a) <= 3 and a.isupper()}
-        self.matcher.add("ACTOR", [make(a) for a in self.aliases if a.upper() not in short])
-        self.exact.add("ACTOR", [make(a) for a in sorted(short)])
+        self.matcher.add("ACTOR", phrase_docs(vocab, [a for a in self.aliases if a.upper() not in short]))
+        self.exact.add("ACTOR", phrase_docs(vocab, sorted(short)))
 
     def lookup(self, text: str, date: Optional[str] = None) -> list:
         entries = self.aliases.get(text.lower(), [])
@@ -199,15 +199,6 @@ class Registry:
             entries = [e for e in entries if (not e.valid_from or e.valid_from <= date)
                        and (not e.valid_to or date < e.valid_to)] or entries
         return entries
-
-
-class _Tokenizer:
-    def __init__(self, vocab):
-        import spacy
-        self.nlp = spacy.blank("en", vocab=vocab)
-
-    def __call__(self, text):
-        return self.nlp.make_doc(text)
 
 
 @lru_cache(maxsize=2)
