@@ -238,3 +238,12 @@ def test_a_broken_installation_is_one_error_line_not_a_traceback(tmp_path, monke
     result = run("extract", tmp_path / "a.txt")
     assert result.exit_code == 1
     assert result.stderr.startswith("error: [EW201] a bundled data file is missing or malformed")
+
+
+def test_ingest_reads_json_lines_from_stdin(tmp_path):
+    line = json.dumps({"id": "s1", "title": "Strike", "published": "2015-10-15", "text": STRIKE_TEXT})
+    result = CliRunner().invoke(main, ["ingest", "-", "--db", str(tmp_path / "s.duckdb")], input=line + "\n")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("read 1 article: 1 added")
+    with DuckDBStore(str(tmp_path / "s.duckdb"), read_only=True) as store:
+        assert [a["external_id"] for a in store.articles()] == ["s1"]
