@@ -100,6 +100,7 @@ class EventCoder:
                 continue
             mentions = [m for m in find_actor_mentions(doc, sent, date_ref or None) if not _stance_modifier(doc, m)]
             mentions = _with_entity_mentions(doc, sent, mentions)
+            mentions = _with_place_mentions(doc, sent, mentions, self._found["places"])
             coded = self._code_sentence(doc, sent, trigs, mentions, ctx)
             _resolve_references(doc, sent, coded, history)
             events.extend(coded)
@@ -227,8 +228,9 @@ class EventCoder:
         barrier = _reporting_barrier(doc, sent, t0, ctx)
         before = [m for m in mentions if m.end <= t0 and m.start >= barrier]
         after = [m for m in mentions if m.start >= t1 and not _reported_clause(doc, t1, m.start, ctx)]
-        known = [m for m in before if not _entity_only(m)]
-        subject = _subject(doc, known, ctx) or _subject(doc, before, ctx)
+        known = [m for m in before if not _entity_only(m) and not _place_only(m)]
+        subject = _subject(doc, known, ctx) or _subject(doc, [m for m in before if not _place_only(m)], ctx) \
+            or _subject(doc, before, ctx)
         speaker = _subject(doc, [m for m in mentions if m.end <= barrier], ctx) if barrier > sent.start else None
         actor = recipient = None
         if passive is not None:
@@ -325,6 +327,10 @@ _REFERRING = {"it", "they", "he", "she", "its", "their"}
 _GROUP_NOUNS = {"group", "organisation", "organization", "movement", "front", "militia", "faction", "alliance"}
 
 
+def _place_only(m) -> bool:
+    return all(p.kind == "place" for p in m.parts)
+
+
 def _entity_only(m) -> bool:
     return all(p.kind == "named" for p in m.parts)
 
@@ -348,6 +354,24 @@ def _with_entity_mentions(doc, sent, mentions: list) -> list:
         sectors = [p for m in inside for p in m.parts]  # "President" in "President X" keeps its sector
         out.append(ActorMention(e.start, e.end, [Entry(f"ent:{e.text}", e.text, None, None, "named")] + sectors))
     return sorted(out, key=lambda m: m.start)
+
+
+def _with_place_mentions(doc, sent, mentions: list, places: list) -> list:
+    """A town or region stands for its country when nothing better names a party ('in Jericho')."""
+    extra = []
+    taken = set()
+    for m in mentions:
+        taken.update(range(m.start, m.end))
+    for p in places:
+        if not (sent.start_char <= p.start < sent.end_char) or not p.country or p.role == "dateline" \
+                or p.precision not in ("city", "region", "point"):
+            continue
+        span = doc.char_span(p.start, p.end, alignment_mode="expand")
+        if span is None or taken.intersection(range(span.start, span.end)):
+            continue
+        extra.append(ActorMention(span.start, span.end,
+                                  [Entry(f"place:{p.geonameid or p.name}", p.name or p.text, p.country, None, "place")]))
+    return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
 
 
 def _sector_only(m) -> bool:
