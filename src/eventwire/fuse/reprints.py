@@ -1,0 +1,224 @@
+"""Reprints: the same wire copy republished with edits (new headline, cut paragraphs, boilerplate).
+
+Each article's body is reduced to a set of word shingles and summarised by a MinHash
+(datasketch). An LSH index finds candidate copies in constant time per article; a candidate
+is a reprint when the estimated *containment* of the shorter body in the longer one is high
+(a copy that keeps half the paragraphs is still contained in its source). Linked copies form
+one reprint group; its **original** is the earliest copy (publication date, then the copy
+whose outlet is the wire itself, then the longest, then the smallest id, so the choice never
+depends on input order). Every other member's ``reprint_of`` is the original's id.
+
+Parameters live in ``eventwire/data/fuse/reprints.json``.
+"""
+from __future__ import annotations
+
+import re
+import zlib
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Dict, List, Optional, Tuple
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+from ..models import Article
+from ..resources import load_json
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_SCHEME = "affine32"
+
+
+@lru_cache(maxsize=1)
+def config() -> dict:
+    cfg = dict(load_json("fuse/reprints.json"))
+    boiler = load_json("lexicons/sources.json").get("boilerplate", [])
+    cfg["_boilerplate"] = [re.compile(p) for p in boiler] + \
+        [re.compile(p, re.MULTILINE) for p in cfg["extra_boilerplate"]]
+    return cfg
+
+
+@lru_cache(maxsize=1)
+def _permutations():
+    # generated once: building them per MinHash costs more than hashing a whole article
+    cfg = config()
+    return MinHash(num_perm=cfg["num_perm"], seed=cfg["seed"], scheme=_SCHEME).permutations
+
+
+def body_text(article: Article) -> str:
+    """The text a reprint keeps: body without headline, dateline or boilerplate lines."""
+    text = article.text
+    start = article.body_start
+    if article.dateline_span is not None and article.dateline_span.start >= start:
+        # the dateline ("MOSCOW (Xinhua) -") differs between copies; the line after it does not
+        line_end = text.find("\n", article.dateline_span.start)
+        head = text[article.dateline_span.end: line_end if line_end >= 0 else len(text)]
+        dash = re.match(r"[^-\u2013\u2014:]*?(?:-{1,2}|\u2013|\u2014|:)\s*", head)
+        start = article.dateline_span.end + (dash.end() if dash else 0)
+    kept = []
+    for line in text[start:].splitlines():
+        if any(p.search(line) for p in config()["_boilerplate"]):
+            continue
+        kept.append(line)
+    return "\n".join(kept)
+
+
+def shingles(text: str, k: Optional[int] = None) -> List[bytes]:
+    k = k or config()["shingle_words"]
+    words = [w.lower() for w in _WORD.findall(text)]
+    if len(words) < k:
+        return [" ".join(words).encode("utf-8")] if words else []
+    return list(dict.fromkeys(" ".join(words[i:i + k]).encode("utf-8") for i in range(len(words) - k + 1)))
+
+
+@dataclass
+class Fingerprint:
+    """What the index keeps of one article: MinHash values and the shingle count."""
+
+    hashvalues: np.ndarray
+    size: int
+
+    def minhash(self) -> MinHash:
+        cfg = config()
+        return MinHash(num_perm=cfg["num_perm"], seed=cfg["seed"], hashfunc=zlib.crc32,
+                       hashvalues=self.hashvalues, permutations=_permutations(), scheme=_SCHEME)
+
+    def to_json(self) -> dict:
+        return {"h": [int(v) for v in self.hashvalues], "n": self.size}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Fingerprint":
+        return cls(np.asarray(data["h"], dtype=np.uint32), int(data["n"]))
+
+
+def fingerprint(article: Article) -> Fingerprint:
+    cfg = config()
+    items = shingles(body_text(article))
+    mh = MinHash(num_perm=cfg["num_perm"], seed=cfg["seed"], hashfunc=zlib.crc32,
+                 permutations=_permutations(), scheme=_SCHEME)
+    if items:
+        mh.update_batch(items)
+    return Fingerprint(mh.hashvalues.copy(), len(items))
+
+
+def containment(a: Fingerprint, b: Fingerprint) -> Tuple[float, float]:
+    """(estimated share of the smaller shingle set found in the larger one, shared shingles)."""
+    if not a.size or not b.size:
+        return 0.0, 0.0
+    jac = float(np.mean(a.hashvalues == b.hashvalues))
+    shared = jac * (a.size + b.size) / (1.0 + jac)
+    return min(1.0, shared / min(a.size, b.size)), shared
+
+
+def is_reprint_pair(a: Fingerprint, b: Fingerprint) -> bool:
+    cfg = config()
+    share, shared = containment(a, b)
+    return share >= cfg["min_containment"] and shared >= min(cfg["min_shared_shingles"], min(a.size, b.size))
+
+
+def original_key(article: Article) -> tuple:
+    """Sort key: the smallest member of a reprint group is its original."""
+    published = article.published or "9999"
+    wire_own_copy = 0 if (article.wire and article.outlet and article.wire == article.outlet) else 1
+    return (published, wire_own_copy, -len(article.text), article.id)
+
+
+class ReprintIndex:
+    """Incremental reprint groups: ``add`` one article, ask ``reprint_of`` for any id.
+
+    State is JSON-serialisable (``to_state`` / ``from_state``); the LSH tables are rebuilt from
+    the stored MinHash values on load.
+    """
+
+    def __init__(self) -> None:
+        cfg = config()
+        self._lsh = MinHashLSH(threshold=cfg["lsh_threshold"], num_perm=cfg["num_perm"])
+        self.prints: Dict[str, Fingerprint] = {}
+        self.keys: Dict[str, list] = {}
+        self.parent: Dict[str, str] = {}
+        self.members: Dict[str, List[str]] = {}  # group root -> member ids
+
+    def __contains__(self, article_id: str) -> bool:
+        return article_id in self.prints
+
+    def _find(self, aid: str) -> str:
+        root = aid
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[aid] != root:  # path compression
+            self.parent[aid], aid = root, self.parent[aid]
+        return root
+
+    def _union(self, a: str, b: str) -> None:
+        ra, rb = self._find(a), self._find(b)
+        if ra == rb:
+            return
+        # the root is always the group's original (smallest key)
+        if tuple(self.keys[rb]) < tuple(self.keys[ra]):
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.members[ra] = sorted(self.members.pop(ra, [ra]) + self.members.pop(rb, [rb]))
+
+    def add(self, article: Article, fp: Optional[Fingerprint] = None) -> List[str]:
+        """Index one article; returns the ids it was found to be a copy of (maybe empty)."""
+        if article.id in self.prints:
+            return []
+        fp = fp or fingerprint(article)
+        self.prints[article.id] = fp
+        self.keys[article.id] = list(original_key(article))
+        self.parent[article.id] = article.id
+        linked = []
+        if fp.size:
+            mh = fp.minhash()
+            for other in sorted(self._lsh.query(mh)):
+                if is_reprint_pair(fp, self.prints[other]):
+                    linked.append(other)
+                    self._union(article.id, other)
+            self._lsh.insert(article.id, mh)
+        return linked
+
+    def original(self, article_id: str) -> str:
+        return self._find(article_id)
+
+    def reprint_of(self, article_id: str) -> Optional[str]:
+        root = self._find(article_id)
+        return None if root == article_id else root
+
+    def groups_of(self, article_id: str) -> List[str]:
+        """Every member of the article's reprint group (itself included)."""
+        return list(self.members.get(self._find(article_id), [article_id]))
+
+    def groups(self) -> Dict[str, List[str]]:
+        out: Dict[str, List[str]] = {}
+        for aid in sorted(self.prints):
+            out.setdefault(self._find(aid), []).append(aid)
+        return out
+
+    def to_state(self) -> dict:
+        return {"prints": {k: v.to_json() for k, v in sorted(self.prints.items())},
+                "keys": dict(sorted(self.keys.items())),
+                "parent": {k: self._find(k) for k in sorted(self.parent)}}
+
+    @classmethod
+    def from_state(cls, state: dict) -> "ReprintIndex":
+        index = cls()
+        for aid, data in state["prints"].items():
+            fp = Fingerprint.from_json(data)
+            index.prints[aid] = fp
+            if fp.size:
+                index._lsh.insert(aid, fp.minhash())
+        index.keys = {k: list(v) for k, v in state["keys"].items()}
+        index.parent = dict(state["parent"])
+        for aid, root in index.parent.items():
+            if aid != root:
+                index.members.setdefault(root, [root]).append(aid)
+        for root in index.members:
+            index.members[root].sort()
+        return index
+
+
+def find_reprints(articles: List[Article]) -> Dict[str, Optional[str]]:
+    """Article id -> id of the original it reprints (None for originals), for one batch."""
+    index = ReprintIndex()
+    for article in sorted(articles, key=original_key):
+        index.add(article)
+    return {a.id: index.reprint_of(a.id) for a in articles}

@@ -1,0 +1,395 @@
+"""Stories: articles that report the same real-world story, grouped incrementally.
+
+An article becomes three bags of cheap features read from its text (content words, names,
+numbers) plus, when the pipeline ran, a bag of signals from its output (resolved places,
+event types, actors). Bags are TF-IDF weighted with the document frequencies of every article
+the index has seen, and L2-normalised. A story keeps, per bag, the sum of its members'
+vectors, so the average cosine of a new article to all members (average linkage) is one dot
+product with that sum divided by the member count.
+
+``StoryIndex.add`` compares a new article only to the stories that share one of its
+highest-weighted features (an inverted index from feature to stories) and that fall in its
+time window, joins the best one above the threshold or founds a new story. Cost: a few dot
+products, independent of how many articles are stored. ``StoryIndex.regroup`` re-assigns every
+article to its best story (what a batch does after adding all articles; also the
+"regroup everything" operation the benchmark compares ``add`` with).
+
+Reprints (see :mod:`eventwire.fuse.reprints`) never enter the centroids: they take the story
+of the copy they reprint, so fifty copies of one dispatch weigh like one article.
+
+Parameters: ``eventwire/data/fuse/stories.json``; stopwords: ``eventwire/data/fuse/stopwords.json``.
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from typing import Dict, Iterable, List, Optional
+
+from ..models import Article, DocumentResult
+from ..resources import load_json
+from .reprints import ReprintIndex, original_key
+
+CHANNELS = ("words", "names", "lead", "numbers", "signals")
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+")
+# "Wladimir Klitschko", "Bank of England", "U.S.": capitalised words, joined by of/de/al
+_NAME = re.compile(r"\b(?:[A-Z][a-zA-Z'\-]+|[A-Z]\.(?:[A-Z]\.)*)(?:\s+(?:(?:of|de|del|al|van|von|bin)\s+)?[A-Z][a-zA-Z'\-]+)*")
+_NUMBER = re.compile(r"\b\d[\d,.]*\b")
+_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+
+
+@lru_cache(maxsize=1)
+def config() -> dict:
+    return dict(load_json("fuse/stories.json"))
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset:
+    return frozenset(w.lower() for w in load_json("fuse/stopwords.json")["words"])
+
+
+def _article_text(article: Article) -> str:
+    if article.title and article.title.strip() and article.title.strip() not in article.text[:len(article.title) + 200]:
+        return article.title + "\n" + article.text
+    return article.text
+
+
+def extract_features(article: Article, result: Optional[DocumentResult] = None) -> Dict[str, Counter]:
+    """The four bags of one article (raw counts)."""
+    text = _article_text(article)
+    stop = stopwords()
+    min_len = config()["min_word_length"]
+    words = Counter(w for w in (t.lower() for t in _WORD.findall(text)) if len(w) >= min_len and w not in stop)
+    names: Counter = Counter()
+    for m in _NAME.finditer(text):
+        parts = [p.lower() for p in m.group(0).split()]
+        parts = [p for p in parts if p not in stop and p not in ("of", "de", "del", "al", "van", "von", "bin")]
+        if not parts:
+            continue  # a capitalised function word at a sentence start ("The", "However")
+        names[" ".join(parts)] += 1
+        if len(parts) > 1:
+            names.update(parts)
+    # who and what the headline and first sentences are about: the participants that tell one
+    # story from another story of the same kind (two rehab stories, two heavyweight fights)
+    lead_end = _lead_end(text, config()["lead_chars"])
+    lead: Counter = Counter()
+    for m in _NAME.finditer(text, 0, lead_end):
+        parts = [p.lower() for p in m.group(0).split()]
+        parts = [p for p in parts if p not in stop and p not in ("of", "de", "del", "al", "van", "von", "bin")]
+        lead.update(parts)
+    lead.update(w for w in (t.lower() for t in _WORD.findall(text[:lead_end])) if len(w) >= min_len and w not in stop)
+    numbers = Counter(n.replace(",", "").rstrip(".") for n in _NUMBER.findall(text))
+    signals: Counter = Counter()
+    if result is not None:
+        for place in result.places:
+            if getattr(place, "name", None):
+                signals["place:" + place.name.lower()] += 1
+        for event in result.events:
+            signals["type:" + event.type] += 1
+            for role in (event.actor, event.recipient):
+                if role is not None and (role.registry_id or role.name):
+                    signals["actor:" + (role.registry_id or role.name).lower()] += 1
+    return {"words": words, "names": names, "lead": lead, "numbers": numbers, "signals": signals}
+
+
+def _lead_end(text: str, chars: int) -> int:
+    """End of the lead: the sentence or line that reaches ``chars`` characters."""
+    if len(text) <= chars:
+        return len(text)
+    m = re.compile(r"[.!?\n]").search(text, chars)
+    return m.end() if m else len(text)
+
+
+def parse_date(value: Optional[str]) -> Optional[date]:
+    if not value:
+        return None
+    m = _DATE.match(value)
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def story_id_for(article_id: str) -> str:
+    """A story is named after the article that founded it: stable across runs and stores."""
+    return "s" + hashlib.sha1(article_id.encode("utf-8")).hexdigest()[:12]
+
+
+@dataclass
+class _Story:
+    id: str
+    members: List[str] = field(default_factory=list)
+    centroid: Dict[str, Dict[str, float]] = field(default_factory=lambda: {c: {} for c in CHANNELS})
+    first: Optional[date] = None
+    last: Optional[date] = None
+
+
+class StoryIndex:
+    """Incremental, deterministic story grouping with JSON-serialisable state.
+
+    ``add(result)`` files one article (returns its story id); ``story_of(article_id)`` answers
+    for any stored article; ``regroup()`` refines every assignment; ``to_state()`` /
+    ``from_state()`` persist it.
+    """
+
+    def __init__(self, settings: Optional[dict] = None) -> None:
+        self.settings = dict(config())
+        if settings:
+            self.settings.update(settings)
+        self.n_docs = 0
+        self.df: Dict[str, Counter] = {c: Counter() for c in CHANNELS}
+        self.counts: Dict[str, Dict[str, Dict[str, int]]] = {}  # article id -> raw bags
+        self.vectors: Dict[str, Dict[str, Dict[str, float]]] = {}  # weighted, normalised bags
+        self.dates: Dict[str, Optional[str]] = {}
+        self.assigned: Dict[str, str] = {}  # article id -> story id (originals and reprints)
+        self.follows: Dict[str, str] = {}  # reprint id -> id of the copy it reprints
+        self.stories: Dict[str, _Story] = {}
+        self.postings: Dict[str, set] = defaultdict(set)  # "channel:term" -> story ids
+        self.reprints = ReprintIndex()
+
+    # ------------------------------------------------------------------ features
+    def observe(self, article_id: str, bags: Dict[str, Counter]) -> None:
+        """Count an article's features into the document frequencies (once per article)."""
+        if article_id in self.counts:
+            return
+        self.counts[article_id] = {c: dict(bags.get(c, {})) for c in CHANNELS}
+        self.n_docs += 1
+        for c in CHANNELS:
+            self.df[c].update(bags.get(c, {}).keys())
+
+    def _vector(self, article_id: str) -> Dict[str, Dict[str, float]]:
+        n = self.n_docs
+        limit = self.settings["max_terms"]
+        out = {}
+        for c in CHANNELS:
+            df = self.df[c]
+            weighted = {t: (1.0 + math.log(k)) * math.log((n + 1) / (df.get(t, 0) + 1))
+                        for t, k in self.counts[article_id][c].items()}
+            norm = math.sqrt(sum(v * v for v in weighted.values()))
+            if not norm:
+                out[c] = {}
+                continue
+            # the weakest features add little to a cosine but cost as much as the strongest
+            kept = sorted(weighted.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+            out[c] = {t: v / norm for t, v in kept if v > 0}
+        return out
+
+    # ------------------------------------------------------------------ stories
+    def _candidates(self, vec: Dict[str, Dict[str, float]], when: Optional[date]) -> List[str]:
+        """Stories worth an exact comparison: a partial dot product over the article's
+        highest-weighted features ranks every story that shares one; the best few are kept."""
+        weights = self.settings["weights"]
+        ranked = sorted(((w * weights.get(c, 0.0), c, t) for c in CHANNELS if weights.get(c, 0.0)
+                         for t, w in vec[c].items()), reverse=True)
+        partial: Dict[str, float] = defaultdict(float)
+        for w, c, t in ranked[: self.settings["candidate_terms"]]:
+            for sid in self.postings.get(c + ":" + t, ()):
+                story = self.stories[sid]
+                partial[sid] += w * story.centroid[c].get(t, 0.0) / len(story.members)
+        gap = self.settings["max_gap_days"]
+        out = []
+        for sid in sorted(partial, key=lambda k: (-partial[k], k)):
+            story = self.stories[sid]
+            if when and story.first and gap is not None:
+                if (story.first - when).days > gap or (when - story.last).days > gap:
+                    continue
+            out.append(sid)
+            if len(out) >= self.settings["max_candidates"]:
+                break
+        return out
+
+    def similarity(self, vec: Dict[str, Dict[str, float]], story: _Story) -> float:
+        weights = self.settings["weights"]
+        total = sum(weights.get(c, 0.0) for c in CHANNELS) or 1.0
+        score = 0.0
+        for c in CHANNELS:
+            w = weights.get(c, 0.0)
+            if not w or not vec[c]:
+                continue
+            cen = story.centroid[c]
+            score += w * sum(v * cen.get(t, 0.0) for t, v in vec[c].items())
+        return score / total / max(1, len(story.members))
+
+    def _best_story(self, article_id: str) -> Optional[str]:
+        vec = self.vectors[article_id]
+        when = parse_date(self.dates.get(article_id))
+        best, best_score = None, self.settings["join_threshold"]
+        for sid in self._candidates(vec, when):
+            s = self.similarity(vec, self.stories[sid])
+            if s >= best_score and (best is None or s > best_score or sid < best):
+                best, best_score = sid, s
+        return best
+
+    def _attach(self, article_id: str, sid: str) -> None:
+        story = self.stories.get(sid)
+        if story is None:
+            story = self.stories[sid] = _Story(sid)
+        story.members.append(article_id)
+        for c, vec in self.vectors[article_id].items():
+            cen = story.centroid[c]
+            for t, v in vec.items():
+                cen[t] = cen.get(t, 0.0) + v
+                self.postings[c + ":" + t].add(sid)
+        when = parse_date(self.dates.get(article_id))
+        if when:
+            story.first = min(story.first, when) if story.first else when
+            story.last = max(story.last, when) if story.last else when
+        self.assigned[article_id] = sid
+
+    def _detach(self, article_id: str) -> None:
+        sid = self.assigned.pop(article_id)
+        story = self.stories[sid]
+        story.members.remove(article_id)
+        if not story.members:
+            for c in CHANNELS:
+                for t in story.centroid[c]:
+                    self.postings[c + ":" + t].discard(sid)
+            del self.stories[sid]
+            return
+        for c, vec in self.vectors[article_id].items():
+            cen = story.centroid[c]
+            for t, v in vec.items():
+                left = cen.get(t, 0.0) - v
+                if left > 1e-9:
+                    cen[t] = left
+                else:
+                    cen.pop(t, None)
+                    self.postings[c + ":" + t].discard(sid)
+        self._redate(story)
+
+    def _redate(self, story: _Story) -> None:
+        days = [d for d in (parse_date(self.dates.get(m)) for m in story.members) if d]
+        story.first, story.last = (min(days), max(days)) if days else (None, None)
+
+    # ------------------------------------------------------------------ public API
+    def add(self, result: DocumentResult, bags: Optional[Dict[str, Counter]] = None) -> str:
+        """File one article; returns its story id.
+
+        The article is first checked for reprints: a copy of an article already filed takes
+        that article's story (and stays out of the centroids).
+        """
+        article = result.article
+        if article.id in self.assigned:
+            return self.story_of(article.id)
+        self.dates[article.id] = article.published
+        if article.id not in self.reprints:
+            self.reprints.add(article)
+        copy_of = self._filed_copy(article.id)
+        if copy_of is not None:
+            self.follows[article.id] = copy_of
+            self.assigned[article.id] = self.story_of(copy_of)
+            return self.assigned[article.id]
+        self.observe(article.id, bags if bags is not None else extract_features(article, result))
+        self.vectors[article.id] = self._vector(article.id)
+        sid = self._best_story(article.id) or story_id_for(article.id)
+        self._attach(article.id, sid)
+        return sid
+
+    def _filed_copy(self, article_id: str) -> Optional[str]:
+        """A filed, non-reprint article of the same reprint group (its original when filed)."""
+        group_root = self.reprints.original(article_id)
+        if group_root != article_id and group_root in self.vectors:
+            return group_root
+        members = [a for a in self.reprints.groups_of(article_id) if a != article_id and a in self.vectors]
+        return min(members) if members else None
+
+    def reprint_of(self, article_id: str) -> Optional[str]:
+        return self.reprints.reprint_of(article_id)
+
+    def story_of(self, article_id: str) -> str:
+        seen = set()
+        while article_id in self.follows and article_id not in seen:
+            seen.add(article_id)
+            article_id = self.follows[article_id]
+        return self.assigned[article_id]
+
+    def regroup(self, passes: Optional[int] = None, reweight: bool = True) -> None:
+        """Re-assign every article to its best story, in a fixed order (k-means-like refinement).
+
+        ``reweight`` first recomputes every vector with the current document frequencies, so
+        articles filed early (when the idf knew little) are compared like the rest.
+        """
+        passes = self.settings["regroup_passes"] if passes is None else passes
+        order = sorted(self.vectors, key=lambda a: (self.dates.get(a) or "9999", a))
+        if reweight:
+            old = dict(self.assigned)
+            for aid in order:
+                self._detach(aid)
+            for aid in order:
+                self.vectors[aid] = self._vector(aid)
+            for aid in order:
+                self._attach(aid, old[aid])
+        for _ in range(passes):
+            moved = 0
+            for aid in order:
+                current = self.assigned[aid]
+                self._detach(aid)
+                target = self._best_story(aid) or (current if current not in self.stories else story_id_for(aid))
+                moved += target != current
+                self._attach(aid, target)
+            if not moved:
+                break
+
+    def story_members(self) -> Dict[str, List[str]]:
+        out: Dict[str, List[str]] = defaultdict(list)
+        for aid in sorted(self.assigned):
+            out[self.story_of(aid)].append(aid)
+        return dict(out)
+
+    def to_state(self) -> dict:
+        """Everything needed to continue later, as plain JSON types (vectors are recomputed)."""
+        return {
+            "version": 1,
+            "settings": self.settings,
+            "counts": self.counts,
+            "dates": self.dates,
+            "assigned": {a: s for a, s in sorted(self.assigned.items()) if a not in self.follows},
+            "follows": dict(sorted(self.follows.items())),
+            "reprints": self.reprints.to_state(),
+        }
+
+    @classmethod
+    def from_state(cls, state: dict) -> "StoryIndex":
+        index = cls(state.get("settings"))
+        for aid, bags in state["counts"].items():
+            index.observe(aid, {c: Counter(b) for c, b in bags.items()})
+        index.dates = dict(state["dates"])
+        for aid, sid in sorted(state["assigned"].items()):
+            index.vectors[aid] = index._vector(aid)
+            index._attach(aid, sid)
+        index.reprints = ReprintIndex.from_state(state["reprints"])
+        index.follows = dict(state["follows"])
+        for aid in index.follows:
+            index.assigned[aid] = index.story_of(aid)
+        return index
+
+
+def group_stories(results: Iterable[DocumentResult], settings: Optional[dict] = None) -> StoryIndex:
+    """Batch grouping, independent of input order.
+
+    Reprints are found first (articles in original order, so each group's original is filed
+    before its copies); the document frequencies of all originals are counted before any
+    comparison; articles are then filed in (publication date, id) order and regrouped.
+    """
+    results = list(results)
+    index = StoryIndex(settings)
+    for r in sorted(results, key=lambda r: original_key(r.article)):
+        index.reprints.add(r.article)
+    ordered = sorted(results, key=lambda r: (original_key(r.article)))
+    originals = [r for r in ordered if index.reprints.reprint_of(r.article.id) is None]
+    bags = {r.article.id: extract_features(r.article, r) for r in originals}
+    for r in originals:
+        index.observe(r.article.id, bags[r.article.id])
+    for r in originals:
+        index.add(r, bags=bags[r.article.id])
+    for r in ordered:
+        index.add(r)
+    index.regroup(reweight=False)
+    return index
