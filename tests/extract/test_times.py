@@ -110,6 +110,17 @@ def test_anchored_expressions_count_from_the_last_date_mentioned():
     assert all(t.certainty <= 0.7 for t in tag("The following day it rained.", "2015-10-15"))
 
 
+def test_named_event_dates_keep_their_own_year():
+    assert values("Since the Sept. 11 attacks and 9/11, and the June 4 massacre.") == [
+        ("Sept. 11 attacks", "DATE", "2001-09-11"), ("9/11", "DATE", "2001-09-11"), ("June 4", "DATE", "XXXX-06-04")]
+    assert values("The June 30 deadline passed.") == [("June 30", "DATE", "2015-06-30")]
+
+
+def test_multiword_relative_days():
+    assert values("He left the day before yesterday and returns the day after tomorrow.") == [
+        ("the day before yesterday", "DATE", "2015-10-13"), ("the day after tomorrow", "DATE", "2015-10-17")]
+
+
 def test_the_weekend_and_a_bare_day_of_the_month():
     assert values("Protests grew over the weekend.", "2015-10-19") == [("the weekend", "DATE", "2015-W42-WE")]
     assert values("Talks will resume over the weekend.", "2015-10-15") == [("the weekend", "DATE", "2015-W42-WE")]

@@ -59,6 +59,8 @@ def grammar() -> Grammar:
            r"five|six|seven|eight|nine)|" + _alternation(numbers) + ")")
     fill = {
         "HOLIDAY": _alternation(lex["holidays"]).replace("'", "['’]"),
+        "RELDAY": _alternation(lex["relative_days"]),
+        "NAMED_DATE": _alternation(lex["named_dates"]),
         "MONTH": _alternation(lex["months"]),
         "MONTH_FULL": _alternation([m for m in lex["months"] if len(m) > 3 or m == "may"] + ["sept"]),
         "WEEKDAY": _alternation(lex["weekdays"]),
@@ -108,7 +110,7 @@ def _trigger_words(lex: dict) -> dict:
     """Which rule classes each word can trigger; the words of multi-word entries count singly."""
     classes = {
         "month": lex["months"], "weekday": lex["weekdays"], "season": lex["seasons"],
-        "relday": lex["relative_days"], "daypart": lex["day_parts"], "setword": lex["set_words"],
+        "relday": [k.split()[-1] for k in lex["relative_days"]], "daypart": lex["day_parts"], "setword": lex["set_words"],
         "clockword": lex["clock_words"], "fuzzy": [k.split()[-1] for k in lex["fuzzy_refs"]],
         "unit": list(lex["units"]) + list(lex["unit_plurals"]) + [u + "s" for u in lex["units"]],
         "quarter": ["quarter", "quarters"], "half": ["half"],
@@ -223,6 +225,10 @@ def _unknown(precision: str) -> Spec:
 
 
 # ------------------------------------------------------------------ rules
+def r_named_date(m, ctx):
+    return D.day_value(dt.date.fromisoformat(ctx.g.word("named_dates", m.group("name"))))
+
+
 def r_iso_date(m, ctx):
     day = D.valid_date(int(m.group("year")), int(m.group("month")), int(m.group("day")))
     if day is None:
@@ -272,7 +278,9 @@ def _month_day(m, ctx):
             spec["certainty"] = 0.6
         return spec
     ref = ctx.ref.date
-    if ref is None:
+    after = re.match(r"\s+([a-z]+)", ctx.text[m.end():m.end() + 20])
+    if ref is None or after and after.group(1) in ctx.g.lex["event_nouns"]:
+        # no reference, or the date names an event ("the June 4 massacre"): the year is unknown
         return {"type": "DATE", "value": f"XXXX-{month:02d}-{day:02d}", "precision": "day", "certainty": 0.3}
     direction = ctx.direction(m.start(), m.end())
     year = D.resolve_month_day(ref, month, day, direction)
