@@ -261,7 +261,7 @@ class EventCoder:
             actor_rec, recipient_rec = _split_compound(doc, actor, actor_rec)
         event = EventMention(
             type=c["type"], trigger=Span(doc[t0].idx, doc[t1 - 1].idx + len(doc[t1 - 1]), doc[t0:t1].text),
-            evidence=Span(sent.start_char, sent.end_char, sent.text), mode=c["mode"],
+            evidence=Span(sent.start_char, sent.end_char, doc_text(doc)[sent.start_char:sent.end_char]), mode=c["mode"],
             actor=actor_rec, recipient=recipient_rec, modality=c["modality"], negated=c["negated"],
             extension=self.types[c["type"]]["extension"], confidence=c["confidence"], component=COMPONENT,
             denies=c.get("denies"))
@@ -340,7 +340,7 @@ def _with_entity_mentions(doc, sent, mentions: list) -> list:
 
     A name swallows the bare sector words inside it ('Army' in 'Caspian Liberation Army').
     """
-    ents = [e for e in doc.ents if e.label_ in ("ORG", "PERSON") and sent.start <= e.start < sent.end]
+    ents = [e for e in _named_ents(doc) if sent.start <= e.start < sent.end]
     if not ents:
         return mentions
     out = list(mentions)
@@ -372,6 +372,14 @@ def _with_place_mentions(doc, sent, mentions: list, places: list) -> list:
         extra.append(ActorMention(span.start, span.end,
                                   [Entry(f"place:{p.geonameid or p.name}", p.name or p.text, p.country, None, "place")]))
     return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
+
+
+def _named_ents(doc) -> list:
+    """ORG and PERSON entities, read once per Doc (``doc.ents`` rebuilds its Spans on every access)."""
+    ents = doc.user_data.get("eventwire.named_ents")
+    if ents is None:
+        ents = doc.user_data["eventwire.named_ents"] = [e for e in doc.ents if e.label_ in ("ORG", "PERSON")]
+    return ents
 
 
 def _sector_only(m) -> bool:
@@ -495,7 +503,7 @@ def _claimant(doc, attr) -> Actor:
             actor = found[0].to_actor(doc)
             actor.text, actor.start, actor.end = span.text, s, e
             return actor
-    return Actor(text=doc.text[s:e], start=s, end=e, component=COMPONENT)
+    return Actor(text=doc_text(doc)[s:e], start=s, end=e, component=COMPONENT)
 
 
 def _subject(doc, before, ctx):
