@@ -27,6 +27,7 @@ VERSION = "0.1"
 COMPONENT = f"eventwire_events@{VERSION}"
 CONTEXT_WINDOW = 3
 GOVERN_WINDOW = 10
+MAX_FURNITURE_LINE = 300
 _CLAUSE_BREAKS = {";", ":", "—", "–"}
 _VERBISH_PREV = {"to", "will", "would", "'ll", "shall", "could", "can", "may", "might", "must", "should",
                  "did", "does", "do", "not", "n't", "has", "have", "had", "they", "he", "she", "it", "we",
@@ -580,10 +581,13 @@ def _boilerplate():
 
 
 def _boilerplate_ranges(text: str) -> list:
-    """Character ranges of the lines that hold publisher furniture ('Join ST's Telegram channel')."""
-    out = []
-    for m in _boilerplate().finditer(text):
-        a = text.rfind("\n", 0, m.start()) + 1
-        b = text.find("\n", m.end())
-        out.append((a, len(text) if b < 0 else b))
+    """Character ranges of the lines that hold publisher furniture ('Join ST's Telegram channel').
+
+    Furniture lines are short; long paragraphs are not searched at all.
+    """
+    out, pos, pattern = [], 0, _boilerplate()
+    for line in text.split("\n"):
+        if len(line) < MAX_FURNITURE_LINE and pattern.search(line):
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
     return out
