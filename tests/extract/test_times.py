@@ -93,6 +93,8 @@ def test_years_decades_seasons_and_fuzzy_references():
 def test_ago_is_a_date_at_the_unit_precision():
     t = one("The programme began two years ago.", "2008-05-24")
     assert (t.type, t.value, t.precision) == ("DATE", "2006", "year")
+    assert values("He crossed the border more than 30 years ago.", "2016-04-12") == [
+        ("more than 30 years ago", "DATE", "1986")]
 
 
 def test_clock_time_takes_the_day_mentioned_before_it_in_the_sentence():
@@ -163,6 +165,12 @@ def test_frequencies_are_sets():
 
 
 # ------------------------------------------------------------------ what is not a time
+def test_fractions_titles_and_compounds_are_not_durations():
+    assert values("More than three-quarters of donors backed a year-end budget deal.") == []
+    assert values("The movie 13 Hours by director Michael Bay is out, and it lasts 2 hours.") == [
+        ("2 hours", "DURATION", "PT2H")]
+
+
 def test_counts_and_names_are_not_times():
     assert values("Some 2000 troops and $2009 arrived. The China Daily newspaper reported it.") == []
     assert values("May I ask? They march on the capital with a Boeing 737.") == []

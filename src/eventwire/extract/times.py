@@ -660,6 +660,10 @@ def r_duration(m, ctx):
         return None
     if numtext in ("a", "an") and re.match(r"\s*(?:ago|earlier)\b", ctx.text[m.end():m.end() + 10]):
         return None
+    if _looks_like_a_name(ctx, m.start("unit"), m.group("unit")):
+        return None  # "13 Hours" (a film), "Four Weeks" in a title-cased name
+    if unit == "quarter" and ctx.text[m.end("num"):m.start("unit")] == "-":
+        return None  # "three-quarters": a fraction
     if numtext in ("a", "an", "one") and unit == "second" or (unit == "quarter" and re.match(r"\s+of\b", ctx.text[m.end():])
                                                                and not re.match(r"\s+of\s+(?:an?\s+)?(?:century|year|hour)", ctx.text[m.end():])):
         return None  # "a second round", "a quarter of a trillion": ordinals and fractions
