@@ -165,7 +165,9 @@ class StoryIndex:
             self.df[c].update(bags.get(c, {}).keys())
 
     def _vector(self, article_id: str) -> Dict[str, Dict[str, float]]:
-        n = self.n_docs
+        # a prior of unseen articles keeps idf meaningful in a small batch, where every
+        # shared word would otherwise weigh nothing
+        n = self.n_docs + self.settings["idf_prior_docs"]
         limit = self.settings["max_terms"]
         out = {}
         for c in CHANNELS:

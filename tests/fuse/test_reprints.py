@@ -1,0 +1,54 @@
+from eventwire.fuse.reprints import (ReprintIndex, body_text, containment, find_reprints, fingerprint,
+                                     is_reprint_pair)
+
+
+def test_body_text_drops_dateline_and_boilerplate(added_boilerplate):
+    body = body_text(added_boilerplate.article)
+    assert body.startswith("Floods triggered by three days")
+    assert "Telegram" not in body and "All rights reserved" not in body and "Read more" not in body
+
+
+def test_changed_headline_is_a_reprint(original, new_headline):
+    a, b = fingerprint(original.article), fingerprint(new_headline.article)
+    assert is_reprint_pair(a, b)
+    assert containment(a, b)[0] > 0.9
+
+
+def test_cut_paragraphs_are_contained_in_the_source(original, cut_paragraphs):
+    a, b = fingerprint(original.article), fingerprint(cut_paragraphs.article)
+    share, shared = containment(a, b)
+    assert b.size < a.size / 2  # less than half the copy survives ...
+    assert share >= 0.7 and is_reprint_pair(a, b)  # ... and it is still a reprint
+
+
+def test_added_boilerplate_is_a_reprint(original, added_boilerplate):
+    assert is_reprint_pair(fingerprint(original.article), fingerprint(added_boilerplate.article))
+
+
+def test_different_story_on_the_same_topic_is_not_a_reprint(original, other_flood):
+    a, b = fingerprint(original.article), fingerprint(other_flood.article)
+    assert containment(a, b)[0] < 0.2
+    assert not is_reprint_pair(a, b)
+
+
+def test_batch_names_the_earliest_copy_as_original(original, new_headline, cut_paragraphs,
+                                                    added_boilerplate, other_flood):
+    batch = [cut_paragraphs, other_flood, added_boilerplate, new_headline, original]
+    links = find_reprints([r.article for r in batch])
+    # published the same day as the original but not by the wire, so the wire's own copy wins
+    assert links[original.id] is None
+    assert links[new_headline.id] == original.id
+    assert links[cut_paragraphs.id] == original.id
+    assert links[added_boilerplate.id] == original.id
+    assert links[other_flood.id] is None
+    assert find_reprints([r.article for r in reversed(batch)]) == links
+
+
+def test_index_state_round_trips(original, cut_paragraphs, other_flood):
+    index = ReprintIndex()
+    index.add(original.article)
+    index.add(other_flood.article)
+    restored = ReprintIndex.from_state(index.to_state())
+    assert restored.add(cut_paragraphs.article) == [original.id]
+    assert restored.reprint_of(cut_paragraphs.id) == original.id
+    assert restored.groups_of(original.id) == sorted([original.id, cut_paragraphs.id])
