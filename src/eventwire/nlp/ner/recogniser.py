@@ -33,6 +33,8 @@ CONNECTOR_PAIRS = {("of", "the"), ("for", "the"), ("al", "-"), ("el", "-"), ("-"
 ARABIC_ARTICLES = {"al", "el", "Al", "El"}
 APOSTROPHE_S = {"'s", "’s", "'", "’"}
 THE = {"the", "The"}
+# Capitalised at a sentence start but never part of a name ("Washington D.C. He said").
+CAPITAL_PRONOUNS = {"I", "He", "She", "It", "We", "They", "His", "Her", "Its", "Our", "Their", "My", "You", "Your"}
 DETERMINERS = {"The", "A", "An", "This", "These", "Those", "That"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Span priorities when two candidates overlap: higher wins, then longer.
@@ -84,7 +86,7 @@ class Recogniser:
         if not bounds or bounds[0] != 0:
             bounds.insert(0, 0)
         bounds.append(n)
-        caps = [w[:1].isupper() and w != "I" for w in words]
+        caps = [w[:1].isupper() and w not in CAPITAL_PRONOUNS for w in words]
         for s, e in zip(bounds, bounds[1:]):
             mentions.extend(self._sentence(text, words, starts, ends, s, e, blocked, newline_after, caps))
         if self.pronouns:
@@ -323,6 +325,17 @@ class Recogniser:
             rest = self._title_chunk(words, segs[k + 1:], segs[k + 1][0], j)
             return [place] + rest if rest is not None else None
         if k >= len(segs) or segs[k][2] != "TITLE":
+            # "House Speaker Paul Ryan", "Washington Political Editor Matthew Boyle": an
+            # unknown scope before a title, with a name after it, is still one person.
+            t = next((x for x in range(k, len(segs)) if segs[x][2] == "TITLE"), None)
+            if t is None or t == 0 or any(sg[2] == "TITLE" for sg in segs[:t]):
+                return None
+            after = t
+            while after < len(segs) and segs[after][2] == "TITLE":
+                after += 1
+            if after < len(segs) and segs[after][2] is None and after == len(segs) - 1 \
+                    and words[segs[after][0]] not in CONNECTORS:
+                return [Mention(i, j, "PERSON", "title")]
             return None
         while k < len(segs) and segs[k][2] == "TITLE":
             k += 1
