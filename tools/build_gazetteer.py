@@ -26,7 +26,7 @@ Inputs (all read from installed packages, nothing is downloaded):
 Outputs (src/eventwire/data/gazetteer/):
 
 * places.tsv.gz   one record a line: id, name, country ISO-3, lat, lon, feature class,
-                  feature code, population, admin1 name, alternate names ("|"-joined)
+                  feature code, population, admin1 name, (alternates: left empty, see names)
 * names.tsv.gz    sorted name index: normalised name, record numbers (x2, +1 = alternate)
 * demonyms.tsv    adjectival form -> ISO-3 code or region name
 * common_words.txt, person_names.txt
@@ -262,7 +262,9 @@ class Builder:
         with gzip.open(OUT / "places.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as f:
             f.write("# id\tname\tcountry\tlat\tlon\tfclass\tfcode\tpopulation\tadmin1\talternates\n")
             for r in self.records:
-                f.write("\t".join(x.replace("\t", " ") for x in r) + "\n")
+                # Alternate names go to the name index only: the loader never reads them here,
+                # and leaving them out halves the time to load this file.
+                f.write("\t".join(x.replace("\t", " ") for x in r[:9]) + "\t\n")
         # The name index: one line per normalised name, sorted, so that the loader needs no
         # more than a split and lookups are a bisect. Postings are record numbers (line
         # numbers in places.tsv.gz after the header) times two, plus one for alternate names.

@@ -131,6 +131,17 @@ class Gazetteer:
         i = bisect_left(self._names, probe)
         return i < len(self._names) and self._names[i].startswith(probe)
 
+    def probe(self, key: str) -> tuple[bool, bool]:
+        """(is ``key`` a name, does a longer name start with ``key + " "``) in one bisection:
+        in the sorted index "key\t..." sorts right before any "key ...".
+        """
+        names = self._names
+        i = bisect_left(names, key + "\t")
+        hit = i < len(names) and names[i].startswith(key + "\t")
+        if hit:
+            i += 1
+        return hit, i < len(names) and names[i].startswith(key + " ")
+
     def has_prefix(self, key: str) -> bool:
         """Whether some name starts with ``key`` followed by a space (a longer name may follow)."""
         probe = key + " "

@@ -25,6 +25,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import Optional
 
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -101,69 +102,90 @@ def _is_cap(text: str) -> bool:
     return bool(text) and text[0].isupper()
 
 
+def _sentence_starts(doc: Doc) -> frozenset:
+    """Token indices that begin a sentence: from the sentence splitter when it ran, else
+    after sentence punctuation or a line break. Computed once per document (asking each
+    token would rescan the document every time)."""
+    starts = {0}
+    arr = doc.to_array([SENT_START, IDX, LENGTH]).tolist()
+    text = doc.user_data.get("eventwire_places.text", "")
+    prev_end = -1
+    for i, (sent_start, idx, length) in enumerate(arr):
+        if sent_start == 1:
+            starts.add(i)
+        elif i and text:
+            prev_text = text[arr[i - 1][1]:prev_end]
+            if prev_text in _OPENERS or "\n" in text[prev_end:idx] or prev_text.isspace():
+                starts.add(i)
+        prev_end = idx + length
+    return frozenset(starts)
+
+
+_OPENERS = frozenset({".", "!", "?", ":", '"', "“", "”", "'", "(", "-", "—", "–"})
+
+
 def _sentence_initial(doc: Doc, i: int) -> bool:
-    tok = doc[i]
-    if tok.is_sent_start:
-        return True
-    if i == 0:
-        return True
-    prev = doc[i - 1]
-    return prev.text in {".", "!", "?", ":", '"', "“", "”", "'", "(", "-", "—", "–"} or prev.is_space \
-        or "\n" in prev.whitespace_
+    starts = doc.user_data.get("eventwire_places.sent_starts")
+    if starts is None:
+        starts = doc.user_data["eventwire_places.sent_starts"] = _sentence_starts(doc)
+    return i in starts
 
 
-def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
+def find_mentions(doc: Doc, gaz: Gazetteer, text: Optional[str] = None) -> list[Mention]:
+    """Place-name candidates: longest gazetteer names over capitalised runs, and demonyms."""
     rules = _rules()
     connectors = rules["connectors"]
     type_words = rules["type_words"]
-    text = doc.text
-    n = len(doc)
+    if text is None:
+        text = doc.text
+    # Offsets straight from the token array: creating Token objects costs more than the rest.
+    arr = doc.to_array([IDX, LENGTH]).tolist()
+    starts = [a[0] for a in arr]
+    words = [text[a[0]:a[0] + a[1]] for a in arr]
+    n = len(words)
     out: list[Mention] = []
+    caps = [k for k, w in enumerate(words) if w[:1].isupper()]
     i = 0
-    while i < n:
-        tok = doc[i]
-        t = tok.text
-        if not _is_cap(t):
-            i += 1
-            continue
+    for i0 in caps:
+        if i0 < i:
+            continue  # inside the previous mention
+        i = i0
+        t = words[i]
         # Extend while some name starts with what we have; remember the longest full match.
         best_j, best_key = None, None
         j = i
-        start = tok.idx
+        start = starts[i]
         while j < n and j - i < gaz.max_words + 2:
-            tj = doc[j]
-            if j > i and not (_is_cap(tj.text) or tj.text.lower() in connectors or tj.text.lower() in type_words):
+            tj = words[j]
+            low = tj.lower()
+            cap = tj[:1].isupper()
+            if j > i and not (cap or low in connectors or low in type_words):
                 break
-            key = normalize(text[start:tj.idx + len(tj.text)])
-            if j == i or _is_cap(tj.text) or tj.text.lower() in type_words:
-                if gaz.has_key(key):
-                    best_j, best_key = j + 1, key
-            if not gaz.has_prefix(key):
+            key = normalize(text[start:starts[j] + len(tj)])
+            hit, longer = gaz.probe(key)
+            if hit and (j == i or cap or low in type_words):
+                best_j, best_key = j + 1, key
+            if not longer:
                 break
             j += 1
         # Adjectival forms ("Syrian", "North Korean") win over a same-length place name
         # ("Canadian, Texas"; "English, Indiana").
         dem_len = 0
-        if i + 1 < n and f"{t} {doc[i + 1].text}" in gaz.demonyms:
+        if i + 1 < n and f"{t} {words[i + 1]}" in gaz.demonyms:
             dem_len = 2
         elif t in gaz.demonyms:
             dem_len = 1
         if dem_len and (best_j is None or best_j - i <= dem_len):
             j = i + dem_len
-            name = t if dem_len == 1 else f"{t} {doc[i + 1].text}"
-            end_tok = doc[j - 1]
-            out.append(Mention(start, end_tok.idx + len(end_tok.text), i, j, name, normalize(name),
+            name = t if dem_len == 1 else f"{t} {words[i + 1]}"
+            out.append(Mention(start, starts[j - 1] + len(words[j - 1]), i, j, name, normalize(name),
                                [gaz.demonyms[name]], demonym=True))
             i = j
             continue
         if best_j is not None:
-            end_tok = doc[best_j - 1]
-            m = Mention(start, end_tok.idx + len(end_tok.text), i, best_j, text[start:end_tok.idx + len(end_tok.text)],
-                        best_key, gaz.lookup_key(best_key))
-            out.append(m)
+            end = starts[best_j - 1] + len(words[best_j - 1])
+            out.append(Mention(start, end, i, best_j, text[start:end], best_key, gaz.lookup_key(best_key)))
             i = best_j
-            continue
-        i += 1
     return out
 
 
@@ -211,6 +233,8 @@ def filter_mentions(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[M
         single = m.j - m.i == 1
         if single and first.text in rules["stop_names"]:
             continue
+        if first.text.isupper() and prev is not None and prev.text == "(" and nxt is not None and nxt.text == ")":
+            continue  # "MOSCOW (XINHUA)": a credit after a dateline, not a place
         if m.demonym:
             nxt_low = nxt.text.lower() if nxt is not None else ""
             # "in French", "the English language"; but "in British farms" is a place.
@@ -288,24 +312,36 @@ def _prior(c: Candidate) -> float:
     return p
 
 
-def _link_following(doc: Doc, mentions: list[Mention]) -> None:
+def _same_text(doc: Doc, text: str) -> bool:
+    """Whether ``text`` is the document's text (cheap check on the last token's offsets)."""
+    if not len(doc):
+        return text == ""
+    last = doc[-1]
+    return len(text) == last.idx + len(last.text) + len(last.whitespace_) and text.endswith(last.text + last.whitespace_)
+
+
+def _link_following(text: str, mentions: list[Mention]) -> None:
     """"Springfield, Illinois" / "Paris (France)": the second names where the first lies."""
     for a, b in zip(mentions, mentions[1:]):
-        between = doc.text[a.end:b.start].strip()
+        between = text[a.end:b.start].strip()
         if between in (",", "(", ", ") and not b.demonym:
             a.followed_by = b.cands
 
 
 def resolve_doc(doc: Doc, gaz: Gazetteer) -> list[Place]:
-    mentions = filter_mentions(doc, find_mentions(doc, gaz), gaz)
     article = getattr(doc._, "article", None)
+    text = getattr(article, "text", None)
+    if text is None or not _same_text(doc, text):
+        text = doc.text  # Doc.text joins every token on each access: read it once
+    doc.user_data["eventwire_places.text"] = text
+    mentions = filter_mentions(doc, find_mentions(doc, gaz, text), gaz)
     dl = getattr(article, "dateline_span", None) if article is not None else None
     if dl is not None:
         ds, de = (dl.start, dl.end) if not isinstance(dl, dict) else (dl["start"], dl["end"])
         for m in mentions:
             if m.start >= ds and m.end <= de:
                 m.role = "dateline"
-    _link_following(doc, mentions)
+    _link_following(text, mentions)
 
     # Pass 1: the country in focus and the regions named, from what is unambiguous enough.
     focus: Counter = Counter()
