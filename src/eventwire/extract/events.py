@@ -28,6 +28,7 @@ COMPONENT = f"eventwire_events@{VERSION}"
 CONTEXT_WINDOW = 3
 GOVERN_WINDOW = 10
 MAX_FURNITURE_LINE = 300
+_LOCATIVE = {"in", "at", "near", "over", "outside", "inside", "across", "throughout", "around", "into", "from", "on"}
 _CLAUSE_BREAKS = {";", ":", "—", "–"}
 _VERBISH_PREV = {"to", "will", "would", "'ll", "shall", "could", "can", "may", "might", "must", "should",
                  "did", "does", "do", "not", "n't", "has", "have", "had", "they", "he", "she", "it", "we",
@@ -148,12 +149,16 @@ class EventCoder:
                 conf -= 0.2
             conf += c.get("boost", 0.0)
             c["confidence"] = round(max(0.05, min(0.99, conf)), 3)
-            if c["type"] in seen_types:  # one event per type and sentence: merge evidence
-                prev = seen_types[c["type"]]
-                prev["confidence"] = max(prev["confidence"], c["confidence"])
-                prev["mode"] = prev["mode"] or c["mode"]
+            if c["type"] in seen_types:  # one event per type and sentence: the strongest trigger speaks
+                n = seen_types[c["type"]]
+                prev = events[n]
+                if c["confidence"] > prev["confidence"]:
+                    c["mode"] = c["mode"] or prev["mode"]
+                    events[n] = c
+                else:
+                    prev["mode"] = prev["mode"] or c["mode"]
                 continue
-            seen_types[c["type"]] = c
+            seen_types[c["type"]] = len(events)
             events.append(c)
         return [self._build(doc, sent, c, mentions, ctx) for c in events]
 
@@ -180,8 +185,9 @@ class EventCoder:
             nxt = candidates[n + 1] if n + 1 < len(candidates) else None
             if c["kind"] == "noun" and nxt is not None and nxt["kind"] == "noun" and nxt["trig"].start == c["trig"].end:
                 c["governed"] = True  # "fraud investigations": the head noun is the event
-            if i > sent.start and doc[i - 1].text == "-":
-                c["boost"] = c.get("boost", 0.0) - 0.3  # "long-threatened invasion": a modifier
+            end = c["trig"].end
+            if (i > sent.start and low[i - 1] == "-") or (end < sent.end and low[end] == "-"):
+                c["boost"] = c.get("boost", 0.0) - 0.3  # "long-threatened invasion", "war-torn": modifiers
             if n > 0 and low[i].endswith("ing") and i > sent.start and doc[i - 1].text == ",":
                 c["boost"] = c.get("boost", 0.0) - 0.3  # ", killing one person": a consequence
             if n > 0 and (low[i] in purpose or (i > sent.start and low[i - 1] in purpose)):
@@ -290,7 +296,19 @@ class EventCoder:
         found = self._found
         places = [p for p in found["places"] if s0 <= p.start < s1 and p.role != "dateline" and p.lat is not None]
         if places:
-            event.place = min(places, key=lambda p: (p.start < t, abs(p.start - t)))
+            text = doc_text(doc)
+            parties = [(a.start, a.end) for a in (event.actor, event.recipient)
+                       if a is not None and a.start is not None and a.end is not None]
+
+            def rank(p):
+                # where, not who: a place inside a party's name ("Russia's operations") ranks last,
+                # one after a locative preposition ("in Idlib") first
+                in_party = any(a < p.end and p.start < b for a, b in parties)
+                before = text[max(s0, p.start - 8):p.start].lower().split()
+                locative = bool(before) and before[-1] in _LOCATIVE
+                return (in_party, not locative, p.start < t, abs(p.start - t))
+
+            event.place = min(places, key=rank)
         times = [x for x in found["times"] if s0 <= x.start < s1 and x.type in ("DATE", "TIME")]
         if times:
             event.date = min(times, key=lambda x: abs(x.start - t))
