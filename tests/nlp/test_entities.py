@@ -128,6 +128,23 @@ def test_one_sense_per_document_for_person_names(nlp):
     assert ("Hassoun", "PERSON") in got
 
 
+def test_scope_before_title_and_pronoun_ends_a_name(nlp):
+    got = ents(nlp, "House Speaker Paul Ryan met reporters in Washington D.C. He left.")
+    assert ("House Speaker Paul Ryan", "PERSON") in got
+    assert ("Washington D.C.", "GPE") in got
+
+
+def test_title_case_headline_keeps_only_confident_names(nlp):
+    got = dict(ents(nlp, "Senator Scores Direct Hit On Donald Trump In Debate\n\nThe senator spoke."))
+    assert got.get("Donald Trump") == "PERSON"
+    assert "Debate" not in got and "Direct Hit" not in got
+
+
+def test_surname_known_to_geonames_follows_the_person(nlp):
+    got = ents(nlp, "Senator Marco Rubio spoke in Iowa. Later Rubio left.")
+    assert ("Rubio", "PERSON") in got and ("Iowa", "GPE") in got
+
+
 def test_pronouns_only_when_configured():
     base = build_pipeline(["eventwire_sentences"])
     base.add_pipe("eventwire_entities", config={"pronouns": True})

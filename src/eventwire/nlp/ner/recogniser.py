@@ -35,6 +35,10 @@ APOSTROPHE_S = {"'s", "’s", "'", "’"}
 THE = {"the", "The"}
 # Capitalised at a sentence start but never part of a name ("Washington D.C. He said").
 CAPITAL_PRONOUNS = {"I", "He", "She", "It", "We", "They", "His", "Her", "Its", "Our", "Their", "My", "You", "Your"}
+FUNCTION_WORDS = {"on", "to", "at", "in", "with", "by", "from", "and", "or", "but", "a", "an", "is", "are",
+                  "was", "were", "has", "have", "had", "will", "be", "between", "after", "before", "over",
+                  "into", "as", "about", "against", "than", "that", "this", "not", "no", "it", "its", "his",
+                  "her", "their", "he", "she", "they", "we", "you", "up", "out", "off", "says", "said"}
 DETERMINERS = {"The", "A", "An", "This", "These", "Those", "That"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Span priorities when two candidates overlap: higher wins, then longer.
@@ -68,6 +72,7 @@ class Recogniser:
         self.group_nouns, self.the_labels = cues["group_nouns"], cues["the_labels"]
         self.doc_heads, self.number_after = cues["document_heads"], cues["not_cardinal_after"]
         self.place_modifiers = cues["place_modifiers"]
+        self._title_case = False
         self.not_agent_verbs = set(cues.get("not_agent_verbs", ()))
         self.non_entity_heads = set(cues.get("non_entity_heads", ()))
         self.non_entity_prefixes = set(cues.get("non_entity_prefixes", ()))
@@ -87,6 +92,10 @@ class Recogniser:
             bounds.insert(0, 0)
         bounds.append(n)
         caps = [w[:1].isupper() and w not in CAPITAL_PRONOUNS for w in words]
+        for k in range(1, n):
+            # Title Case ("Hit On Donald Trump"): a capitalised function word joins nothing.
+            if caps[k] and not sent_starts[k] and words[k].lower() in FUNCTION_WORDS:
+                caps[k] = False
         for s, e in zip(bounds, bounds[1:]):
             mentions.extend(self._sentence(text, words, starts, ends, s, e, blocked, newline_after, caps))
         if self.pronouns:
@@ -169,6 +178,9 @@ class Recogniser:
         terms = self.lex.terms
         term_prefixes = terms.prefixes
         out: list[Mention] = []
+        alpha = [k for k in range(s, e) if words[k][:1].isalpha()]
+        # A headline in Title Case capitalises every word: only lexicon names and titles count.
+        self._title_case = len(alpha) >= 5 and sum(1 for k in alpha if words[k][:1].isupper()) >= 0.8 * len(alpha)
         i = s
         while i < e:
             if blocked[i]:
@@ -286,7 +298,7 @@ class Recogniser:
             if typed is not None:
                 return typed
         last, first = words[j - 1], words[i]
-        if labels[-1] is None and (j - i > 1 or labels[0] is None):
+        if labels[-1] is None and (j - i > 1 or labels[0] is None) and not self._title_case:
             if last in self.fac_heads:
                 return [Mention(i, j, "FAC", "cue")]
             if last in self.org_heads:
@@ -298,7 +310,9 @@ class Recogniser:
             if first in self.loc_prefix and j - i > 1:
                 return [Mention(i, j, "LOC", "cue")]
         known = [Mention(a, b, "GPE" if lab == "CITY" else lab, "lex") for a, b, lab in segs if lab not in (None, "TITLE")]
-        if all(lab is not None for lab in labels):
+        if all(lab is not None for lab in labels) and "CITY" not in labels:
+            return known
+        if self._title_case and not (label_p := self._classify(text, words, starts, ends, i, j, sent_start))[1] >= 0.9:
             return known
         label, _p = self._classify(text, words, starts, ends, i, j, sent_start)
         if label in ("O", "DATE"):
@@ -386,7 +400,7 @@ class Recogniser:
             if m.label in PLACE_LABELS and m.start > 0 and words[m.start - 1] in self.place_modifiers:
                 extra.append(Mention(m.start - 1, m.end, "LOC", "grammar"))
             # Idlib province / Hmeimim airbase
-            if m.label in PLACE_LABELS or m.source == "model":
+            if m.label in PLACE_LABELS or m.source == "model" and m.label != "NORP":
                 head = self._lower_head(words, e)
                 if head:
                     extra.append(Mention(m.start, head[0], head[1], "grammar"))
@@ -438,7 +452,7 @@ class Recogniser:
             if m.label == "PERSON":
                 for k in range(m.start, m.end):
                     w = words[k]
-                    if _is_cap(w) and w not in lex.title_words and w not in lex.names.entries:
+                    if _is_cap(w) and w not in lex.title_words and lex.names.entries.get(w, "CITY") == "CITY":
                         person_words.add(w)
             elif m.label == "ORG" and m.source == "grammar" and m.end - m.start >= 2 and words[m.end - 1] == "regime":
                 w = words[m.end - 2]  # "the Assad regime": Assad is a person
