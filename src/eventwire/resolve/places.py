@@ -228,8 +228,9 @@ def filter_mentions(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[M
         nxt = doc[m.j] if m.j < n else None
         if prev is not None and prev_low in titles and _is_cap(prev.text) and not first.text.isupper():
             continue  # "President Jordan", "Mr. Washington" (not "By NAIROBI")
-        if any(s <= m.start and m.end <= e for s, e in persons):
-            continue
+        if any(s <= m.start and m.end <= e and (e - s > m.end - m.start or first.text in gaz.person_names)
+               for s, e in persons) and not _major(m):
+            continue  # inside a longer person name the recogniser found ("Kobe Bryant")
         single = m.j - m.i == 1
         if single and first.text in rules["stop_names"]:
             continue
