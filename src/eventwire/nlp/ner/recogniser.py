@@ -91,6 +91,8 @@ class Recogniser:
         if not bounds or bounds[0] != 0:
             bounds.insert(0, 0)
         bounds.append(n)
+        self._alpha = [w[:1].isalpha() for w in words]
+        self._upper = [w[:1].isupper() for w in words]
         caps = [w[:1].isupper() and w not in CAPITAL_PRONOUNS for w in words]
         for k in range(1, n):
             # Title Case ("Hit On Donald Trump"): a capitalised function word joins nothing.
@@ -178,9 +180,9 @@ class Recogniser:
         terms = self.lex.terms
         term_prefixes = terms.prefixes
         out: list[Mention] = []
-        alpha = [k for k in range(s, e) if words[k][:1].isalpha()]
+        n_alpha = sum(self._alpha[s:e])
         # A headline in Title Case capitalises every word: only lexicon names and titles count.
-        self._title_case = len(alpha) >= 5 and sum(1 for k in alpha if words[k][:1].isupper()) >= 0.8 * len(alpha)
+        self._title_case = n_alpha >= 5 and sum(self._upper[s:e]) >= 0.8 * n_alpha
         i = s
         while i < e:
             if blocked[i]:
