@@ -145,14 +145,18 @@ def test_store_events_and_geojson():
     with api.open_store(":memory:") as store:
         store.add_results(all_results())
         rows = store.events(type="ASSAULT")
-        assert len(rows) == 2
+        # the strike and the denial of its civilian toll are one canonical event
+        assert len(rows) == 1 and rows[0]["n_mentions"] == 2
+        assert len(store.events(type="ASSAULT", mentions=True)) == 2
         geo = api.events_to_geojson(store.events())
+        mention_geo = api.events_to_geojson(store.events(mentions=True))
     assert geo["type"] == "FeatureCollection"
-    # the denial has no place; the strike (Raqqa) and the talks (Geneva) do
+    # the strike (Raqqa) and the talks (Geneva) have places; the denial mention has none
     assert [f["geometry"]["coordinates"] for f in geo["features"]] == [[39.01, 35.95], [6.15, 46.2]]
+    assert len(mention_geo["features"]) == 2
     props = geo["features"][0]["properties"]
-    assert props["type"] == "ASSAULT" and props["when_from"] == "2015-10-14"
-    assert "recipient_country" not in props  # NULLs are dropped
+    assert props["type"] == "ASSAULT" and props["when_from"] == "2015-10-14" and props["contested"] is True
+    assert "url" not in props  # NULLs are dropped
     json.dumps(geo)  # JSON-ready
 
 

@@ -42,22 +42,42 @@ def test_events_table_is_aligned_and_counted(db):
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert lines[0].split()[:3] == ["WHEN", "TYPE", "ACTOR"]
-    assert len(lines) == 4
+    assert lines[0].split()[-5:] == ["MODALITY", "SRC", "ART", "CONTESTED", "EVIDENCE"]
+    # canonical events: the strike and the denial of its toll are one (contested) event
+    assert len(lines) == 3
     evidence_at = lines[0].index("EVIDENCE")
     assert all(line[evidence_at - 2:evidence_at] == "  " for line in lines[1:])
     assert "ASSAULT/aerial" in lines[1] and "Russia" in lines[1] and "claimed" in lines[1]
-    assert result.stderr.strip() == "3 events"
+    contested_at = lines[0].index("CONTESTED")
+    assert lines[1][contested_at:contested_at + 3] == "yes" and lines[2][contested_at:contested_at + 3] == "   "
+    assert result.stderr.strip() == "2 events"
+
+
+def test_events_mentions_switch_shows_raw_mentions(db):
+    result = run("events", "--db", db, "--mentions")
+    assert result.exit_code == 0
+    assert len(result.stdout.splitlines()) == 4 and result.stderr.strip() == "3 mentions"
+    rows = [json.loads(line) for line in run("events", "--db", db, "--mentions", "--format", "jsonl").stdout.splitlines()]
+    strike_event = {r["event_id"] for r in rows if r["type"] == "ASSAULT"}
+    assert len(strike_event) == 1 and all(r["contested"] for r in rows if r["type"] == "ASSAULT")
+
+
+def test_contested_filter_keeps_events_whose_sources_disagree(db):
+    rows = [json.loads(line) for line in
+            run("events", "--db", db, "--contested", "--format", "jsonl").stdout.splitlines()]
+    assert [(r["type"], r["modalities"]) for r in rows] == [("ASSAULT", ["claimed", "denied"])]
+    assert json.loads(rows[0]["conflicts"])[0]["kind"] == "denial"
 
 
 def test_events_table_cuts_long_text_and_reports_the_limit(db):
     result = run("events", "--db", db, "--limit", "1")
     assert len(result.stdout.splitlines()) == 2
     assert "\u2026" in result.stdout  # the evidence sentence is longer than its column
-    assert result.stderr.strip() == "1 of 3 events; use --limit 0 for all"
+    assert result.stderr.strip() == "1 of 2 events; use --limit 0 for all"
 
 
 def test_events_jsonl_with_filters(db):
-    result = run("events", "--db", db, "--type", "assault", "--country", "Syria",
+    result = run("events", "--db", db, "--mentions", "--type", "assault", "--country", "Syria",
                  "--since", "2015-10-15", "--format", "jsonl")
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert [(r["type"], r["modality"], r["when"]) for r in rows] == [("ASSAULT", "denied", "2015-10-15")]
@@ -65,9 +85,11 @@ def test_events_jsonl_with_filters(db):
 
 
 @pytest.mark.parametrize("option, value, expected", [
-    ("--actor", "warplanes", 2), ("--recipient", "united states", 1), ("--place", "geneva", 1),
+    ("--actor", "warplanes", 1), ("--recipient", "united states", 1), ("--place", "geneva", 1),
     ("--until", "2015-10-14", 1), ("--claimant", "straits times", 1), ("--text", "delegations", 1),
-    ("--modality", "claimed", 1), ("--type", "ASSAULT,CONSULT", 3)])
+    ("--modality", "claimed", 1), ("--type", "ASSAULT,CONSULT", 2),
+    # an event matches on any of its versions: the denial's claimant and modality
+    ("--claimant", "syrian", 1), ("--modality", "denied", 1), ("--text", "denied that civilians", 1)])
 def test_each_filter_option_reaches_the_query(db, option, value, expected):
     result = run("events", "--db", db, option, value, "--format", "jsonl")
     assert result.exit_code == 0 and len(result.stdout.splitlines()) == expected
@@ -76,7 +98,7 @@ def test_each_filter_option_reaches_the_query(db, option, value, expected):
 def test_events_csv_has_every_column(db):
     result = run("events", "--db", db, "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert len(rows) == 3
+    assert len(rows) == 2 and rows[0]["n_sources"] == "1" and rows[0]["contested"] == "True"
     assert rows[0]["claimant_chain"] == "Russian Defence Ministry; Xinhua; The Straits Times"
     assert rows[0]["when_from"] == "2015-10-14" and rows[0]["place_lat"] == "35.95"
     empty = run("events", "--db", db, "--format", "csv", "--type", "PROTEST")
@@ -105,19 +127,22 @@ def test_missing_store_is_an_error_not_a_new_file(tmp_path):
     assert not (tmp_path / "none.duckdb").exists()
 
 
-@pytest.mark.parametrize("what", ["events", "articles", "mentions"])
-def test_export_writes_parquet(db, tmp_path, what):
+@pytest.mark.parametrize("what, rows", [("events", 2), ("articles", 3), ("mentions", 3), ("versions", 3)])
+def test_export_writes_parquet(db, tmp_path, what, rows):
     target = tmp_path / f"{what}.parquet"
     result = run("export", target, "--db", db, "--what", what)
-    assert result.exit_code == 0 and result.stdout.startswith(f"wrote 3 {what} to ")
-    assert duckdb.connect().execute("SELECT count(*) FROM read_parquet(?)", [str(target)]).fetchone()[0] == 3
+    assert result.exit_code == 0 and result.stdout.startswith(f"wrote {rows} {what} to ")
+    assert duckdb.connect().execute("SELECT count(*) FROM read_parquet(?)", [str(target)]).fetchone()[0] == rows
 
 
 def test_summary_prints_types_actors_and_evidence(db):
     out = run("summary", "--db", db).stdout
-    assert "3 articles from 2 outlets, published 2015-10-15 to 2015-10-21; 3 events" in out
-    assert re.search(r"ASSAULT\s+2", out) and re.search(r"Russia\s+3", out)
+    assert "3 articles from 2 outlets, published 2015-10-15 to 2015-10-21; 2 events from 3 mentions" in out
+    assert re.search(r"ASSAULT\s+1", out) and re.search(r"Russia\s+2", out)
     assert "claimed by Russian Defence Ministry (claimed)" in out
+    contested = out.split("Contested events (sources disagree):")[1]
+    assert "denied by Syrian government" in contested
+    assert "- Russian Defence Ministry (claimed): sorties 33, targets 32  [source: Xinhua; in The Straits Times]" in contested
     assert '"MOSCOW (XINHUA) - Russian warplanes' in out
 
 

@@ -7,9 +7,16 @@
     with open_store("news.duckdb") as store:
         report = ingest_paths(["corpus/"], store)
         print(report.added, report.duplicates, [str(e) for e in report.errors])
+        # canonical events: one row per real-world event across articles
         for event in store.events(type="ASSAULT", country="SYR", since="2015-10"):
-            print(event["when"], event["actor_name"], event["evidence_text"])
+            print(event["when"], event["actor_name"], event["n_sources"], event["contested"])
+        store.events(mentions=True)        # the raw mentions instead
+        store.events(contested=True)       # only events whose sources disagree
         store.export_parquet("events.parquet")
+
+Stories are grouped across batches and runs: the story index is saved in the store, a new
+article joins a stored story, and the canonical events of every story a batch touches are
+recomputed from all stored mentions of that story, in the batch's transaction.
 """
 from __future__ import annotations
 
@@ -59,6 +66,7 @@ class IngestReport:
     events: int = 0
     batches: int = 0
     errors: List[EventwireError] = field(default_factory=list)
+    seconds: dict = field(default_factory=dict)  # stage -> seconds: pipeline, stories, store
 
     @property
     def all_failed(self) -> bool:
@@ -68,16 +76,19 @@ class IngestReport:
     def to_dict(self) -> dict:
         return {"read": self.read, "added": self.added, "duplicates": self.duplicates,
                 "events": self.events, "batches": self.batches,
-                "errors": [e.to_dict() for e in self.errors]}
+                "errors": [e.to_dict() for e in self.errors],
+                "seconds": {k: round(v, 3) for k, v in self.seconds.items()}}
 
 
 Pipeline = Callable[[List[Article]], List[DocumentResult]]
 
 
 def _default_pipeline(articles: List[Article]) -> List[DocumentResult]:
-    from .process import process  # spaCy loads only when something needs processing
+    # spaCy loads only when something needs processing; stories are grouped by the store's
+    # own story index (across batches), not per batch as eventwire.process does
+    from .process import process_stream
 
-    return process(articles)
+    return list(process_stream(articles))
 
 
 def _run_pipeline(pipeline: Pipeline, articles: List[Article]) -> tuple:
@@ -119,9 +130,14 @@ def ingest_paths(paths: Iterable[Union[str, os.PathLike]], store: Union[Store, s
     Articles whose content-addressed id is already stored (or seen earlier in this run) are
     counted as duplicates and not processed again. Work goes in batches of ``batch_size``
     articles, each stored in one transaction, so memory stays bounded on large inputs.
-    ``pipeline`` (articles -> results) defaults to :func:`eventwire.process`.
+    ``pipeline`` (articles -> results) defaults to :func:`eventwire.process_stream`; whatever
+    stories it sets are replaced by the store's story index, which groups each batch with
+    everything stored before.
     """
+    import time
+
     from .ingest import read_paths
+    from .store.grouping import StoryGrouper
 
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
@@ -131,6 +147,10 @@ def ingest_paths(paths: Iterable[Union[str, os.PathLike]], store: Union[Store, s
     report = IngestReport()
     seen: set = set()
     pending: List[Article] = []
+    grouper: List[StoryGrouper] = []  # opened at the first batch with new articles
+
+    def timed(stage: str, started: float) -> None:
+        report.seconds[stage] = report.seconds.get(stage, 0.0) + time.perf_counter() - started
 
     def fail(err: EventwireError) -> None:
         report.errors.append(err)
@@ -145,10 +165,20 @@ def ingest_paths(paths: Iterable[Union[str, os.PathLike]], store: Union[Store, s
         todo = [a for a in pending if a.id not in known]
         pending.clear()
         if todo:
+            started = time.perf_counter()
             results, errors = _run_pipeline(pipeline, todo)
+            timed("pipeline", started)
             for err in errors:
                 fail(err)
-            report.added += target.add_results(results)
+            started = time.perf_counter()
+            if not grouper:
+                grouper.append(StoryGrouper(target))
+            restory = grouper[0].assign(results)
+            state = grouper[0].state()
+            timed("stories", started)
+            started = time.perf_counter()
+            report.added += target.add_results(results, story_state=state, restory=restory)
+            timed("store", started)
             report.events += sum(len(r.events or []) for r in results)
         report.batches += 1
         if on_batch:

@@ -132,6 +132,10 @@ def _table(rows) -> str:
         ("PLACE", 14, lambda r: r.get("place_name") or r.get("place_text")),
         ("CLAIMANT", 18, lambda r: who(r, "claimant")),
         ("MODALITY", 9, lambda r: r.get("modality")),
+        # independent sources and articles behind the event (for a mention: behind its event)
+        ("SRC", 3, lambda r: r.get("n_sources")),
+        ("ART", 3, lambda r: r.get("n_articles")),
+        ("CONTESTED", 9, lambda r: "yes" if r.get("contested") else ""),
     ]
     used = sum(width + 2 for _, width, _ in columns)
     evidence = max(30, shutil.get_terminal_size((220, 24)).columns - used)
@@ -162,7 +166,11 @@ def _csv_value(value):
 @click.option("--until", metavar="DATE", help="On or before YYYY, YYYY-MM or YYYY-MM-DD.")
 @click.option("--claimant", help="Who says so (claimant or anyone in the claimant chain) contains this.")
 @click.option("--text", help="The evidence sentence contains this.")
-@click.option("--modality", help="asserted, claimed, denied, planned or hypothetical.")
+@click.option("--modality", help="asserted, claimed, denied, planned or hypothetical "
+                                 "(for an event: any of its versions).")
+@click.option("--contested", is_flag=True, help="Only events whose sources disagree (numbers, a denial).")
+@click.option("--mentions", is_flag=True, help="Raw event mentions (one per article and sentence) "
+                                               "instead of canonical events.")
 @click.option("--limit", type=int, default=None,
               help=f"At most this many events (default {TABLE_LIMIT} for table, all otherwise; 0 = all).")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv", "geojson"]),
@@ -170,8 +178,9 @@ def _csv_value(value):
 @WAIT_OPTION
 @_guarded
 def events(db, types, actor, recipient, country, place, since, until, claimant, text, modality,
-           limit, fmt, wait):
-    """Query stored events; dates are the event's own date, else the article's."""
+           contested, mentions, limit, fmt, wait):
+    """Query stored events: one row per real-world event across articles (canonical events),
+    or per mention with --mentions. Dates are the event's own date, else the article's."""
     from .api import events_to_geojson, open_store
     from .store import EventFilter
     from .store.rows import clean_row
@@ -180,7 +189,8 @@ def events(db, types, actor, recipient, country, place, since, until, claimant, 
         limit = TABLE_LIMIT if fmt == "table" else 0
     flt = EventFilter.from_kwargs(type=list(types), actor=actor, recipient=recipient, country=country,
                                   place=place, since=since, until=until, claimant=claimant,
-                                  text=text, modality=modality, limit=limit or None)
+                                  text=text, modality=modality, contested=contested or None,
+                                  mentions=mentions, limit=limit or None)
     with open_store(db, read_only=True, wait=wait) as store:
         rows = store.query_events(flt)
         total = store.count_events(flt) if limit and len(rows) == limit else len(rows)
@@ -190,7 +200,8 @@ def events(db, types, actor, recipient, country, place, since, until, claimant, 
         click.echo(_table(rows))
         shown = f"{len(rows)} of {total}" if total > len(rows) else str(len(rows))
         hint = "; use --limit 0 for all" if total > len(rows) else ""
-        click.echo(f"{shown} event{'s' * (total != 1)}{hint}", err=True)
+        noun = "mention" if mentions else "event"
+        click.echo(f"{shown} {noun}{'s' * (total != 1)}{hint}", err=True)
     elif fmt == "jsonl":
         for row in rows:
             out.write(json.dumps(clean_row(row), ensure_ascii=False) + "\n")
@@ -209,18 +220,50 @@ def events(db, types, actor, recipient, country, place, since, until, claimant, 
 @main.command()
 @click.argument("path")
 @DB_OPTION
-@click.option("--what", type=click.Choice(["events", "articles", "mentions"]), default="events",
-              show_default=True, help="events: the event view; articles: articles with text; "
-                                      "mentions: raw event mention rows.")
+@click.option("--what", type=click.Choice(["events", "articles", "mentions", "versions"]), default="events",
+              show_default=True, help="events: canonical events; articles: articles with text; "
+                                      "mentions: raw event mention rows (with their event_id); "
+                                      "versions: each source's account of each event.")
 @WAIT_OPTION
 @_guarded
 def export(path, db, what, wait):
-    """Write stored events, articles or mentions to a Parquet file at PATH."""
+    """Write stored events, articles, mentions or versions to a Parquet file at PATH."""
     from .api import open_store
 
     with open_store(db, read_only=True, wait=wait) as store:
         count = store.export_parquet(path, what=what)
     click.echo(f"wrote {count} {what if count != 1 else what.rstrip('s')} to {path}")
+
+
+def _numbers(numbers: dict) -> str:
+    return ", ".join(f"{role} {int(v) if float(v).is_integer() else v}" for role, v in sorted(numbers.items()))
+
+
+def _print_contested(events) -> None:
+    echo = click.echo
+    echo("\nContested events (sources disagree):")
+    for ev in events:
+        actor = ev.get("actor_name") or ev.get("actor_text") or "?"
+        place = ev.get("place_name") or ev.get("place_text")
+        echo(f"  {ev.get('when') or '(undated)'}  {ev['type']}" + (f"/{ev['mode']}" if ev.get("mode") else "")
+             + f"  {actor}" + (f"  in {place}" if place else "")
+             + f"  ({ev['n_articles']} articles, {ev['n_sources']} independent source"
+             + f"{'s' * (ev['n_sources'] != 1)})")
+        for conflict in ev["conflicts"]:
+            if conflict.get("kind") == "numbers":
+                values = "; ".join(f"{value} per {', '.join(who)}" for value, who in conflict["values"].items())
+                echo(f"      {conflict['role']}: {values}")
+            elif conflict.get("kind") == "denial":
+                echo(f"      denied by {conflict.get('by') or 'a party to it'}")
+        for v in ev["versions"]:
+            who = v.get("claimant") or "(no claimant)"
+            via = ", ".join(v.get("publishers") or []) or "?"
+            outlet = v.get("outlet")
+            line = f"      - {who} ({v.get('modality')})"
+            if v.get("numbers"):
+                line += f": {_numbers(v['numbers'])}"
+            line += f"  [source: {via}" + (f"; in {outlet}" if outlet and outlet != via else "") + "]"
+            echo(line)
 
 
 def _print_summary(summary: dict) -> None:
@@ -229,9 +272,12 @@ def _print_summary(summary: dict) -> None:
     if summary.get("first_published"):
         period = f", published {summary['first_published']} to {summary['last_published']}"
     echo(f"\n{summary['articles']} articles from {summary['outlets']} outlets{period}; "
-         f"{summary['events']} events")
+         f"{summary['events']} events from {summary['mentions']} mentions")
     if summary.get("reprints"):
         echo(f"{summary['reprints']} reprints of other articles, {summary['stories']} stories")
+    if summary["events"]:
+        echo(f"{summary['corroborated_events']} events confirmed by more than one independent source, "
+             f"{summary['contested_events']} contested")
     if not summary["events"]:
         echo("No events were extracted yet: the event extractor found none in these articles.")
         return
@@ -247,6 +293,8 @@ def _print_summary(summary: dict) -> None:
         echo("\nWho says so most:")
         for who, n in summary["top_claimants"]:
             echo(f"  {who:<30} {n:>4}")
+    if summary.get("contested"):
+        _print_contested(summary["contested"])
     echo("\nSome events, with their evidence:")
     for ev in summary["examples"]:
         actor = ev.get("actor_name") or ev.get("actor_text") or "?"
@@ -262,7 +310,12 @@ def _print_summary(summary: dict) -> None:
             echo(f"      numbers: {ev['quantities']}")
         claimant = ev.get("claimant_name") or ev.get("claimant_text")
         said = f"claimed by {claimant}" if claimant else "reported as fact"
-        echo(f"      {said} ({ev.get('modality') or 'asserted'}); {ev.get('outlet') or ev.get('title') or ev['article_id']}")
+        reach = ""
+        if ev.get("n_articles"):
+            reach = (f"; {ev['n_articles']} article{'s' * (ev['n_articles'] != 1)}, "
+                     f"{ev['n_sources']} source{'s' * (ev['n_sources'] != 1)}")
+        echo(f"      {said} ({ev.get('modality') or 'asserted'}); "
+             f"{ev.get('outlet') or ev.get('title') or ev['article_id']}{reach}")
 
 
 @main.command()

@@ -23,7 +23,9 @@ def read(path):
 
 
 @pytest.mark.parametrize("what, rows, column", [
-    ("events", 3, "outlet"), ("mentions", 3, "actor_registry_id"), ("articles", 3, "text")])
+    # the strike and its denial in one article are one canonical event: 2 events from 3 mentions
+    ("events", 2, "n_sources"), ("mentions", 3, "event_id"), ("articles", 3, "text"),
+    ("versions", 3, "publishers")])
 def test_exports_write_parquet_with_every_row(store, tmp_path, what, rows, column):
     target = tmp_path / f"{what}.parquet"
     assert store.export_parquet(str(target), what=what) == rows

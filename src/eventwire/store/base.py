@@ -8,12 +8,12 @@ one article, the rebuilt :class:`~eventwire.models.DocumentResult`.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from typing import Iterable, List, Optional, Sequence, Set
+from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
 from ..models import DocumentResult
 from .query import EventFilter
 
-EXPORTS = ("events", "articles", "mentions")
+EXPORTS = ("events", "articles", "mentions", "versions")
 
 
 class Store(ABC):
@@ -26,15 +26,35 @@ class Store(ABC):
         """Which of ``ids`` are already stored (checked before processing, so re-ingest is free)."""
 
     @abstractmethod
-    def add_results(self, results: Sequence[DocumentResult]) -> int:
-        """Store a batch in one transaction; articles already present are skipped.
-        Returns how many articles were added."""
+    def add_results(self, results: Sequence[DocumentResult], *, story_state: Optional[dict] = None,
+                    restory: Optional[Dict[str, Tuple[Optional[str], Optional[str]]]] = None) -> int:
+        """Store a batch in one transaction; articles already present are skipped. The
+        canonical events of every story the batch touches are recomputed in the same
+        transaction. Returns how many articles were added."""
+
+    @abstractmethod
+    def rebuild_events(self, stories: Optional[Iterable[str]] = None) -> int:
+        """Recompute the canonical events of ``stories`` (default all) from their stored mentions."""
+
+    @abstractmethod
+    def story_state(self) -> Optional[dict]:
+        """The saved story index state (see :class:`eventwire.fuse.StoryIndex`), if any."""
+
+    @abstractmethod
+    def stored_fuse(self, article_ids: Optional[Iterable[str]] = None, *,
+                    stories: Optional[Iterable[str]] = None) -> Dict[str, Tuple[Optional[str], Optional[str]]]:
+        """``article id -> (story, reprint_of)`` as stored (for some ids, some stories, or all)."""
+
+    @abstractmethod
+    def results_for(self, article_ids: Iterable[str]) -> List[DocumentResult]:
+        """Stored results (article and event mentions) of several articles."""
 
     # ---------------------------------------------------------------- reading
     def events(self, flt: Optional[EventFilter] = None, **filters) -> List[dict]:
         """Events matching ``flt`` or keyword filters (``type``, ``actor``, ``recipient``,
         ``country``, ``place``, ``since``, ``until``, ``claimant``, ``text``, ``modality``,
-        ``article_id``, ``limit``, ``offset``), ordered by date."""
+        ``article_id``, ``contested``, ``mentions``, ``limit``, ``offset``), ordered by date.
+        Rows are canonical events unless ``mentions=True``."""
         return self.query_events(flt if flt is not None else EventFilter.from_kwargs(**filters))
 
     @abstractmethod
@@ -63,8 +83,9 @@ class Store(ABC):
 
     @abstractmethod
     def export_parquet(self, path: str, what: str = "events") -> int:
-        """Write ``events`` (the event view), ``articles`` or ``mentions`` (raw event mention
-        rows) to a Parquet file; returns the number of rows written."""
+        """Write ``events`` (canonical events, the event view), ``articles``, ``mentions`` (raw
+        event mention rows, with their ``event_id``) or ``versions`` (each source's account of
+        each event) to a Parquet file; returns the number of rows written."""
 
     @abstractmethod
     def schema_version(self) -> int:

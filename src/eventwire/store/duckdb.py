@@ -7,6 +7,7 @@ log means a process killed mid-batch leaves the file at its last committed batch
 """
 from __future__ import annotations
 
+import json
 import re
 import time
 from importlib import resources
@@ -19,6 +20,7 @@ import numpy as np
 from ..errors import (BadOption, MigrationError, StoreError, StoreLocked, StoreVersionError)
 from ..models import DocumentResult
 from .base import EXPORTS, Store
+from .canonical import EVENT_COLUMNS, VERSION_COLUMNS, event_tables, keep_ids
 from .query import EVENT_ORDER, EventFilter, compile_events
 from .rows import TABLE_COLUMNS, result_from_rows, result_rows
 
@@ -27,12 +29,18 @@ MIGRATION_NAME = re.compile(r"^(\d{3})_([A-Za-z0-9_]+)\.sql$")
 WRITE_ORDER = ["articles", "entities", "times", "places", "quantities", "attributions",
                "event_mentions", "event_quantities"]
 CHILD_TABLES = WRITE_ORDER[1:]
+# what canonical events need of an article: its metadata and text (for credit lines), its mentions
+EVENT_SOURCE_TABLES = ("event_mentions", "event_quantities")
+FUSED_COLUMNS = {"events": EVENT_COLUMNS, "event_versions": VERSION_COLUMNS}
+STORY_INDEX = "default"
+CANONICAL_SINCE = 3  # the migration that added canonical events
 BATCH_VIEW = "_eventwire_batch"
 _LOCK_HOLDER = re.compile(r"held in (.+?) \(PID (\d+)\)")
 _EXPORT_SQL = {
     "events": f"SELECT * FROM event_view {EVENT_ORDER}",
     "articles": "SELECT * FROM articles ORDER BY published_day NULLS LAST, id",
     "mentions": "SELECT * FROM event_mentions ORDER BY article_id, idx",
+    "versions": "SELECT * FROM event_versions ORDER BY event_id, idx",
 }
 
 
@@ -135,6 +143,7 @@ class DuckDBStore(Store):
                                     f"{latest}; open it once for writing (e.g. `eventwire ingest`) to "
                                     "migrate it", source=self.path)
         con = self.con
+        rebuild = 0 < current < CANONICAL_SINCE <= latest
         for version, name, sql in available:
             if version <= current:
                 continue
@@ -148,6 +157,8 @@ class DuckDBStore(Store):
             except duckdb.Error as exc:
                 con.execute("ROLLBACK")
                 raise MigrationError(f"{version:03d}_{name}.sql: {exc}", source=self.path) from None
+        if rebuild:  # articles stored before canonical events existed get theirs now
+            self.rebuild_events()
 
     def _column_types(self, table: str) -> Dict[str, str]:
         if table not in self._types:
@@ -156,14 +167,14 @@ class DuckDBStore(Store):
             self._types[table] = dict(rows)
         return self._types[table]
 
-    def _insert(self, table: str, rows: List[dict]) -> None:
+    def _insert(self, table: str, rows: List[dict], columns: Optional[List[str]] = None) -> None:
         """Columnar insert: each column becomes one NumPy object array and DuckDB scans the
         batch as a table. Values never pass through SQL text, and this is several times faster
         than ``executemany`` or list parameters on wide rows with nested lists."""
         if not rows:
             return
         types = self._column_types(table)
-        columns = TABLE_COLUMNS[table]
+        columns = columns or TABLE_COLUMNS.get(table) or FUSED_COLUMNS[table]
         # fromiter keeps each list value as one object (np.array would try to make it 2-D)
         frame = {f"c{i}": np.fromiter((row.get(c) for row in rows), dtype=object, count=len(rows))
                  for i, c in enumerate(columns)}
@@ -187,24 +198,40 @@ class DuckDBStore(Store):
         rows = self.con.execute("SELECT id FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids]).fetchall()
         return {r[0] for r in rows}
 
-    def add_results(self, results: Sequence[DocumentResult]) -> int:
+    def add_results(self, results: Sequence[DocumentResult], *, story_state: Optional[dict] = None,
+                    restory: Optional[Dict[str, Tuple[Optional[str], Optional[str]]]] = None) -> int:
+        """Store a batch and recompute the canonical events of every story it touches, in one
+        transaction.
+
+        ``story_state`` (a :meth:`eventwire.fuse.StoryIndex.to_state`) is saved with the batch,
+        so the index and the articles it has filed never disagree. ``restory`` maps stored
+        article ids to a new ``(story, reprint_of)`` (a later article can turn out to be the
+        original of one stored earlier); their old and new stories are recomputed too.
+        """
         self._writable()
         unique: Dict[str, DocumentResult] = {}
         for result in results:
             unique.setdefault(result.id, result)
         known = self.known_ids(unique)
         batch = [r for rid, r in unique.items() if rid not in known]
-        if not batch:
+        restory = {aid: v for aid, v in (restory or {}).items() if aid not in unique or aid in known}
+        if not batch and not restory and story_state is None:
             return 0
         tables: Dict[str, List[dict]] = {t: [] for t in WRITE_ORDER}
         for result in batch:  # flatten first: a bad record fails before the transaction opens
             for table, rows in result_rows(result).items():
                 tables[table].extend(rows)
+        touched = {r.story or r.id for r in batch}
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
             for table in WRITE_ORDER:
                 self._insert(table, tables[table])
+            if restory:
+                touched |= self._restory(restory)
+            self._recompute_stories(touched)
+            if story_state is not None:
+                self._save_story_state(story_state)
             con.execute("COMMIT")
         except BaseException as exc:
             con.execute("ROLLBACK")
@@ -213,6 +240,121 @@ class DuckDBStore(Store):
                                  f"was kept): {exc}", source=self.path) from None
             raise
         return len(batch)
+
+    # ---------------------------------------------------------------- canonical events
+    def _restory(self, changes: Dict[str, Tuple[Optional[str], Optional[str]]]) -> Set[str]:
+        """Move stored articles to new stories / originals; returns every story involved."""
+        ids = list(changes)
+        old = self.con.execute("SELECT COALESCE(story, id) FROM articles WHERE id IN "
+                               "(SELECT unnest(?::VARCHAR[]))", [ids]).fetchall()
+        touched = {r[0] for r in old}
+        frame = {"aid": np.array(ids, dtype=object),
+                 "story": np.array([changes[a][0] for a in ids], dtype=object),
+                 "reprint_of": np.array([changes[a][1] for a in ids], dtype=object)}
+        self.con.register(BATCH_VIEW, frame)
+        try:
+            self.con.execute(f"UPDATE articles SET story = CAST(b.story AS VARCHAR), "
+                             f"reprint_of = CAST(b.reprint_of AS VARCHAR) FROM {BATCH_VIEW} b "
+                             "WHERE articles.id = b.aid")
+        finally:
+            self.con.unregister(BATCH_VIEW)
+        touched.update(story or aid for aid, (story, _r) in changes.items())
+        return touched
+
+    def _results_for_events(self, article_ids: List[str]) -> List[DocumentResult]:
+        """The stored results of ``article_ids`` with what canonical events read (article,
+        mentions and their quantities; not entities, times ...), in three queries."""
+        if not article_ids:
+            return []
+        param = [article_ids]
+        where = "WHERE article_id IN (SELECT unnest(?::VARCHAR[]))"
+        articles = self._fetch_dicts("SELECT * FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", param)
+        rows: Dict[str, Dict[str, List[dict]]] = {a["id"]: {"articles": [a]} for a in articles}
+        for table in EVENT_SOURCE_TABLES:
+            order = "mention_id, idx" if table == "event_quantities" else "idx"
+            for row in self._fetch_dicts(f"SELECT * FROM {table} {where} ORDER BY article_id, {order}", param):
+                rows[row["article_id"]].setdefault(table, []).append(row)
+        return [result_from_rows(rows[aid]) for aid in sorted(rows)]
+
+    def _recompute_stories(self, stories: Iterable[str]) -> int:
+        """Replace the canonical events of ``stories`` with ones merged from all their stored
+        mentions (inside the caller's transaction). Returns how many events they now have."""
+        from ..fuse.events import canonical_events
+
+        stories = sorted({s for s in stories if s})
+        if not stories:
+            return 0
+        con = self.con
+        in_stories = "(SELECT unnest(?::VARCHAR[]))"
+        ids = [r[0] for r in con.execute(f"SELECT id FROM articles WHERE COALESCE(story, id) IN {in_stories}",
+                                         [stories]).fetchall()]
+        merged = canonical_events(self._results_for_events(ids))
+        old_links = dict(con.execute("SELECT id, event_id FROM event_mentions WHERE event_id IS NOT NULL AND "
+                                     "article_id IN (SELECT unnest(?::VARCHAR[]))", [ids]).fetchall())
+        keep_ids(merged, old_links)
+        events, versions, links = event_tables(merged)
+        con.execute(f"DELETE FROM event_versions WHERE event_id IN (SELECT id FROM events WHERE story IN {in_stories})",
+                    [stories])
+        con.execute(f"DELETE FROM events WHERE story IN {in_stories}", [stories])
+        con.execute("UPDATE event_mentions SET event_id = NULL WHERE event_id IS NOT NULL AND "
+                    "article_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+        self._insert("events", events)
+        self._insert("event_versions", versions)
+        if links:
+            frame = {"mention_id": np.array(list(links), dtype=object),
+                     "event_id": np.array(list(links.values()), dtype=object)}
+            con.register(BATCH_VIEW, frame)
+            try:
+                con.execute(f"UPDATE event_mentions SET event_id = CAST(b.event_id AS VARCHAR) FROM {BATCH_VIEW} b "
+                            "WHERE event_mentions.id = b.mention_id")
+            finally:
+                con.unregister(BATCH_VIEW)
+        return len(events)
+
+    def rebuild_events(self, stories: Optional[Iterable[str]] = None) -> int:
+        """Recompute canonical events for ``stories`` (default: every story) in one transaction;
+        returns how many events those stories have."""
+        self._writable()
+        if stories is None:
+            stories = [r[0] for r in self.con.execute("SELECT DISTINCT COALESCE(story, id) FROM articles").fetchall()]
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            n = self._recompute_stories(stories)
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        return n
+
+    def story_state(self) -> Optional[dict]:
+        """The saved story index (``StoryIndex.to_state()``), or None before the first ingest."""
+        row = self.con.execute("SELECT state FROM story_index WHERE name = ?", [STORY_INDEX]).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def _save_story_state(self, state: dict) -> None:
+        text = json.dumps(state, ensure_ascii=False, separators=(",", ":"))
+        filed = len(state.get("assigned", {})) + len(state.get("follows", {}))
+        self.con.execute("INSERT OR REPLACE INTO story_index (name, state, articles, updated_at) "
+                         "VALUES (?, ?, ?, current_timestamp)", [STORY_INDEX, text, filed])
+
+    def stored_fuse(self, article_ids: Optional[Iterable[str]] = None, *,
+                    stories: Optional[Iterable[str]] = None) -> Dict[str, Tuple[Optional[str], Optional[str]]]:
+        """``article id -> (story, reprint_of)`` as stored: for ``article_ids``, for the members
+        of ``stories``, or for every article when neither is given."""
+        if article_ids is not None:
+            rows = self.con.execute("SELECT id, story, reprint_of FROM articles WHERE id IN "
+                                    "(SELECT unnest(?::VARCHAR[]))", [list(article_ids)]).fetchall()
+        elif stories is not None:
+            rows = self.con.execute("SELECT id, story, reprint_of FROM articles WHERE COALESCE(story, id) IN "
+                                    "(SELECT unnest(?::VARCHAR[]))", [list(stories)]).fetchall()
+        else:
+            rows = self.con.execute("SELECT id, story, reprint_of FROM articles").fetchall()
+        return {r[0]: (r[1], r[2]) for r in rows}
+
+    def results_for(self, article_ids: Iterable[str]) -> List[DocumentResult]:
+        """Stored results (article and event mentions only) for several articles at once."""
+        return self._results_for_events(list(article_ids))
 
     # ---------------------------------------------------------------- reading
     def query_events(self, flt: EventFilter) -> List[dict]:
@@ -247,35 +389,66 @@ class DuckDBStore(Store):
         return result_from_rows(rows)
 
     def summary(self, top: int = 5, examples: int = 5) -> dict:
+        """Counts for people. ``events`` counts canonical events, ``mentions`` the event
+        mentions they were merged from; ``contested`` lists the most widely reported events
+        whose sources disagree, each with its versions."""
         counts = self._fetch_dicts(
             "SELECT (SELECT count(*) FROM articles) AS articles, "
-            "(SELECT count(*) FROM event_mentions) AS events, "
+            "(SELECT count(*) FROM events) AS events, "
+            "(SELECT count(*) FROM event_mentions) AS mentions, "
+            "(SELECT count(*) FROM events WHERE contested) AS contested_events, "
+            "(SELECT count(*) FROM events WHERE n_sources > 1) AS corroborated_events, "
             "(SELECT count(DISTINCT outlet) FROM articles) AS outlets, "
-            "(SELECT count(DISTINCT story) FROM articles) AS stories, "
+            "(SELECT count(DISTINCT COALESCE(story, id)) FROM articles) AS stories, "
             "(SELECT count(*) FROM articles WHERE reprint_of IS NOT NULL) AS reprints, "
             "(SELECT min(published_day) FROM articles) AS first_published, "
             "(SELECT max(published_day) FROM articles) AS last_published")[0]
-        by_type = self.con.execute("SELECT type, count(*) FROM event_mentions GROUP BY type "
+        by_type = self.con.execute("SELECT type, count(*) FROM events GROUP BY type "
                                    "ORDER BY count(*) DESC, type").fetchall()
         actors = self.con.execute(
-            "SELECT COALESCE(actor_name, actor_text) AS actor, count(*) FROM event_mentions "
+            "SELECT COALESCE(actor_name, actor_text) AS actor, count(*) FROM events "
             "WHERE actor_text IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?", [top]).fetchall()
         claimants = self.con.execute(
             "SELECT COALESCE(claimant_name, claimant_text) AS claimant, count(*) FROM event_mentions "
             "WHERE claimant_text IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?", [top]).fetchall()
         # one example per type, the most fully told (who, to whom, where, when, how many,
-        # who says so) and confident ones first, then shown in date order
+        # who says so) and most widely reported first, then shown in date order
         rich = ("((claimant_text IS NOT NULL)::INT + (actor_text IS NOT NULL)::INT + "
                 "(recipient_text IS NOT NULL)::INT + (place_lat IS NOT NULL)::INT + "
                 "(quantities IS NOT NULL)::INT + (date_value IS NOT NULL)::INT)")
         sample = self._fetch_dicts(
             "SELECT * EXCLUDE (rn, richness) FROM (SELECT * FROM (SELECT *, "
             f"{rich} AS richness, row_number() OVER (PARTITION BY type ORDER BY {rich} DESC, "
-            "confidence DESC NULLS LAST, article_id, idx) AS rn FROM event_view) WHERE rn = 1 "
+            "n_sources DESC, confidence DESC NULLS LAST, article_id, idx) AS rn FROM event_view) WHERE rn = 1 "
             "ORDER BY richness DESC, confidence DESC NULLS LAST, type LIMIT ?) "
             "ORDER BY when_from NULLS LAST, type", [examples])
         return {**counts, "events_by_type": by_type, "top_actors": actors,
-                "top_claimants": claimants, "examples": sample}
+                "top_claimants": claimants, "examples": sample,
+                "contested": self.contested_events(limit=top)}
+
+    def contested_events(self, limit: Optional[int] = 5) -> List[dict]:
+        """Contested events, most articles first, each with ``conflicts`` (parsed) and
+        ``versions`` (its sources' accounts, with the outlet of each article)."""
+        sql = f"SELECT * FROM event_view WHERE contested ORDER BY n_articles DESC, n_sources DESC, id"
+        params: list = []
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        rows = self._fetch_dicts(sql, params)
+        if not rows:
+            return rows
+        versions = self._fetch_dicts(
+            "SELECT v.*, a.outlet, a.title, a.published FROM event_versions v JOIN articles a ON a.id = v.article_id "
+            "WHERE v.event_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY v.event_id, v.idx",
+            [[r["id"] for r in rows]])
+        by_event: Dict[str, List[dict]] = {}
+        for v in versions:
+            v["numbers"] = json.loads(v["numbers"] or "{}")
+            by_event.setdefault(v["event_id"], []).append(v)
+        for r in rows:
+            r["conflicts"] = json.loads(r["conflicts"] or "[]")
+            r["versions"] = by_event.get(r["id"], [])
+        return rows
 
     def export_parquet(self, path: str, what: str = "events") -> int:
         if what not in EXPORTS:

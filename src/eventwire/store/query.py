@@ -11,7 +11,8 @@ from typing import List, Optional, Sequence, Tuple
 from ..errors import BadFilter
 from .dates import parse_filter_date
 
-EVENT_SOURCE = "event_view"
+EVENT_SOURCE = "event_view"  # canonical events (one row per real-world event)
+MENTION_SOURCE = "mention_view"  # one row per event mention in one article
 # Newest evidence last within a day; stable across runs.
 EVENT_ORDER = 'ORDER BY when_from NULLS LAST, published NULLS LAST, article_id, idx'
 
@@ -20,7 +21,12 @@ EVENT_ORDER = 'ORDER BY when_from NULLS LAST, published NULLS LAST, article_id, 
 class EventFilter:
     """What ``Store.events`` / ``eventwire events`` select. Text filters are case-insensitive
     substring matches; ``country`` is an ISO alpha-3 code or a country name and matches the
-    actor's, the recipient's or the place's country."""
+    actor's, the recipient's or the place's country.
+
+    By default rows are canonical events: ``claimant`` then matches any of the event's
+    claimants, ``modality`` any of its versions ("denied" finds events someone denies),
+    ``text`` and ``article_id`` any of its mentions. ``mentions=True`` selects raw mentions
+    instead. ``contested=True`` keeps events whose versions conflict (numbers, a denial)."""
 
     types: List[str] = field(default_factory=list)
     actor: Optional[str] = None
@@ -33,6 +39,8 @@ class EventFilter:
     text: Optional[str] = None
     modality: Optional[str] = None
     article_id: Optional[str] = None
+    contested: Optional[bool] = None
+    mentions: bool = False
     limit: Optional[int] = None
     offset: int = 0
 
@@ -99,10 +107,18 @@ def _text_match(columns: Sequence[str], value: str, params: list) -> str:
     return "(" + " OR ".join(parts) + ")"
 
 
-def compile_events(flt: EventFilter, source: str = EVENT_SOURCE, columns: str = "*") -> Tuple[str, list]:
-    """``(sql, params)`` selecting the events that ``flt`` describes from ``source``."""
+def _in_any_mention(condition: str) -> str:
+    """A condition on any mention of the canonical event in the current row."""
+    return f"EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = {EVENT_SOURCE}.id AND {condition})"
+
+
+def compile_events(flt: EventFilter, source: Optional[str] = None, columns: str = "*") -> Tuple[str, list]:
+    """``(sql, params)`` selecting the events (or, with ``flt.mentions``, the mentions) that
+    ``flt`` describes."""
     where: List[str] = []
     params: list = []
+    canonical = not flt.mentions
+    source = source or (EVENT_SOURCE if canonical else MENTION_SOURCE)
     types = [t.upper() for t in _as_list(flt.types)]
     if types:
         where.append("upper(type) IN (" + ", ".join("?" for _ in types) + ")")
@@ -115,16 +131,25 @@ def compile_events(flt: EventFilter, source: str = EVENT_SOURCE, columns: str = 
         where.append(_text_match(["place_text", "place_name"], flt.place, params))
     if flt.claimant:
         # the chain joined with a unit separator, so one pattern covers every link
-        where.append(_text_match(["claimant_text", "claimant_name",
-                                  "array_to_string(claimant_chain, chr(31))"], flt.claimant, params))
+        claimant_columns = ["claimant_text", "claimant_name", "array_to_string(claimant_chain, chr(31))"]
+        if canonical:
+            claimant_columns.append("array_to_string(claimants, chr(31))")
+        where.append(_text_match(claimant_columns, flt.claimant, params))
     if flt.text:
-        where.append(_text_match(["evidence_text"], flt.text, params))
+        if canonical:
+            where.append(_in_any_mention("m.evidence_text ILIKE ? ESCAPE '\\'"))
+            params.append(_like(flt.text))
+        else:
+            where.append(_text_match(["evidence_text"], flt.text, params))
     if flt.modality:
-        where.append("lower(modality) = ?")
+        where.append("list_contains(modalities, ?)" if canonical
+                     else "lower(modality) = ?")
         params.append(flt.modality.strip().lower())
     if flt.article_id:
-        where.append("article_id = ?")
+        where.append(_in_any_mention("m.article_id = ?") if canonical else "article_id = ?")
         params.append(flt.article_id)
+    if flt.contested is not None:
+        where.append("contested" if flt.contested else "NOT contested")
     if flt.country:
         code = country_code(flt.country)
         where.append("(list_contains(string_split(COALESCE(actor_country, ''), ';'), ?)"
