@@ -206,18 +206,10 @@ def filter_mentions(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[M
     titles, type_words = rules["person_titles"], rules["type_words"]
     n = len(doc)
     persons = _person_spans(doc)
-    # Surnames: a capitalised word after a capitalised non-place word ("Hillary Clinton")
-    # that is itself not a place run; later bare uses of it are the person.
+    # Surnames: a place-like word seen right after a given name ("Andrew Jordan", "Noel
+    # Conway"); later bare uses of it are the person too.
     surnames: set[str] = set()
     keep: list[Mention] = []
-    spans = {(m.i, m.j) for m in mentions}
-    for m in mentions:
-        if m.i > 0 and m.j - m.i == 1:
-            prev = doc[m.i - 1]
-            if _is_cap(prev.text) and prev.text.isalpha() and not _sentence_initial(doc, m.i - 1) \
-                    and not any(s[1] == m.i for s in spans) and prev.text.lower() not in titles \
-                    and not prev.text.isupper():
-                surnames.add(m.key)
     persons_words = gaz.person_names
     by_start = {m.i: m for m in mentions}
     by_end = {m.j - 1: m for m in mentions}
@@ -246,8 +238,6 @@ def filter_mentions(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[M
             if nxt is not None and nxt.text.lower() in ("s", "'s"):
                 continue
             keep.append(m)
-            continue
-        if single and m.key in surnames and not any(c.feature_code in ("PCLI", "CONT", "ADM1") for c in m.cands):
             continue
         word = first.text
         nxt_m = by_start.get(m.j + 1) if nxt is not None and nxt.text in (",", "(") else None
