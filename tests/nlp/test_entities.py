@@ -154,6 +154,14 @@ def test_pronouns_only_when_configured():
     assert ents(default, "He said we would return.") == []
 
 
+def test_nominal_places_only_when_configured():
+    full = build_pipeline(["eventwire_sentences"])
+    full.add_pipe("eventwire_entities", config={"nominals": True})
+    assert ("the hospital", "FAC") in ents(full, "Shells hit the hospital in Aleppo.")
+    default = build_pipeline(["eventwire_sentences", "eventwire_entities"])
+    assert ("the hospital", "FAC") not in ents(default, "Shells hit the hospital in Aleppo.")
+
+
 def test_empty_document(nlp):
     assert ents(nlp, "") == []
 

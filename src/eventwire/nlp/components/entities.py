@@ -23,18 +23,20 @@ from ..ner.recogniser import Recogniser
 VERSION = "1.0"
 
 
-@Language.factory("eventwire_entities", default_config={"pronouns": False})
-def make_component(nlp: Language, name: str, pronouns: bool):
-    """``pronouns=True`` also marks personal pronouns (re3d-style PERSON / ORG mentions)."""
-    return EntityComponent(name, pronouns=pronouns)
+@Language.factory("eventwire_entities", default_config={"pronouns": False, "nominals": False})
+def make_component(nlp: Language, name: str, pronouns: bool, nominals: bool):
+    """Names only by default. ``pronouns=True`` adds personal pronouns (PERSON / ORG) and
+    ``nominals=True`` common-noun place mentions ("the hospital" FAC), as re3d annotates them;
+    off by default because downstream components read ORG/PERSON entities as named actors."""
+    return EntityComponent(name, pronouns=pronouns, nominals=nominals)
 
 
 class EntityComponent:
     version = VERSION
 
-    def __init__(self, name: str = "eventwire_entities", pronouns: bool = False):
+    def __init__(self, name: str = "eventwire_entities", pronouns: bool = False, nominals: bool = False):
         self.name = name
-        self.recogniser = Recogniser(pronouns=pronouns)
+        self.recogniser = Recogniser(pronouns=pronouns, nominals=nominals)
 
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)

@@ -185,6 +185,14 @@ def load_numeric_patterns():
 
 
 @lru_cache(maxsize=1)
+def load_nominal_places() -> PhraseTable:
+    table = PhraseTable(lower=True)
+    for row in _read_tsv(f"{LEX_DIR}/nominal_places.tsv"):
+        table.add(row[0], row[1])
+    return table
+
+
+@lru_cache(maxsize=1)
 def load_pronouns() -> dict:
     return {row[0]: row[1] for row in _read_tsv(f"{LEX_DIR}/pronouns.tsv")}
 
@@ -193,4 +201,4 @@ def load_boilerplate() -> list["re.Pattern"]:
     return [re.compile(p) for p in load_json("lexicons/sources.json").get("boilerplate", [])]
 
 
-__all__ = ["Lexicons", "PhraseTable", "load_lexicons", "load_numeric_patterns", "load_boilerplate", "load_pronouns"]
+__all__ = ["Lexicons", "PhraseTable", "load_lexicons", "load_numeric_patterns", "load_boilerplate", "load_pronouns", "load_nominal_places"]

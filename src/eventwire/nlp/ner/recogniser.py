@@ -22,7 +22,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from .lexicons import Lexicons, load_boilerplate, load_lexicons, load_numeric_patterns, load_pronouns
+from .lexicons import (Lexicons, load_boilerplate, load_lexicons, load_nominal_places, load_numeric_patterns,
+                       load_pronouns)
 from .span_classifier import SpanClassifier
 
 # Lower-case words and marks that may sit inside a name ("Bank of England", "Bashar al-Assad");
@@ -59,9 +60,10 @@ def _is_cap(word: str) -> bool:
 
 class Recogniser:
     def __init__(self, lexicons: Lexicons | None = None, classifier: SpanClassifier | None = None,
-                 pronouns: bool = False):
+                 pronouns: bool = False, nominals: bool = False):
         self.lex = lexicons or load_lexicons()
         self.pronouns = load_pronouns() if pronouns else {}
+        self.nominals = load_nominal_places() if nominals else None
         self.model = classifier or SpanClassifier.load()
         self.numeric = load_numeric_patterns()
         self.boilerplate = load_boilerplate()
@@ -200,8 +202,15 @@ class Recogniser:
                 out.extend(self._type_chunk(text, words, starts, ends, i, j, s, e))
                 i = j
                 continue
-            if (w if w.islower() else w.lower()) in term_prefixes:
+            lw = w if w.islower() else w.lower()
+            if lw in term_prefixes:
                 hit = terms.longest(text, starts, ends, i, e)
+                if hit and not any(blocked[k] for k in range(i, hit[0])):
+                    out.append(Mention(i, hit[0], hit[1], "term"))
+                    i = hit[0]
+                    continue
+            if self.nominals is not None and lw in self.nominals.prefixes:
+                hit = self.nominals.longest(text, starts, ends, i, e)
                 if hit and not any(blocked[k] for k in range(i, hit[0])):
                     out.append(Mention(i, hit[0], hit[1], "term"))
                     i = hit[0]
