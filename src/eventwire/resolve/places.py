@@ -206,6 +206,10 @@ def filter_mentions(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[M
     titles, type_words = rules["person_titles"], rules["type_words"]
     n = len(doc)
     persons = _person_spans(doc)
+    text = doc.user_data.get("eventwire_places.text") or doc.text
+    # Words of multi-word person names the entity recogniser found: a bare "Bryant" after
+    # "Kobe Bryant" is the person.
+    person_words = {normalize(w) for s, e in persons for w in text[s:e].split() if " " in text[s:e]}
     # Surnames: a place-like word seen right after a given name ("Andrew Jordan", "Noel
     # Conway"); later bare uses of it are the person too.
     surnames: set[str] = set()
@@ -245,7 +249,7 @@ def filter_mentions(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[M
         major = _major(m)
         if single and word in persons_words and not major and not linked:
             continue  # "Tyler", "Nelson", "Allen": people far more often than towns
-        if single and m.key in surnames and not major:
+        if single and (m.key in surnames or m.key in person_words) and not major:
             continue
         # A capitalised word glued to the mention that is neither a place nor a kind of
         # place/organisation makes the pair a person's name ("Gail Cole", "Noel Conway").
@@ -265,8 +269,8 @@ def filter_mentions(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[M
             surnames.add(m.key)
             continue  # "Andrew Jordan": a given name makes even a country's name a surname
         if not major and (before_name or after_name):
-            if before_name and single and prev.text in persons_words:
-                surnames.add(m.key)
+            if single and before_name and prev.text in persons_words:
+                surnames.add(m.key)  # "Noel Conway" ... "Conway" later is the same person
             continue
         if "." not in m.text:
             # "La", "Mass", "GA" are AP abbreviations only with their full stop ("La."); bare
