@@ -29,6 +29,8 @@ from .attribution_roles import RoleLexicon, assign, extend_cue
 VERSION = "1.0"
 COMPONENT = f"eventwire_attributions@{VERSION}"
 MODEL_FILE = "lexicons/attribution_model.json"
+# Cue-head probability threshold, chosen on the even half of PolNeAR (docs/attribution.md).
+THRESHOLD = 0.45
 
 
 @lru_cache(maxsize=1)
@@ -54,25 +56,36 @@ def default_model() -> dict:
 class AttributionTagger:
     """Finds attributions in a Doc with sentence boundaries."""
 
-    def __init__(self, model: dict | None = None, threshold: float = 0.5):
+    def __init__(self, model: dict | None = None, threshold: float = THRESHOLD):
         model = model or default_model()
         self.weights = model["weights"]
         self.candidate = F.CandidateFilter(model["vocabulary"])
         self.threshold = threshold
+        self._word_score: dict = {}  # form -> summed weight of its context-free features
         self.logit_threshold = math.log(threshold / (1 - threshold))
         self.lex = F.lexicon()
         self.roles = role_lexicon()
 
     def cue_heads(self, view: F.TokenView) -> list:
-        weights, candidate, get = self.weights, self.candidate, self.weights.get
+        get = self.weights.get
+        candidate, word_score = self.candidate, self._word_score
+        known = candidate.memo.get
         heads = []
         for i, w in enumerate(view.lower):
-            if candidate(w):
-                z = 0.0
-                for f in F.cue_features(view, i):
-                    z += get(f, 0.0)
-                if z > self.logit_threshold:
-                    heads.append((i, z))
+            ok = known(w)
+            if ok is None:
+                ok = candidate(w)
+            if not ok:
+                continue
+            z = word_score.get(w)
+            if z is None:
+                z = sum(get(f, 0.0) for f in F.word_features(w, self.lex))
+                if len(word_score) < 200_000:
+                    word_score[w] = z
+            for f in F.context_features(view, i):
+                z += get(f, 0.0)
+            if z > self.logit_threshold:
+                heads.append((i, z))
         return heads
 
     def merge_heads(self, view: F.TokenView, heads: list) -> list:
@@ -100,11 +113,17 @@ class AttributionTagger:
         text = doc._.article.text if doc._.article is not None else doc.text
         starts = view.starts
         head_set = frozenset(h for h, _z in heads)
+        found_roles = []
         for head, _z in heads:
             cue = extend_cue(view, head, self.roles)
             roles = assign(view, cue, self.roles, head_set - {head})
             if not roles.content:
                 continue
+            sent = view.sent[head]
+            if roles.participle and found_roles and view.sent[found_roles[-1].cue[0]] == sent \
+                    and found_roles[-1].source:
+                roles.source = found_roles[-1].source  # "Manafort said ..., suggesting ..."
+            found_roles.append(roles)
             found.append(self._record(text, starts, view, roles))
         _link_nested(found)
         doc._.attributions = found

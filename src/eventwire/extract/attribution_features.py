@@ -11,6 +11,7 @@ The inputs are deliberately spaCy-free (lists of token strings and sentence ids)
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import accumulate
 from functools import lru_cache
 
 import lemminflect
@@ -84,25 +85,19 @@ class TokenView:
         self.sent = sent_ids
         self.line_index = line_index  # index of the token within its line (0 = first)
         n = len(words)
-        self.sent_start = [0] * n
-        self.sent_end = [0] * n
+        sent_start, sent_end = [0] * n, [0] * n
         start = 0
         for i in range(1, n + 1):
             if i == n or sent_ids[i] != sent_ids[i - 1]:
-                for j in range(start, i):
-                    self.sent_start[j] = start
-                    self.sent_end[j] = i
+                sent_start[start:i] = [start] * (i - start)
+                sent_end[start:i] = [i] * (i - start)
                 start = i
+        self.sent_start, self.sent_end = sent_start, sent_end
         self.in_quote = quote_depth(words, sent_ids, self.lex)
         self.starts = None  # character offsets, when built from a Doc
         # quotes_upto[i]: quoted tokens before i (prefix sums answer "a quote before/after
         # this token in its sentence?" in constant time)
-        acc, upto = 0, [0] * (n + 1)
-        for i, q in enumerate(self.in_quote):
-            upto[i] = acc
-            acc += q
-        upto[n] = acc
-        self.quotes_upto = upto
+        self.quotes_upto = [0] + list(accumulate(self.in_quote))
         self.title_line = title_lines(words, line_index)
 
 
@@ -120,7 +115,7 @@ def view_from_doc(doc, lex: Lexicon | None = None) -> TokenView:
     for k, start in enumerate(idx):
         if sent_start[k] == 1 or sid < 0:
             sid += 1
-        if "\n" in text[prev_end:start]:
+        if text.find("\n", prev_end, start) >= 0:
             col = 0
         sent_ids.append(sid)
         line_index.append(col)
@@ -173,8 +168,26 @@ def quote_depth(words: list, sent_ids: list, lex: Lexicon) -> list:
     return out
 
 
+def word_features(w: str, lex: Lexicon) -> list:
+    """The features of a cue head that depend on its word form alone. The tagger sums their
+    weights once per form and skips the context of forms that cannot reach the threshold."""
+    lem = verb_lemma(w)
+    feats = ["b", "w=" + w, "lem=" + lem, "suf=" + w[-3:]]
+    if w in lex.reporting_forms or lem in lex.reporting_forms:
+        feats.append("lexv")
+    if w in lex.cue_nouns:
+        feats.append("lexn")
+    return feats
+
+
 def cue_features(view: TokenView, i: int) -> list:
     """String features for token ``i`` as a cue head."""
+    w = view.lower[i]
+    return word_features(w, view.lex) + context_features(view, i)
+
+
+def context_features(view: TokenView, i: int) -> list:
+    """The features of token ``i`` that look at its neighbours, sentence and quotes."""
     lex = view.lex
     w = view.lower[i]
     lem = verb_lemma(w)
@@ -191,12 +204,9 @@ def cue_features(view: TokenView, i: int) -> list:
     quote_before = 1 if upto[i] > upto[ss] else 0
     quote_after = 1 if upto[se] > upto[i + 1] else 0
     comma_before = 1 if "," in view.lower[max(ss, i - 6):i] else 0
+    sh = shape(view.words[i])
     feats = [
-        "b",
-        "w=" + w,
-        "lem=" + lem,
-        "sh=" + shape(view.words[i]),
-        "suf=" + w[-3:],
+        "sh=" + sh,
         "p1=" + p1,
         "n1=" + n1,
         "p2=" + p2,
@@ -215,7 +225,6 @@ def cue_features(view: TokenView, i: int) -> list:
     ]
     p1s = shape(view.words[i - 1]) if i - 1 >= ss else "<s>"
     n1s = shape(view.words[i + 1]) if i + 1 < se else "</s>"
-    sh = feats[3][3:]
     feats.extend((
         "p1s=" + p1s, "n1s=" + n1s, "p1sn1s=" + p1s + "|" + n1s,
         "lemp1s=" + lem + "|" + p1s, "lemn1s=" + lem + "|" + n1s,
@@ -227,11 +236,9 @@ def cue_features(view: TokenView, i: int) -> list:
         feats.append("titleline")
         feats.append("titleline|" + lem)
     if w in lex.reporting_forms or lem in lex.reporting_forms:
-        feats.append("lexv")
         feats.append("lexv|n1=" + n1)
         feats.append("lexv|p1=" + p1)
     if w in lex.cue_nouns:
-        feats.append("lexn")
         feats.append("lexn|p1=" + p1)
     if w in lex.colon_cues:
         feats.append("colon|line=" + (str(view.line_index[i]) if view.line_index[i] < 8 else "m"))

@@ -31,6 +31,7 @@ class Roles:
     source: list = field(default_factory=list)  # [(start, end)]
     content: list = field(default_factory=list)
     order: str = ""  # SCT, TSC, TCS, according_to, colon
+    participle: bool = False  # ", saying ...": the source is the clause's subject
 
 
 @dataclass(frozen=True)
@@ -148,7 +149,15 @@ def assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) -> 
     right_rest = _content_end(view, ce, se) - ce
     after = view.lower[ce] if ce < se else ""
     content_left = False
-    if right_rest <= 0:
+    participle = view.lower[cs].endswith("ing") and cs - 1 >= ss and view.lower[cs - 1] == ","
+    after2 = view.lower[ce + 1] if ce + 1 < se else ""
+    if participle:
+        content_left = False  # "Pence blamed the media, saying ..."
+    elif after == "," and after2 in QUOTES:
+        content_left = False  # 'He added, "It will be interesting ..."'
+    elif after == "," and boundary is not None and _words_between(view, ss, boundary) < 3:
+        content_left = False  # "Still, he said, officials have to decide ..."
+    elif right_rest <= 0:
         content_left = boundary is not None or cs > ss
         if boundary is None:
             boundary = ss - 1
@@ -166,7 +175,17 @@ def assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) -> 
             content_left = True  # "..., said Lamar Smith, a Republican ..."
     if content_left:
         # source between boundary and cue, else right after the cue
-        src = _trim(view, boundary + 1, cs, {",", "and"} | QUOTES)
+        start = boundary + 1
+        if view.lower[boundary] == "," and boundary == cs - 1 and view.lower[boundary - 1] not in QUOTES:
+            # '"...," Jeff Weaver, Sanders' campaign manager, said': the comma closes an
+            # appositive; the content ends at the quote or comma before the name
+            k = boundary - 1
+            while k > ss and cs - k < 20 and view.lower[k] not in QUOTES and view.lower[k] not in HARD_STOP:
+                k -= 1
+            if k > ss and view.lower[k] in QUOTES:
+                boundary = k if view.lower[k - 1] != "," else k
+                start = k + 1
+        src = _trim(view, start, cs, {",", "and"} | QUOTES)
         if src[1] > src[0]:
             roles.source = [src]
             roles.order = "TSC"
@@ -184,6 +203,7 @@ def assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) -> 
     if view.lower[cs].endswith("ing") and cs - 1 >= ss and view.lower[cs - 1] in (",", "before", "after", "while", "by"):
         # "Pence blamed the media, saying ...": the source is the clause's subject
         src = _sentence_subject(view, ss, cs)
+        roles.participle = True
     else:
         src = _source_left(view, ss, cs, rl, others)
     roles.source = [src] if src[1] > src[0] else []
@@ -201,6 +221,10 @@ def assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) -> 
     cont = _trim(view, start, _content_end(view, start, se), set())
     roles.content = [cont] if cont[1] > cont[0] else []
     return roles
+
+
+def _words_between(view: TokenView, s: int, e: int) -> int:
+    return sum(1 for k in range(s, e) if view.words[k][:1].isalnum())
 
 
 def _sentence_subject(view: TokenView, ss: int, limit: int) -> tuple:
