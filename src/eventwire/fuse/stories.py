@@ -126,9 +126,19 @@ def story_id_for(article_id: str) -> str:
 class _Story:
     id: str
     members: List[str] = field(default_factory=list)
-    centroid: Dict[str, Dict[str, float]] = field(default_factory=lambda: {c: {} for c in CHANNELS})
+    centroid: Dict[str, float] = field(default_factory=dict)  # sum of member vectors
     first: Optional[date] = None
     last: Optional[date] = None
+
+
+class _Query:
+    """An article as it is compared: bag weights applied; ``ranked`` strongest first."""
+
+    __slots__ = ("ranked", "weights")
+
+    def __init__(self, ranked: List[tuple]) -> None:
+        self.ranked = ranked
+        self.weights = dict(ranked)
 
 
 class StoryIndex:
@@ -146,7 +156,8 @@ class StoryIndex:
         self.n_docs = 0
         self.df: Dict[str, Counter] = {c: Counter() for c in CHANNELS}
         self.counts: Dict[str, Dict[str, Dict[str, int]]] = {}  # article id -> raw bags
-        self.vectors: Dict[str, Dict[str, Dict[str, float]]] = {}  # weighted, normalised bags
+        self.vectors: Dict[str, Dict[str, float]] = {}  # "bag:feature" -> normalised tf-idf
+        self._queries: Dict[str, _Query] = {}
         self.dates: Dict[str, Optional[str]] = {}
         self.assigned: Dict[str, str] = {}  # article id -> story id (originals and reprints)
         self.follows: Dict[str, str] = {}  # reprint id -> id of the copy it reprints
@@ -164,41 +175,57 @@ class StoryIndex:
         for c in CHANNELS:
             self.df[c].update(bags.get(c, {}).keys())
 
-    def _vector(self, article_id: str) -> Dict[str, Dict[str, float]]:
+    def _vector(self, article_id: str) -> Dict[str, float]:
+        """The article's bags, TF-IDF weighted and normalised per bag, flattened to
+        ``"bag:feature" -> weight`` (bags with weight 0 in the settings are left out)."""
         # a prior of unseen articles keeps idf meaningful in a small batch, where every
         # shared word would otherwise weigh nothing
         n = self.n_docs + self.settings["idf_prior_docs"]
         limit = self.settings["max_terms"]
-        out = {}
+        weights = self.settings["weights"]
+        out: Dict[str, float] = {}
         for c in CHANNELS:
+            if not weights.get(c, 0.0):
+                continue
             df = self.df[c]
             weighted = {t: (1.0 + math.log(k)) * math.log((n + 1) / (df.get(t, 0) + 1))
                         for t, k in self.counts[article_id][c].items()}
             norm = math.sqrt(sum(v * v for v in weighted.values()))
             if not norm:
-                out[c] = {}
                 continue
             # the weakest features add little to a cosine but cost as much as the strongest
             kept = sorted(weighted.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
-            out[c] = {t: v / norm for t, v in kept if v > 0}
+            out.update((c + ":" + t, v / norm) for t, v in kept if v > 0)
         return out
 
+    def _set_vector(self, article_id: str) -> None:
+        vec = self.vectors[article_id] = self._vector(article_id)
+        weights = self.settings["weights"]
+        total = sum(weights.get(c, 0.0) for c in CHANNELS) or 1.0
+        scale = {c: weights.get(c, 0.0) / total for c in CHANNELS}
+        # the query form: bag weights applied, strongest first (the first few find candidates)
+        self._queries[article_id] = _Query(sorted(((k, v * scale[k.split(":", 1)[0]]) for k, v in vec.items()),
+                                                  key=lambda kv: (-kv[1], kv[0])))
+
     # ------------------------------------------------------------------ stories
-    def _candidates(self, vec: Dict[str, Dict[str, float]], when: Optional[date]) -> List[str]:
+    def _candidates(self, query: "_Query", when: Optional[date], exclude: Optional[str] = None) -> List[str]:
         """Stories worth an exact comparison: a partial dot product over the article's
         highest-weighted features ranks every story that shares one; the best few are kept."""
-        weights = self.settings["weights"]
-        ranked = sorted(((w * weights.get(c, 0.0), c, t) for c in CHANNELS if weights.get(c, 0.0)
-                         for t, w in vec[c].items()), reverse=True)
         partial: Dict[str, float] = defaultdict(float)
-        for w, c, t in ranked[: self.settings["candidate_terms"]]:
-            for sid in self.postings.get(c + ":" + t, ()):
-                story = self.stories[sid]
-                partial[sid] += w * story.centroid[c].get(t, 0.0) / len(story.members)
+        stories = self.stories
+        cap = self.settings["max_postings"]
+        for key, w in query.ranked[: self.settings["candidate_terms"]]:
+            posting = self.postings.get(key, ())
+            if len(posting) > cap:
+                continue  # shared by too many stories to pick any; it still counts in the exact score
+            for sid in posting:
+                story = stories[sid]
+                partial[sid] += w * story.centroid.get(key, 0.0) / len(story.members)
         gap = self.settings["max_gap_days"]
         out = []
+        partial.pop(exclude, None)
         for sid in sorted(partial, key=lambda k: (-partial[k], k)):
-            story = self.stories[sid]
+            story = stories[sid]
             if when and story.first and gap is not None:
                 if (story.first - when).days > gap or (when - story.last).days > gap:
                     continue
@@ -207,24 +234,21 @@ class StoryIndex:
                 break
         return out
 
-    def similarity(self, vec: Dict[str, Dict[str, float]], story: _Story) -> float:
-        weights = self.settings["weights"]
-        total = sum(weights.get(c, 0.0) for c in CHANNELS) or 1.0
-        score = 0.0
-        for c in CHANNELS:
-            w = weights.get(c, 0.0)
-            if not w or not vec[c]:
-                continue
-            cen = story.centroid[c]
-            score += w * sum(v * cen.get(t, 0.0) for t, v in vec[c].items())
-        return score / total / max(1, len(story.members))
+    @staticmethod
+    def similarity(query: "_Query", story: _Story) -> float:
+        """Average cosine of the article to the story's members (weighted over bags)."""
+        cen = story.centroid
+        weights = query.weights
+        # shared features found in C; fsum is exact, so the result does not depend on the
+        # (hash-seeded) order of the set
+        return math.fsum(weights[k] * cen[k] for k in weights.keys() & cen.keys()) / max(1, len(story.members))
 
     def _best_story(self, article_id: str) -> Optional[str]:
-        vec = self.vectors[article_id]
+        query = self._queries[article_id]
         when = parse_date(self.dates.get(article_id))
         best, best_score = None, self.settings["join_threshold"]
-        for sid in self._candidates(vec, when):
-            s = self.similarity(vec, self.stories[sid])
+        for sid in self._candidates(query, when):
+            s = self.similarity(query, self.stories[sid])
             if s >= best_score and (best is None or s > best_score or sid < best):
                 best, best_score = sid, s
         return best
@@ -234,11 +258,14 @@ class StoryIndex:
         if story is None:
             story = self.stories[sid] = _Story(sid)
         story.members.append(article_id)
-        for c, vec in self.vectors[article_id].items():
-            cen = story.centroid[c]
-            for t, v in vec.items():
-                cen[t] = cen.get(t, 0.0) + v
-                self.postings[c + ":" + t].add(sid)
+        cen = story.centroid
+        postings = self.postings
+        for k, v in self.vectors[article_id].items():
+            if k in cen:
+                cen[k] += v
+            else:
+                cen[k] = v
+                postings[k].add(sid)
         when = parse_date(self.dates.get(article_id))
         if when:
             story.first = min(story.first, when) if story.first else when
@@ -250,20 +277,18 @@ class StoryIndex:
         story = self.stories[sid]
         story.members.remove(article_id)
         if not story.members:
-            for c in CHANNELS:
-                for t in story.centroid[c]:
-                    self.postings[c + ":" + t].discard(sid)
+            for k in story.centroid:
+                self.postings[k].discard(sid)
             del self.stories[sid]
             return
-        for c, vec in self.vectors[article_id].items():
-            cen = story.centroid[c]
-            for t, v in vec.items():
-                left = cen.get(t, 0.0) - v
-                if left > 1e-9:
-                    cen[t] = left
-                else:
-                    cen.pop(t, None)
-                    self.postings[c + ":" + t].discard(sid)
+        cen = story.centroid
+        for k, v in self.vectors[article_id].items():
+            left = cen.get(k, 0.0) - v
+            if left > 1e-9:
+                cen[k] = left
+            else:
+                cen.pop(k, None)
+                self.postings[k].discard(sid)
         self._redate(story)
 
     def _redate(self, story: _Story) -> None:
@@ -289,7 +314,7 @@ class StoryIndex:
             self.assigned[article.id] = self.story_of(copy_of)
             return self.assigned[article.id]
         self.observe(article.id, bags if bags is not None else extract_features(article, result))
-        self.vectors[article.id] = self._vector(article.id)
+        self._set_vector(article.id)
         sid = self._best_story(article.id) or story_id_for(article.id)
         self._attach(article.id, sid)
         return sid
@@ -325,19 +350,48 @@ class StoryIndex:
             for aid in order:
                 self._detach(aid)
             for aid in order:
-                self.vectors[aid] = self._vector(aid)
+                self._set_vector(aid)
             for aid in order:
                 self._attach(aid, old[aid])
         for _ in range(passes):
             moved = 0
             for aid in order:
                 current = self.assigned[aid]
-                self._detach(aid)
-                target = self._best_story(aid) or (current if current not in self.stories else story_id_for(aid))
-                moved += target != current
-                self._attach(aid, target)
+                target = self._reconsider(aid, current)
+                if target != current:
+                    moved += 1
+                    self._detach(aid)
+                    self._attach(aid, target)
             if not moved:
                 break
+
+    def _reconsider(self, article_id: str, current: str) -> str:
+        """The story an already filed article belongs in now (its own story judged without it)."""
+        query = self._queries[article_id]
+        story = self.stories[current]
+        threshold = self.settings["join_threshold"]
+        best, best_score = None, threshold
+        if len(story.members) > 1:
+            own = self.vectors[article_id]
+            cen = story.centroid
+            weights = query.weights
+            # the same dot product as after removing the article from its story, without moving it
+            left = math.fsum(weights[k] * (cen[k] - own[k]) for k in weights.keys() & cen.keys())
+            score = left / (len(story.members) - 1)
+            if score >= best_score:
+                best, best_score = current, score
+        when = parse_date(self.dates.get(article_id))
+        for sid in self._candidates(query, when, exclude=current):
+            s = self.similarity(query, self.stories[sid])
+            if s >= best_score and (best is None or s > best_score or sid < best):
+                best, best_score = sid, s
+        if best is not None:
+            return best
+        if len(story.members) == 1:
+            return current
+        fresh = story_id_for(article_id)
+        # the founder of a story keeps it; anyone else who fits nowhere starts a story of their own
+        return current if fresh in self.stories else fresh
 
     def story_members(self) -> Dict[str, List[str]]:
         out: Dict[str, List[str]] = defaultdict(list)
@@ -364,7 +418,7 @@ class StoryIndex:
             index.observe(aid, {c: Counter(b) for c, b in bags.items()})
         index.dates = dict(state["dates"])
         for aid, sid in sorted(state["assigned"].items()):
-            index.vectors[aid] = index._vector(aid)
+            index._set_vector(aid)
             index._attach(aid, sid)
         index.reprints = ReprintIndex.from_state(state["reprints"])
         index.follows = dict(state["follows"])
