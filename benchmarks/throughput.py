@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/throughput.py --components         # + where the time goes, per pipe
     .venv/bin/python benchmarks/throughput.py --components --write-docs   # also rewrite docs/performance.md
     .venv/bin/python benchmarks/throughput.py --only extract --limit 200
+    .venv/bin/python benchmarks/throughput.py --render report.json --note "..."  # page from a saved run
 
 The corpus is ``../shared/data/polnear/docs.jsonl`` (924 real news articles) unless ``--docs``
 names another JSONL file; without it the benchmark says so and exits 0. The real commands
@@ -140,6 +141,10 @@ def rates(run: dict, stats: dict, startup_s: float | None) -> dict:
     if wall > 0:
         out["articles_per_s"] = round(stats["documents"] / wall, 2)
         out["tokens_per_s"] = round(stats["tokens"] / wall)
+    cpu = run["cpu_user_s"] + run["cpu_sys_s"]
+    if cpu > 0:
+        # CPU seconds of the child: what the rate would be with a core to itself
+        out["articles_per_cpu_s"] = round(stats["documents"] / cpu, 2)
     if startup_s is not None and wall > startup_s:
         # the rate once the process is up: what a long-running ingest sees
         out["steady_articles_per_s"] = round(stats["documents"] / (wall - startup_s), 2)
@@ -182,13 +187,13 @@ def bench_components(docs: Path, limit: int | None, warmup: int = 20) -> dict:
     from eventwire.nlp.pipeline import build_pipeline, component_versions, make_doc
     from eventwire.process import doc_to_result
 
-    stages: dict = {}
-    t0 = time.perf_counter()
+    stages: dict = {}  # name -> (wall seconds, CPU seconds of this process)
+    clock = _Clock()
     outcomes = list(read_path(docs))
     articles = [a for a in outcomes if not isinstance(a, EventwireError)]
     if limit is not None:
         articles = articles[:limit]
-    stages["read (ingest)"] = time.perf_counter() - t0
+    stages["read (ingest)"] = clock.lap()
 
     t0 = time.perf_counter()
     unavailable = {}
@@ -203,34 +208,63 @@ def bench_components(docs: Path, limit: int | None, warmup: int = 20) -> dict:
         pass
     warmup_s = time.perf_counter() - t0
 
-    t0 = time.perf_counter()
+    clock.lap()
     docs_ = [make_doc(nlp, a) for a in articles]
-    stages["tokenizer"] = time.perf_counter() - t0
+    stages["tokenizer"] = clock.lap()
     for name, proc in nlp.pipeline:
-        t0 = time.perf_counter()
+        clock.lap()
         if hasattr(proc, "pipe"):
             docs_ = list(proc.pipe(docs_, batch_size=64))
         else:
             docs_ = [proc(d) for d in docs_]
-        stages[name] = time.perf_counter() - t0
+        stages[name] = clock.lap()
     versions = component_versions(nlp)
-    t0 = time.perf_counter()
-    for d in docs_:
-        json.dumps(doc_to_result(d, versions).to_dict(), ensure_ascii=False)
-    stages["output (to_dict + JSON)"] = time.perf_counter() - t0
+    clock.lap()
+    results = [doc_to_result(d, versions) for d in docs_]
+    stages["results (doc_to_result)"] = clock.lap()
+    try:
+        from eventwire.fuse import group_batch
+    except ImportError:  # pragma: no cover - a checkout without the cross-article stage
+        group_batch = None
+    if group_batch is not None:
+        clock.lap()
+        group_batch(results)  # what ``process`` does after the pipe: reprints and stories
+        stages["fuse (reprints, stories)"] = clock.lap()
+    clock.lap()
+    for r in results:
+        json.dumps(r.to_dict(), ensure_ascii=False)
+    stages["output (to_dict + JSON)"] = clock.lap()
 
     n = len(articles)
-    total = sum(stages.values())
+    total = sum(w for w, _c in stages.values())
+    total_cpu = sum(c for _w, c in stages.values())
     return {
         "documents": n, "build_pipeline_s": round(build_s, 3), "warmup_s": round(warmup_s, 3),
         "warmup_documents": min(warmup, n),
-        "stages": {k: {"s": round(v, 3), "ms_per_doc": round(1000 * v / n, 3) if n else None,
-                       "share": round(v / total, 3) if total else None} for k, v in stages.items()},
-        "total_s": round(total, 3),
+        "stages": {k: {"s": round(w, 3), "cpu_s": round(c, 3),
+                       "ms_per_doc": round(1000 * w / n, 3) if n else None,
+                       "cpu_ms_per_doc": round(1000 * c / n, 3) if n else None,
+                       "share": round(c / total_cpu, 3) if total_cpu else None}
+                   for k, (w, c) in stages.items()},
+        "total_s": round(total, 3), "total_cpu_s": round(total_cpu, 3),
         "articles_per_s": round(n / total, 2) if total else None,
+        "articles_per_cpu_s": round(n / total_cpu, 2) if total_cpu else None,
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "unavailable": unavailable,
     }
+
+
+class _Clock:
+    """Wall and CPU time since the last lap: on a shared machine CPU time is the steadier figure."""
+
+    def __init__(self):
+        self.wall, self.cpu = time.perf_counter(), time.process_time()
+
+    def lap(self):
+        wall, cpu = time.perf_counter(), time.process_time()
+        out = (wall - self.wall, cpu - self.cpu)
+        self.wall, self.cpu = wall, cpu
+        return out
 
 
 def _partial_pipeline():
@@ -276,24 +310,26 @@ def render_markdown(report: dict) -> str:
                   f"{m.get('cores')} cores): other processes used the CPUs, so these figures are lower "
                   "bounds; on an idle machine expect higher rates. Peak memory is not affected.", ""]
     lines += ["## Commands", "",
-              "| command | articles/s | tokens/s | steady articles/s | start-up s | wall s | peak RSS MB | status |",
-              "|---|---|---|---|---|---|---|---|"]
+              "| command | articles/s | tokens/s | steady articles/s | articles per CPU-s | start-up s | wall s | CPU s | peak RSS MB | status |",
+              "|---|---|---|---|---|---|---|---|---|---|"]
     for name in ("extract", "ingest"):
         r = report.get(name)
         if not r:
             continue
         if r.get("skipped"):
-            lines.append(f"| `eventwire {name}` | – | – | – | – | – | – | skipped: {r['skipped']} |")
+            lines.append(f"| `eventwire {name}` | – | – | – | – | – | – | – | – | skipped: {r['skipped']} |")
             continue
         status = "ok" if r["exit"] == 0 else f"exit {r['exit']}: {' '.join(r['stderr_tail'])[:120]}"
-        lines.append(f"| `eventwire {name}` | {r.get('articles_per_s', '–')} | {r.get('tokens_per_s', '–'):,} | "
-                     f"{r.get('steady_articles_per_s', '–')} | {r.get('startup_s', '–')} | {r['wall_s']} | "
+        lines.append(f"| `eventwire {name}` | {r.get('articles_per_s', '–')} | {r.get('tokens_per_s', 0):,} | "
+                     f"{r.get('steady_articles_per_s', '–')} | {r.get('articles_per_cpu_s', '–')} | "
+                     f"{r.get('startup_s', '–')} | {r['wall_s']} | {round(r['cpu_user_s'] + r['cpu_sys_s'], 1)} | "
                      f"{r['peak_rss_mb']} | {status} |")
     lines += ["",
               "*articles/s* and *tokens/s* divide the whole corpus by the command's wall time, start-up",
               "included; *steady* leaves out the start-up, measured as the same command over one",
-              "document (imports, building the pipeline, loading lexicons). Peak RSS is the child",
-              "process's maximum resident set size.", ""]
+              "document (imports, building the pipeline, loading lexicons); *articles per CPU-s* divides",
+              "by the child's user + system CPU time instead, which is what the rate would be with a core",
+              "to itself. Peak RSS is the child process's maximum resident set size.", ""]
     ing = report.get("ingest")
     if ing and not ing.get("skipped"):
         lines += [f"`ingest` wrote a {ing.get('db_mb')} MB DuckDB file; ingesting the same file again "
@@ -305,13 +341,16 @@ def render_markdown(report: dict) -> str:
                   f"{c['warmup_documents']} documents ({c['warmup_s']} s; building the pipeline took "
                   f"{c['build_pipeline_s']} s). Budget: the whole pipeline must reach {TARGET_DOCS_PER_S} "
                   f"documents/s, i.e. {1000 / TARGET_DOCS_PER_S:.0f} ms per document in total.", "",
-                  "| stage | s | ms/doc | share |", "|---|---|---|---|"]
+                  "| stage | wall s | CPU s | wall ms/doc | CPU ms/doc | share of CPU |", "|---|---|---|---|---|---|"]
         for name, st in c["stages"].items():
-            lines.append(f"| {name} | {st['s']} | {st['ms_per_doc']} | {100 * st['share']:.1f}% |")
+            lines.append(f"| {name} | {st['s']} | {st['cpu_s']} | {st['ms_per_doc']} | {st['cpu_ms_per_doc']} | "
+                         f"{100 * st['share']:.1f}% |")
         for name, why in (c.get("unavailable") or {}).items():
-            lines.append(f"| {name} | – | – | not measured: it failed to build ({why[:100]}) |")
-        lines += [f"| **total** | {c['total_s']} | {1000 * c['total_s'] / max(c['documents'], 1):.2f} | "
-                  f"{c['articles_per_s']} docs/s |", ""]
+            lines.append(f"| {name} | – | – | – | – | not measured: it failed to build ({why[:100]}) |")
+        n = max(c["documents"], 1)
+        lines += [f"| **total** | {c['total_s']} | {c['total_cpu_s']} | {1000 * c['total_s'] / n:.2f} | "
+                  f"{1000 * c['total_cpu_s'] / n:.2f} | {c['articles_per_s']} docs/s wall, "
+                  f"{c['articles_per_cpu_s']} per CPU-s |", ""]
     if report.get("notes"):
         lines += ["## Notes", ""] + [f"- {n}" for n in report["notes"]] + [""]
     return "\n".join(lines)
@@ -334,8 +373,17 @@ def main(argv=None) -> int:
     ap.add_argument("--write-docs", action="store_true", help=f"rewrite {DOCS_PAGE.relative_to(ROOT)}")
     ap.add_argument("--note", action="append", default=[], help="a note to add to the docs page")
     ap.add_argument("--keep", help="keep outputs (predictions, DuckDB file) in this folder")
+    ap.add_argument("--render", metavar="REPORT_JSON",
+                    help="measure nothing: turn a saved report (this script's stdout) into the docs page")
     args = ap.parse_args(argv)
 
+    if args.render:
+        report = json.loads(Path(args.render).read_text(encoding="utf-8"))
+        report["notes"] = list(report.get("notes") or []) + args.note
+        DOCS_PAGE.parent.mkdir(exist_ok=True)
+        DOCS_PAGE.write_text(render_markdown(report), encoding="utf-8")
+        print(f"wrote {DOCS_PAGE}", file=sys.stderr)
+        return 0
     docs = Path(args.docs)
     if not docs.exists():
         print(f"skip: {docs} is absent (a clone without ../shared); nothing measured", file=sys.stderr)
