@@ -190,7 +190,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer, text: Optional[str] = None) -> list[
 
 
 def _person_spans(doc: Doc) -> list[tuple[int, int]]:
-    ents = doc.ents if doc.has_annotation("ENT_IOB") else ()
+    ents = doc.ents  # () when no recogniser ran; has_annotation() would rescan every token
     return [(e.start_char, e.end_char) for e in ents if e.label_ == "PERSON"]
 
 
