@@ -20,6 +20,7 @@ Inputs (all read from installed packages, nothing is downloaded):
                     English words that are usually common nouns ("mobile", "reading"), so
                     that a capitalised "Reading" at a sentence start needs more evidence;
                     and GMB person tags, to list given names and surnames ("Tyler").
+* admin1_types.tsv -- what regions are called per country ("Idlib Governorate").
 * country_points.tsv -- conventional points for countries whose countryinfo centroid is
                     not the usual one (the contiguous United States).
 
@@ -168,6 +169,7 @@ class Builder:
             if c["countrycode"] == "US" and r["admin2"]:
                 city_admin2[c["geonameid"]] = r["admin2"]
         admin1_name = {k: v.most_common(1)[0][0] for k, v in admin1_votes.items()}
+        self.admin1_types = {row[0]: row[1] for row in load_tsv(OUT / "admin1_types.tsv")}
         members: dict[tuple, list] = defaultdict(list)
         for c in cities.values():
             members[(c["countrycode"], c["admin1code"])].append(c)
@@ -187,7 +189,9 @@ class Builder:
             pop = sum(c["population"] for c in cs)
             short = ADMIN_AFFIXES.sub("", name).strip()
             alts = {short, short.replace("-", " "), name.replace("-", " ")}
-            self.add("", name, cc3, lat, lon, "A", "ADM1", pop, name, alts)
+            display = f"{short} {self.admin1_types[cc3]}" if cc3 in self.admin1_types else name
+            alts.add(name)
+            self.add("", display, cc3, lat, lon, "A", "ADM1", pop, name, alts)
         for (cc, a1, a2), cs in admin2_points.items():
             if not a2.endswith("County") or len(cs) < 1:
                 continue

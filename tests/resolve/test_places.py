@@ -33,6 +33,7 @@ def by_text(places: list[Place]) -> dict[str, Place]:
 def test_countries_cities_and_regions_are_resolved_with_precision(nlp):
     ps = by_text(places_of(nlp, "Fighting spread from Idlib province in Syria to Baghdad and Iran."))
     assert ps["Idlib"].feature == "ADM1" and ps["Idlib"].precision == "region"
+    assert ps["Idlib"].name == "Idlib Governorate"
     assert abs(ps["Idlib"].lat - 35.8) < 0.3 and abs(ps["Idlib"].lon - 36.6) < 0.3
     assert ps["Syria"].precision == "country" and ps["Syria"].country == "SYR"
     assert ps["Baghdad"].feature == "PPLC" and ps["Baghdad"].precision == "city"
@@ -123,6 +124,7 @@ def test_seed_article_places(shared):
     assert ("Hmeimim airbase", "Khmeimim Air Base") in found
     assert ("Baghdad", "Baghdad") in found
     idlib = next(p for p in places if p["text"].startswith("Idlib"))
+    assert idlib["name"] == "Idlib Governorate"
     assert idlib["feature"] == "ADM1" and abs(idlib["lat"] - 35.8) < 0.2 and abs(idlib["lon"] - 36.6) < 0.2
     dateline = [p for p in places if p.get("role") == "dateline"]
     assert [p["name"] for p in dateline] == ["Moscow"]

@@ -349,7 +349,7 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> list[Place]:
             if best.country:
                 focus[best.country] += 0.5 if m.demonym else 1.0  # "French cuisine" is weak evidence
         if best.feature_code == "ADM1" and not m.demonym:
-            regions.add((best.country, best.name))
+            regions.add((best.country, best.admin1))  # an ADM1 record's admin1 is its own name
     total = sum(focus.values()) or 1
 
     places: list[Place] = []
@@ -370,7 +370,7 @@ def _resolve(m: Mention, focus: Counter, total: int, regions: set) -> Place:
             score -= 2.0  # "Georgia state", "Mexico city" are not the country
         if m.followed_by:
             if any((f.feature_code == "PCLI" and f.country == c.country)
-                   or (f.feature_code == "ADM1" and f.country == c.country and f.name == c.admin1)
+                   or (f.feature_code == "ADM1" and f.country == c.country and f.admin1 == c.admin1)
                    for f in m.followed_by):
                 support += 5.0
         if c.country and focus.get(c.country):
@@ -378,7 +378,7 @@ def _resolve(m: Mention, focus: Counter, total: int, regions: set) -> Place:
         if c.admin1 and (c.country, c.admin1) in regions and c.feature_code != "ADM1":
             support += 2.5
         if c.feature_class == "P" and c.population >= 100_000 and not m.type_hint and any(
-                o.feature_code == "ADM1" and o.country == c.country and o.name == c.admin1 for o in m.cands):
+                o.feature_code == "ADM1" and o.country == c.country and o.admin1 == c.admin1 for o in m.cands):
             score += 2.0  # "New York", "Idlib" alone: the city more often than its region
         score += support
         if score > best_score:
