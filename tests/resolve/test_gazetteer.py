@@ -63,7 +63,8 @@ def test_names_lists_every_key_for_matchers(gaz):
     names = gaz.names()
     assert len(names) > 100_000
     assert "idlib" in names and names == sorted(names, key=lambda k: k + "\t")
-    assert gaz.has_key("idlib") and gaz.has_prefix("new") and not gaz.has_prefix("idlib")
+    assert gaz.has_key("idlib") and gaz.has_prefix("idlib")  # "idlib governorate"
+    assert not gaz.has_prefix("khmeimim air base")
     assert gaz.probe("new york") == (True, True)
 
 
