@@ -356,6 +356,9 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> list[Place]:
     for m in mentions:
         places.append(_resolve(m, focus, total, regions))
     places.sort(key=lambda p: (p.start, p.end))
+    # Per-document caches live in user_data only while this component runs.
+    doc.user_data.pop("eventwire_places.text", None)
+    doc.user_data.pop("eventwire_places.sent_starts", None)
     return places
 
 
