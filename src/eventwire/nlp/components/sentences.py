@@ -1,21 +1,29 @@
-"""Sentence boundaries: punctuation (spaCy's sentencizer rules) plus line breaks.
+"""Sentence boundaries: punctuation (spaCy's sentencizer rule) plus line breaks.
 
 News text puts headlines, captions, datelines and list items on their own lines without a
-full stop; a line break is therefore a boundary too, and a quote that closes after the full
-stop stays with its sentence.
+full stop; a line break is therefore a boundary too, a run of blank lines belongs to the
+sentence before it, and a quote or bracket that closes after the full stop stays with its
+sentence.
+
+The rule is spaCy's ``Sentencizer`` (a sentence starts at the first non-punctuation token
+after a sentence-final character), computed over arrays instead of Token objects and set
+in one ``Doc.from_array`` call: on news articles it is several times faster.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
 
-from spacy.attrs import IDX
+import numpy
+from spacy.attrs import IDX, IS_PUNCT, SENT_START
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 
-from ..fast import doc_text
+from ..fast import doc_text, token_lowers
 
-VERSION = "1.0"
+VERSION = "1.1"
+_BREAK = re.compile(r"\n\s*")
+_FINAL = frozenset(Sentencizer.default_punct_chars)
 
 
 @Language.factory("eventwire_sentences")
@@ -24,27 +32,36 @@ def make_sentences(nlp: Language, name: str):
 
 
 class SentenceSplitter:
+    version = VERSION
+
     def __init__(self, name: str):
         self.name = name
-        self._punct = Sentencizer()
 
     def __call__(self, doc):
-        doc = self._punct(doc)
-        text = doc_text(doc)
-        if "\n" not in text:
+        n = len(doc)
+        if not n:
             return doc
-        starts = doc.to_array(IDX).tolist()
-        n = len(starts)
+        low = token_lowers(doc)
+        arr = doc.to_array([IDX, IS_PUNCT])
+        starts_at = arr[:, 0].tolist()
+        is_punct = arr[:, 1].tolist()
+        flags = [-1] * n
+        flags[0] = 1
+        seen_final = False
+        for i, w in enumerate(low):
+            final = w in _FINAL
+            if seen_final and not is_punct[i] and not final:
+                flags[i] = 1
+                seen_final = False
+            elif final:
+                seen_final = True
+        text = doc_text(doc)
         for m in _BREAK.finditer(text):
-            # the first token that starts after the line break opens a sentence
-            k = bisect_left(starts, m.end())
+            k = bisect_left(starts_at, m.end())
             if 0 < k < n:
-                doc[k].is_sent_start = True
-            j = bisect_left(starts, m.start())
-            if 0 < j < k and text[starts[j]:starts[j] + 1].isspace():
-                doc[j].is_sent_start = False  # a run of blank lines belongs to the sentence before
+                flags[k] = 1
+            j = bisect_left(starts_at, m.start())
+            if 0 < j < k and text[starts_at[j]:starts_at[j] + 1].isspace():
+                flags[j] = -1  # a run of blank lines belongs to the sentence before
+        doc.from_array([SENT_START], numpy.asarray(flags, dtype="int32").reshape(n, 1).astype("uint64"))
         return doc
-
-
-_BREAK = re.compile(r"\n\s*")
-
