@@ -235,6 +235,10 @@ def export(path, db, what, wait):
     click.echo(f"wrote {count} {what if count != 1 else what.rstrip('s')} to {path}")
 
 
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}{'s' * (n != 1)}"
+
+
 def _numbers(numbers: dict) -> str:
     return ", ".join(f"{role} {int(v) if float(v).is_integer() else v}" for role, v in sorted(numbers.items()))
 
@@ -247,14 +251,17 @@ def _print_contested(events) -> None:
         place = ev.get("place_name") or ev.get("place_text")
         echo(f"  {ev.get('when') or '(undated)'}  {ev['type']}" + (f"/{ev['mode']}" if ev.get("mode") else "")
              + f"  {actor}" + (f"  in {place}" if place else "")
-             + f"  ({ev['n_articles']} articles, {ev['n_sources']} independent source"
-             + f"{'s' * (ev['n_sources'] != 1)})")
-        for conflict in ev["conflicts"]:
+             + f"  ({_plural(ev['n_articles'], 'article')}, {_plural(ev['n_sources'], 'independent source')})")
+        shown = set()
+        for conflict in sorted(ev["conflicts"], key=lambda c: c.get("kind") != "numbers"):
             if conflict.get("kind") == "numbers":
                 values = "; ".join(f"{value} per {', '.join(who)}" for value, who in conflict["values"].items())
-                echo(f"      {conflict['role']}: {values}")
-            elif conflict.get("kind") == "denial":
-                echo(f"      denied by {conflict.get('by') or 'a party to it'}")
+                line = f"      {conflict['role']}: {values}"
+            else:
+                line = f"      denied by {conflict.get('by') or 'a party to it'}"
+            if line not in shown:  # one denier, several denying articles: one line
+                shown.add(line)
+                echo(line)
         for v in ev["versions"]:
             who = v.get("claimant") or "(no claimant)"
             via = ", ".join(v.get("publishers") or []) or "?"

@@ -12,7 +12,7 @@ import hashlib
 import json
 from typing import Dict, Iterable, List, Tuple
 
-from ..models import Event, Place, TimeValue
+from ..models import DocumentResult, Event, Place, TimeValue
 from .dates import event_bounds
 from .rows import _actor_cells, _record_cells
 
@@ -30,6 +30,21 @@ EVENT_COLUMNS = (
 )
 VERSION_COLUMNS = ["event_id", "idx", "article_id", "mention", "publishers", "claimant", "modality",
                    "numbers", "actor"]
+
+
+def merge_by_story(results: Iterable[DocumentResult]) -> List[Event]:
+    """:func:`eventwire.fuse.events.canonical_events`, one story at a time.
+
+    Mentions only merge within a story, so the result is the same as one call over all
+    results, but each mention is compared with the events of its own story only (one call
+    over a batch of 200 polnear articles compares it with every event of the batch: 8x slower).
+    """
+    from ..fuse.events import canonical_events
+
+    by_story: Dict[str, List[DocumentResult]] = {}
+    for r in results:
+        by_story.setdefault(r.story or r.id, []).append(r)
+    return [event for story in sorted(by_story) for event in canonical_events(by_story[story])]
 
 
 def mention_key(article_id: str, index: int) -> str:

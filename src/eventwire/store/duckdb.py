@@ -18,9 +18,9 @@ import duckdb
 import numpy as np
 
 from ..errors import (BadOption, MigrationError, StoreError, StoreLocked, StoreVersionError)
-from ..models import DocumentResult
+from ..models import DocumentResult, EventMention
 from .base import EXPORTS, Store
-from .canonical import EVENT_COLUMNS, VERSION_COLUMNS, event_tables, keep_ids
+from .canonical import EVENT_COLUMNS, VERSION_COLUMNS, event_tables, keep_ids, merge_by_story
 from .query import EVENT_ORDER, EventFilter, compile_events
 from .rows import TABLE_COLUMNS, result_from_rows, result_rows
 
@@ -229,7 +229,7 @@ class DuckDBStore(Store):
                 self._insert(table, tables[table])
             if restory:
                 touched |= self._restory(restory)
-            self._recompute_stories(touched)
+            self._recompute_stories(touched, fresh=batch)
             if story_state is not None:
                 self._save_story_state(story_state)
             con.execute("COMMIT")
@@ -276,11 +276,13 @@ class DuckDBStore(Store):
                 rows[row["article_id"]].setdefault(table, []).append(row)
         return [result_from_rows(rows[aid]) for aid in sorted(rows)]
 
-    def _recompute_stories(self, stories: Iterable[str]) -> int:
+    def _recompute_stories(self, stories: Iterable[str], fresh: Sequence[DocumentResult] = ()) -> int:
         """Replace the canonical events of ``stories`` with ones merged from all their stored
-        mentions (inside the caller's transaction). Returns how many events they now have."""
-        from ..fuse.events import canonical_events
+        mentions (inside the caller's transaction). Returns how many events they now have.
 
+        ``fresh`` are results just written in this transaction: they are used as they are
+        instead of being read back (the round trip is exact, see rows.py).
+        """
         stories = sorted({s for s in stories if s})
         if not stories:
             return 0
@@ -288,7 +290,10 @@ class DuckDBStore(Store):
         in_stories = "(SELECT unnest(?::VARCHAR[]))"
         ids = [r[0] for r in con.execute(f"SELECT id FROM articles WHERE COALESCE(story, id) IN {in_stories}",
                                          [stories]).fetchall()]
-        merged = canonical_events(self._results_for_events(ids))
+        usable = {r.id: r for r in fresh if all(isinstance(e, EventMention) for e in r.events or [])}
+        results = [usable[i] for i in ids if i in usable]
+        results += self._results_for_events([i for i in ids if i not in usable])
+        merged = merge_by_story(results)
         old_links = dict(con.execute("SELECT id, event_id FROM event_mentions WHERE event_id IS NOT NULL AND "
                                      "article_id IN (SELECT unnest(?::VARCHAR[]))", [ids]).fetchall())
         keep_ids(merged, old_links)
@@ -429,7 +434,8 @@ class DuckDBStore(Store):
     def contested_events(self, limit: Optional[int] = 5) -> List[dict]:
         """Contested events, most articles first, each with ``conflicts`` (parsed) and
         ``versions`` (its sources' accounts, with the outlet of each article)."""
-        sql = f"SELECT * FROM event_view WHERE contested ORDER BY n_articles DESC, n_sources DESC, id"
+        # sources that disagree matter most when several independent ones report the event
+        sql = "SELECT * FROM event_view WHERE contested ORDER BY n_sources DESC, n_articles DESC, id"
         params: list = []
         if limit is not None:
             sql += " LIMIT ?"

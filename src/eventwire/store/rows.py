@@ -191,10 +191,15 @@ def _take(cls, row: dict, prefix: str = "") -> dict:
     return {n: row.get(prefix + n) for n in _names(cls)}
 
 
+@lru_cache(maxsize=None)
+def _name_set(cls) -> frozenset:
+    return frozenset(_names(cls))
+
+
 def _drop_defaults(cls, values: dict) -> dict:
     """NULL cells become the model's defaults (e.g. ``certainty=1.0``, ``component=""``)."""
-    defaults = {f.name for f in fields(cls)}
-    return {k: v for k, v in values.items() if k in defaults and v is not None}
+    names = _name_set(cls)
+    return {k: v for k, v in values.items() if k in names and v is not None}
 
 
 def _actor_from(row: dict, role: str) -> Optional[Actor]:
