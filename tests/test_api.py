@@ -180,3 +180,19 @@ def test_a_broken_installation_stops_the_run_with_one_error(tmp_path):
         with pytest.raises(DataFileError):
             api.ingest_paths([tmp_path / "a.txt"], store, pipeline=broken)
         assert store.summary()["articles"] == 0
+
+
+def test_reading_a_store_does_not_load_spacy(tmp_path):
+    import subprocess
+
+    code = ("import sys, eventwire\n"
+            "store = eventwire.open_store(sys.argv[1])\n"
+            "store.events(); store.summary(); store.close()\n"
+            "assert 'spacy' not in sys.modules, 'spaCy was imported'\n"
+            "assert callable(eventwire.ingest_paths) and 'spacy' not in sys.modules\n"
+            "import eventwire.process\n"
+            "assert eventwire.process is eventwire.process_stream.__globals__['process']\n"
+            "print('ok')\n")
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "s.duckdb")], capture_output=True,
+                         text=True)
+    assert out.stdout.strip() == "ok", out.stderr
