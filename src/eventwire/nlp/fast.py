@@ -83,7 +83,14 @@ def phrase_docs(vocab, phrases) -> list:
     return out
 
 
-def _tokenizer(vocab):
-    from spacy.lang.en import English
+_TOKENIZERS: dict = {}
 
-    return English(vocab=vocab).tokenizer
+
+def _tokenizer(vocab):
+    """One English tokenizer per vocabulary (building one adds thousands of special cases)."""
+    tokenizer = _TOKENIZERS.get(id(vocab))
+    if tokenizer is None:
+        from spacy.lang.en import English
+
+        tokenizer = _TOKENIZERS[id(vocab)] = English(vocab=vocab).tokenizer
+    return tokenizer
