@@ -1,5 +1,5 @@
 from eventwire.fuse.reprints import (ReprintIndex, body_text, containment, find_reprints, fingerprint,
-                                     is_reprint_pair)
+                                     is_reprint_pair, shingle_hashes, shingles)
 
 
 def test_body_text_drops_dateline_and_boilerplate(added_boilerplate):
@@ -52,3 +52,10 @@ def test_index_state_round_trips(original, cut_paragraphs, other_flood):
     assert restored.add(cut_paragraphs.article) == [original.id]
     assert restored.reprint_of(cut_paragraphs.id) == original.id
     assert restored.groups_of(original.id) == sorted([original.id, cut_paragraphs.id])
+
+
+def test_shingle_hashes_count_distinct_shingles():
+    text = "Rescue teams pulled 312 people from the river. Rescue teams pulled 312 people from boats."
+    assert len(shingle_hashes(text)) == len(shingles(text)) == 9  # two windows repeat
+    assert len(shingle_hashes("two words")) == 1 and len(shingle_hashes("")) == 0
+    assert list(shingle_hashes(text)) == list(shingle_hashes(text.upper()))  # case does not matter
