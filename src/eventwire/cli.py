@@ -81,7 +81,7 @@ def _ingest_and_report(paths, store, encoding=None):
     report = ingest_paths(paths, store, encoding=encoding, on_error=_emit_error, on_batch=progress)
     errors = len(report.errors)
     click.echo(f"read {report.read} article{'s' * (report.read != 1)}: {report.added} added, "
-               f"{report.duplicates} already stored, {report.events} events, "
+               f"{report.duplicates} already stored, {report.events} event mentions, "
                f"{errors} error{'s' * (errors != 1)} (store: {store.path})")
     return report
 
