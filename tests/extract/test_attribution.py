@@ -90,6 +90,21 @@ def test_pronoun_source(nlp):
     assert spans["cue"] == ["told"]
 
 
+def test_parenthetical_cue_keeps_content_on_the_right(nlp):
+    _a, spans = only(nlp, "Still, he said, officials have to decide who gets extra scrutiny.")
+    assert spans["source"] == ["he"]
+    assert spans["content"] == ["officials have to decide who gets extra scrutiny"]
+
+
+def test_participle_inherits_the_source(nlp):
+    text = "Mr. Manafort said the campaign was evolving, suggesting that Mr. Trump would change."
+    found = run(nlp, text)
+    by_cue = {spans["cue"][0]: spans for _a, spans in found}
+    assert by_cue["said"]["source"] == ["Mr. Manafort"]
+    assert by_cue["suggesting"]["source"] == ["Mr. Manafort"]
+    assert by_cue["suggesting"]["content"] == ["Mr. Trump would change"]
+
+
 def test_no_attribution_in_plain_narrative(nlp):
     assert run(nlp, "The convoy crossed the bridge at dawn and reached the town by noon.") == []
 

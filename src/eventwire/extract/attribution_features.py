@@ -110,18 +110,16 @@ def view_from_doc(doc, lex: Lexicon | None = None) -> TokenView:
     text = article.text if article is not None and article.text else doc.text
     idx, length, sent_start = doc.to_array([IDX, LENGTH, SENT_START]).T.tolist()
     words = [text[i:i + n] for i, n in zip(idx, length)]
+    # spaCy keeps at most one trailing space on a token; any newline is a token of its own,
+    # so a line starts after a token that holds "\n"
     sent_ids, line_index = [], []
-    sid, col, prev_end = -1, 0, 0
-    for k, start in enumerate(idx):
+    sid, col = -1, 0
+    for k, word in enumerate(words):
         if sent_start[k] == 1 or sid < 0:
             sid += 1
-        if text.find("\n", prev_end, start) >= 0:
-            col = 0
         sent_ids.append(sid)
         line_index.append(col)
-        word = words[k]
         col = 0 if "\n" in word else col + (1 if word.strip() else 0)
-        prev_end = start + length[k]
     view = TokenView(words, sent_ids, line_index, lex)
     view.starts = idx
     return view
@@ -225,13 +223,8 @@ def context_features(view: TokenView, i: int) -> list:
     ]
     p1s = shape(view.words[i - 1]) if i - 1 >= ss else "<s>"
     n1s = shape(view.words[i + 1]) if i + 1 < se else "</s>"
-    feats.extend((
-        "p1s=" + p1s, "n1s=" + n1s, "p1sn1s=" + p1s + "|" + n1s,
-        "lemp1s=" + lem + "|" + p1s, "lemn1s=" + lem + "|" + n1s,
-        "lemsh=" + lem + "|" + sh,
-        "p2p1=" + p2 + "|" + p1,
-        "n1n2=" + n1 + "|" + n2,
-    ))
+    feats.append("p1s=" + p1s)
+    feats.append("n1s=" + n1s)
     if view.title_line[i]:
         feats.append("titleline")
         feats.append("titleline|" + lem)

@@ -30,7 +30,7 @@ class Roles:
     cue: tuple
     source: list = field(default_factory=list)  # [(start, end)]
     content: list = field(default_factory=list)
-    order: str = ""  # SCT, TSC, TCS, according_to, colon
+    order: str = ""  # SCT, TSC, TCS, according_to, colon, passive
     participle: bool = False  # ", saying ...": the source is the clause's subject
 
 
@@ -130,6 +130,16 @@ def assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) -> 
         cont = _trim(view, ce, _content_end(view, ce, se), set())
         roles.content = [cont] if cont[1] > cont[0] else []
         roles.order = "colon"
+        return roles
+
+    if view.lower[cs] in _PASSIVE_AUX and ce - cs >= 2 and ce < se and view.lower[ce] == "by":
+        # "Donald Trump is supported by far fewer publications": content is the subject,
+        # source the agent after "by"
+        src = _source_right(view, ce + 1, se)
+        roles.source = [src] if src[1] > src[0] else []
+        cont = _source_left(view, ss, cs, rl, others)
+        roles.content = [cont] if cont[1] > cont[0] else []
+        roles.order = "passive"
         return roles
 
     # Is the content before the cue?  "..., he said." / "..." said Smith.
@@ -238,6 +248,7 @@ def _sentence_subject(view: TokenView, ss: int, limit: int) -> tuple:
     return _trim(view, ss, k, {"'s", "’s", "of", "the"} if k - ss > 1 else set())
 
 
+_PASSIVE_AUX = {"is", "are", "was", "were", "been", "be", "being"}
 _NP_GLUE = {"of", "the", "'s", "’s", ".", "-"}
 
 
@@ -247,10 +258,17 @@ def _name_appositive(view: TokenView, ss: int, comma: int) -> bool:
     first = ss
     while first < comma and view.lower[first] != ",":
         first += 1
-    head = [view.words[k] for k in range(ss, first) if view.words[k].strip()]
-    if not head or len(head) > 6 or first >= comma:
+    head = [view.lower[k] for k in range(ss, first) if view.words[k].strip()]
+    if not head or len(head) > 10 or first >= comma:
         return False
-    return not any(w in QUOTES for w in head)
+    # a clause ("The program is hardly formal, ...") has an auxiliary or copula; a name
+    # with its title ("Democratic contenders Hillary Clinton and Bernie Sanders, ...") not
+    return not any(w in QUOTES or w in _FINITE for w in head)
+
+
+_FINITE = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
+           "do", "does", "did", "'s", "’s", "n't", "n’t", "'re", "’re", "am", "'m", "’m", "may",
+           "might", "must", "should", "be", "been"}
 
 
 def _according(view: TokenView, roles: Roles, ss: int, se: int) -> Roles:
