@@ -9,16 +9,26 @@ the JSON shape that ``eventwire extract`` prints and that ``../shared/eval/score
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from typing import Any, Optional
 
 
-def _clean(value: Any) -> Any:
-    """Drop ``None`` values and empty containers so that JSON output stays small."""
+def _empty(value: Any) -> bool:
+    return value is None or value == [] or value == {}
+
+
+def _plain(value: Any) -> Any:
+    """JSON-ready copy: records become dicts, ``None`` and empty containers are dropped.
+
+    A hand-rolled walk over ``__dict__``: ``dataclasses.asdict`` deep-copies every value and
+    cost more than several pipeline components together on long articles.
+    """
+    if isinstance(value, Record):
+        return {k: _plain(v) for k, v in value.__dict__.items() if not _empty(v)}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
     if isinstance(value, dict):
-        return {k: _clean(v) for k, v in value.items() if v is not None and v != [] and v != {}}
-    if isinstance(value, list):
-        return [_clean(v) for v in value]
+        return {k: _plain(v) for k, v in value.items() if not _empty(v)}
     return value
 
 
@@ -26,7 +36,7 @@ class Record:
     """Mixin: JSON-ready dictionaries for every model."""
 
     def to_dict(self) -> dict:
-        return _clean(asdict(self))  # type: ignore[call-overload]
+        return _plain(self)
 
     @classmethod
     def from_dict(cls, data: dict):
