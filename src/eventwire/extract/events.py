@@ -21,7 +21,8 @@ from ..nlp.fast import doc_text, sentence_spans, sentence_starts, token_lowers
 from ..nlp.inflect import verb_forms
 from ..resolve.actors import ActorMention, Entry, find_actor_mentions
 from ..resources import load_json
-from .triggers import KIND_WEIGHT, get_trigger_matcher, ontology
+from ..ontology import ontology
+from .triggers import KIND_WEIGHT, get_trigger_matcher
 
 VERSION = "0.1"
 COMPONENT = f"eventwire_events@{VERSION}"

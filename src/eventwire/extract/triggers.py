@@ -14,6 +14,7 @@ from spacy.matcher import PhraseMatcher
 
 from ..nlp.fast import phrase_docs
 from ..nlp.inflect import noun_forms, verb_forms
+from ..ontology import ontology
 from ..resources import load_json
 
 KIND_WEIGHT = {"verb": 0.6, "phrase": 0.55, "noun": 0.4}
@@ -41,14 +42,6 @@ class Trigger:
 
 
 _TYPE_ORDER: dict = {}
-
-
-@lru_cache(maxsize=1)
-def ontology() -> dict:
-    data = load_json("plover/ontology.json")
-    types = {name: dict(info, extension=False) for name, info in data["types"].items()}
-    types.update({name: dict(info, extension=True) for name, info in data["extensions"].items()})
-    return types
 
 
 @lru_cache(maxsize=1)

@@ -20,7 +20,9 @@ def find_conflicts(event: Event) -> list:
     by_role: dict = {}
     for v in event.versions:
         if v.modality == "denied":
-            conflicts.append({"kind": "denial", "by": v.claimant or v.actor, "article_id": v.article_id})
+            denial = {"kind": "denial", "by": v.claimant or v.actor, "article_id": v.article_id}
+            if denial not in conflicts:  # one article denying twice is one denial
+                conflicts.append(denial)
             continue
         who = v.claimant or ", ".join(v.publishers) or v.article_id
         for role, value in v.numbers.items():

@@ -18,7 +18,7 @@ from datetime import date
 from typing import Iterable, Optional
 
 from ..models import DocumentResult, Event, EventMention, EventVersion
-from ..extract.triggers import ontology
+from ..ontology import ontology
 from .conflicts import find_conflicts
 from .sources import original_publishers
 
@@ -118,6 +118,7 @@ def canonical_events(results: Iterable[DocumentResult]) -> list:
     articles = {r.id: r.article for r in results}
     publishers = original_publishers(articles, {r.id: r.reprint_of for r in results})
     groups: list = []
+    by_story: dict = {}  # (story, type) -> groups: a mention is only ever compared within its story
     denials = []
     for r in results:
         story = r.story or r.id
@@ -126,10 +127,12 @@ def canonical_events(results: Iterable[DocumentResult]) -> list:
                 denials.append((story, r, i, ev))
             if not _codable(ev):
                 continue
-            group = next((g for g in groups if g.accepts(story, ev)), None)
+            candidates = by_story.setdefault((story, ev.type), [])
+            group = next((g for g in candidates if g.accepts(story, ev)), None)
             if group is None:
                 group = _Group(story, ev)
                 groups.append(group)
+                candidates.append(group)
             group.add(r, i, ev)
     events = [_to_event(g, publishers) for g in groups]
     _attach_denials(events, groups, denials, publishers)
