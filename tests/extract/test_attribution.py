@@ -105,6 +105,17 @@ def test_participle_inherits_the_source(nlp):
     assert by_cue["suggesting"]["content"] == ["Mr. Trump would change"]
 
 
+def test_headline_and_transcript_colons(nlp):
+    text = ("Merkel: Europe Must Stand Together on Refugees\n\n"
+            "Partial transcript:\n\n"
+            "HOST: Will the border stay open?\n\n"
+            "MERKEL: It will stay open for now.")
+    found = {tuple(spans["source"]): spans for _a, spans in run(nlp, text)}
+    assert found[("Merkel",)]["content"] == ["Europe Must Stand Together on Refugees"]
+    assert found[("MERKEL",)]["cue"] == [":"]
+    assert found[("MERKEL",)]["content"] == ["It will stay open for now"]
+
+
 def test_no_attribution_in_plain_narrative(nlp):
     assert run(nlp, "The convoy crossed the bridge at dawn and reached the town by noon.") == []
 

@@ -84,7 +84,7 @@ class AttributionTagger:
                     word_score[w] = z
             for f in F.context_features(view, i):
                 z += get(f, 0.0)
-            if z > self.logit_threshold:
+            if z > self.logit_threshold or (w == ":" and _speaker_colon(view, i)):
                 heads.append((i, z))
         return heads
 
@@ -143,6 +143,19 @@ class AttributionTagger:
             kind=_kind(view, roles),
             component=COMPONENT,
         )
+
+
+def _speaker_colon(view: F.TokenView, i: int) -> bool:
+    """A colon after a speaker label that opens a line: transcripts ('"PENCE: Well, ...',
+    "Q: ...") and headlines ("Pence: Flowers won't be at debate")."""
+    col = view.line_index[i]
+    if col == 0 or col > 4:
+        return False
+    label = [view.words[k] for k in range(i - col, i) if view.words[k].strip()]
+    label = [w for w in label if w not in ('"', "“", "'", "‘")]
+    if not label or not all(w[:1].isupper() for w in label):
+        return False
+    return view.title_line[i] == 1 or all(w.isupper() for w in label)
 
 
 def _kind(view: F.TokenView, roles) -> str:

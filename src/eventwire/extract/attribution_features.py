@@ -61,6 +61,7 @@ def verb_lemma(lower: str) -> str:
     return found[0] if found else lower
 
 
+@lru_cache(maxsize=100_000)
 def shape(text: str) -> str:
     if text.isalpha():
         if text.isupper():
@@ -133,6 +134,9 @@ def title_lines(words: list, line_index: list) -> list:
     start = 0
     for i in range(n + 1):
         if i == n or (line_index[i] == 0 and i > start):
+            if i - start > 40:  # a paragraph, not a headline
+                start = i
+                continue
             alpha = [w for w in words[start:i] if w[:1].isalpha() and len(w) > 3]
             if len(alpha) >= 3 and sum(w[0].isupper() for w in alpha) >= 0.75 * len(alpha):
                 for j in range(start, i):
