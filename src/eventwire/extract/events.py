@@ -94,6 +94,7 @@ class EventCoder:
             by_sent.setdefault(bisect_right(starts, trig.start) - 1, []).append(trig)
         furniture = _boilerplate_ranges(doc_text(doc))
         history: list = []  # named actors seen so far, for "the group", "it"
+        dateline_end = _dateline_end(article, doc_text(doc))
         self._found = {"places": doc._.places or [], "times": doc._.times or [],
                        "quantities": doc._.quantities or [], "attributions": doc._.attributions or [],
                        "article": doc._.article}
@@ -104,6 +105,8 @@ class EventCoder:
             mentions = [m for m in find_actor_mentions(doc, sent, date_ref or None) if not _stance_modifier(doc, m)]
             mentions = _with_entity_mentions(doc, sent, mentions)
             mentions = _with_place_mentions(doc, sent, mentions, self._found["places"])
+            if dateline_end > sent.start_char:
+                mentions = [m for m in mentions if doc[m.start].idx >= dateline_end]
             coded = self._code_sentence(doc, sent, trigs, mentions, ctx)
             _resolve_references(doc, sent, coded, history)
             events.extend(coded)
@@ -114,6 +117,7 @@ class EventCoder:
     # ------------------------------------------------------------------ one sentence
     def _code_sentence(self, doc, sent, trigs, mentions, ctx) -> list:
         candidates = []
+        trigs = [t for t in trigs if not _inside_name(doc, sent, t)]
         for trig in trigs:
             verb_like = self._verb_like(doc, trig.start, sent.start)
             sense = trig.best(verb_like)
@@ -249,6 +253,9 @@ class EventCoder:
                 after and after[0].start - t1 <= 2:
             # "a request from Syrian President Bashar al-Assad", "an attack by rebels"
             actor, recipient = after[0], subject
+        elif c["kind"] == "noun" and _in_circumstance(low, sent.start, t0):
+            # "2 fighters died in the strike": the subject suffered the act
+            actor, recipient = None, subject
         elif c.get("obligation"):
             # "Russia said Sudan must return the helicopter": the speaker demands of the subject
             actor, recipient = speaker, subject
@@ -394,6 +401,45 @@ def _with_place_mentions(doc, sent, mentions: list, places: list) -> list:
     return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
 
 
+def _dateline_end(article, text: str) -> int:
+    """Offset after 'AKTAU, Kazakhstan, Sept 29 (Meridian Press) - ': nothing there is a party."""
+    span = article.dateline_span if article is not None else None
+    if span is None:
+        return 0
+    window = text[span.start:span.start + 120]
+    for dash in (" - ", " – ", " — ", " -- "):
+        k = window.find(dash)
+        if k >= 0:
+            return span.start + k + len(dash)
+    return span.end
+
+
+def _in_circumstance(low, lo, t0) -> bool:
+    """The trigger noun heads a phrase like 'in the strike', 'during a raid', 'from the shelling'."""
+    for k in range(t0 - 1, max(lo, t0 - 4) - 1, -1):
+        w = low[k]
+        if w in ("in", "during", "from", "by"):
+            return True
+        if not w.isalpha() and not w.endswith("'s"):
+            return False
+    return False
+
+
+def _inside_name(doc, sent, trig) -> bool:
+    """'Meridian Press', 'Steppe Monitor': a capitalised trigger inside a name is no event.
+
+    Headlines in title case ("Russia Says Militants Retreat") are the exception.
+    """
+    i = trig.start
+    if i == sent.start or not doc[i].is_title:
+        return False
+    words = [t for t in sent if t.is_alpha]
+    if words and sum(t.is_title for t in words) / len(words) > 0.6:
+        return False
+    prev, nxt = doc[i - 1], doc[trig.end] if trig.end < sent.end else None
+    return prev.is_title or (nxt is not None and nxt.is_title)
+
+
 def _named_ents(doc) -> list:
     """ORG and PERSON entities, read once per Doc (``doc.ents`` rebuilds its Spans on every access)."""
     ents = doc.user_data.get("eventwire.named_ents")
@@ -413,7 +459,10 @@ def _resolve_references(doc, sent, coded: list, history: list) -> None:
         actor = ev.actor
         if actor is None:
             first, second = low[sent.start], low[sent.start + 1] if sent.start + 1 < sent.end else ""
-            if first in _REFERRING and history:
+            reported = any(w in _context()["reporting_forms"] for w in low[sent.start + 1:sent.start + 3])
+            if reported:
+                pass  # "It said 4 people were wounded": the pronoun is the speaker, not the actor
+            elif first in _REFERRING and history:
                 ev.actor = _copy_actor(history[-1], doc[sent.start].text, doc[sent.start].idx)
             elif first == "the" and second in _GROUP_NOUNS:
                 groups = [a for a in history if not (a.country or a.countries)]
@@ -496,6 +545,19 @@ def _reference_date(article, times) -> Optional[TimeValue]:
     return None
 
 
+_PRONOUNS = {"it", "he", "she", "they", "we", "i", "you"}
+
+
+def _referring(text: str) -> bool:
+    """'it', 'the ministry', 'the statement': words that point back rather than name."""
+    words = text.split()
+    if not words:
+        return True
+    if len(words) == 1 and words[0].lower() in _PRONOUNS:
+        return True
+    return words[0].lower() in ("the", "a", "an", "this", "that") and not any(w[:1].isupper() for w in words[1:])
+
+
 def resolve_claimants(events: list) -> None:
     """'the statement', 'the ministry', 'it': the claimant is the last named source before it."""
     last = None
@@ -503,8 +565,10 @@ def resolve_claimants(events: list) -> None:
         c = ev.claimant
         if c is None:
             continue
-        if c.country or c.countries or c.registry_id:
+        if c.country or c.countries or c.registry_id or not _referring(c.text):
             last = c
+            if not c.name:
+                c.name = c.text
         elif last is not None:
             ev.claimant = Actor(text=c.text, start=c.start, end=c.end, name=last.name or last.text,
                                 registry_id=last.registry_id, country=last.country, countries=last.countries,
