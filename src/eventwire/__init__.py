@@ -59,13 +59,13 @@ class _Package(_types.ModuleType):
 _sys.modules[__name__].__class__ = _Package
 
 
-def extract_paths(paths, encoding=None, on_error=None):
+def extract_paths(paths, encoding=None, on_error=None, max_bytes=None):
     """Read and process files without storing them; ``on_error(err)`` sees each bad input."""
-    from .ingest import read_paths
+    from .ingest import DEFAULT_MAX_BYTES, read_paths
     from .process import process
 
     articles = []
-    for outcome in read_paths(paths, encoding=encoding):
+    for outcome in read_paths(paths, encoding=encoding, max_bytes=max_bytes or DEFAULT_MAX_BYTES):
         if isinstance(outcome, EventwireError):
             if on_error:
                 on_error(outcome)

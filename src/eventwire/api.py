@@ -121,7 +121,8 @@ def _pipeline_error(article: Article, exc: BaseException) -> ComponentError:
 
 
 def ingest_paths(paths: Iterable[Union[str, os.PathLike]], store: Union[Store, str, None] = None, *,
-                 encoding: Optional[str] = None, batch_size: int = BATCH_SIZE,
+                 encoding: Optional[str] = None, max_bytes: Optional[int] = None,
+                 batch_size: int = BATCH_SIZE,
                  pipeline: Optional[Pipeline] = None,
                  on_error: Optional[Callable[[EventwireError], None]] = None,
                  on_batch: Optional[Callable[[IngestReport], None]] = None) -> IngestReport:
@@ -136,7 +137,7 @@ def ingest_paths(paths: Iterable[Union[str, os.PathLike]], store: Union[Store, s
     """
     import time
 
-    from .ingest import read_paths
+    from .ingest import DEFAULT_MAX_BYTES, read_paths
     from .store.grouping import StoryGrouper
 
     if batch_size < 1:
@@ -185,7 +186,8 @@ def ingest_paths(paths: Iterable[Union[str, os.PathLike]], store: Union[Store, s
             on_batch(report)
 
     try:
-        for outcome in read_paths([str(p) for p in paths], encoding=encoding):
+        for outcome in read_paths([str(p) for p in paths], encoding=encoding,
+                                  max_bytes=max_bytes or DEFAULT_MAX_BYTES):
             if isinstance(outcome, EventwireError):
                 fail(outcome)
                 continue

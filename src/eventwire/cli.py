@@ -39,17 +39,24 @@ def main():
     """Turn news articles into source-attributed events."""
 
 
+MAX_BYTES_OPTION = click.option("--max-bytes", type=int, default=None, metavar="N",
+                                help="Refuse single inputs (a file, or one JSONL record) larger than N bytes "
+                                     "(default 64 MiB).")
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "json"]), default="jsonl", show_default=True)
 @click.option("--encoding", default=None, help="Decode text inputs with this encoding instead of UTF-8.")
+@MAX_BYTES_OPTION
 @_guarded
-def extract(paths, fmt, encoding):
+def extract(paths, fmt, encoding, max_bytes):
     """Process PATHS without storing; print one JSON object per document."""
     from . import extract_paths
 
     errors = []
-    results = extract_paths(paths, encoding=encoding, on_error=lambda e: (errors.append(e), _emit_error(e)))
+    results = extract_paths(paths, encoding=encoding, max_bytes=max_bytes,
+                            on_error=lambda e: (errors.append(e), _emit_error(e)))
     out = sys.stdout
     if fmt == "json":
         json.dump([r.to_dict() for r in results], out, ensure_ascii=False, indent=2)
@@ -71,14 +78,15 @@ WAIT_OPTION = click.option("--wait", type=float, default=0.0, show_default=True,
                            help="Keep retrying this long while another process holds the store.")
 
 
-def _ingest_and_report(paths, store, encoding=None):
+def _ingest_and_report(paths, store, encoding=None, max_bytes=None):
     from .api import ingest_paths
 
     def progress(report):
         if report.batches > 1 or report.read >= 200:
             click.echo(f"... {report.read} articles read, {report.added} added", err=True)
 
-    report = ingest_paths(paths, store, encoding=encoding, on_error=_emit_error, on_batch=progress)
+    report = ingest_paths(paths, store, encoding=encoding, max_bytes=max_bytes, on_error=_emit_error,
+                          on_batch=progress)
     errors = len(report.errors)
     click.echo(f"read {report.read} article{'s' * (report.read != 1)}: {report.added} added, "
                f"{report.duplicates} already stored, {report.events} event mentions, "
@@ -90,9 +98,10 @@ def _ingest_and_report(paths, store, encoding=None):
 @click.argument("paths", nargs=-1, required=True)
 @DB_OPTION
 @click.option("--encoding", default=None, help="Decode text inputs with this encoding instead of UTF-8.")
+@MAX_BYTES_OPTION
 @WAIT_OPTION
 @_guarded
-def ingest(paths, db, encoding, wait):
+def ingest(paths, db, encoding, max_bytes, wait):
     """Read, process and store the articles in PATHS (files or folders).
 
     Articles already in the store are skipped. Bad inputs are reported and the rest goes on;
@@ -101,7 +110,7 @@ def ingest(paths, db, encoding, wait):
     from .api import open_store
 
     with open_store(db, wait=wait) as store:
-        report = _ingest_and_report(paths, store, encoding)
+        report = _ingest_and_report(paths, store, encoding, max_bytes)
     if report.all_failed:
         sys.exit(1)
 
