@@ -8,6 +8,7 @@ A conflict is a plain dict, so that it stores and serialises as it is::
 from __future__ import annotations
 
 from ..models import Event
+from ..ontology import ontology
 
 
 # counts that say how big an event was; "people" and "munitions" are too generic to disagree on
@@ -17,9 +18,13 @@ CONTESTABLE = {"killed", "injured", "casualties", "arrested", "abducted", "displ
 
 def find_conflicts(event: Event) -> list:
     conflicts = []
+    # a negated statement ("did not demand") is no counter-account; only material acts are contested
+    material = not ontology().get(event.type, {}).get("verbal", True)
     by_role: dict = {}
     for v in event.versions:
         if v.modality == "denied":
+            if not material:
+                continue
             denial = {"kind": "denial", "by": v.claimant or v.actor, "article_id": v.article_id}
             if denial not in conflicts:  # one article denying twice is one denial
                 conflicts.append(denial)
