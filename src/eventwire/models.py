@@ -87,6 +87,7 @@ class Entity(Record):
     label: str
     text: str = ""
     component: str = ""
+    kind: str = "name"  # name, pronoun ("he", "they") or nominal ("the hospital")
 
 
 @dataclass

@@ -17,8 +17,12 @@ ENTITY_COMPONENT = "eventwire_entities"
 
 def doc_to_result(doc: Doc, versions: dict) -> DocumentResult:
     article: Article = doc._.article
-    entities = [Entity(e.start_char, e.end_char, e.label_, e.text,
-                       component=f"{ENTITY_COMPONENT}@{versions.get(ENTITY_COMPONENT, '0')}") for e in doc.ents]
+    component = f"{ENTITY_COMPONENT}@{versions.get(ENTITY_COMPONENT, '0')}"
+    entities = [Entity(e.start_char, e.end_char, e.label_, e.text, component=component) for e in doc.ents]
+    for start, end, label, kind in doc._.entity_mentions or []:
+        span = doc[start:end]
+        entities.append(Entity(span.start_char, span.end_char, label, span.text, component=component, kind=kind))
+    entities.sort(key=lambda e: (e.start, e.end))
     return DocumentResult(
         id=article.id, article=article, entities=entities,
         places=list(doc._.places or []), times=list(doc._.times or []),

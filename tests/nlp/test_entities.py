@@ -145,21 +145,36 @@ def test_surname_known_to_geonames_follows_the_person(nlp):
     assert ("Rubio", "PERSON") in got and ("Iowa", "GPE") in got
 
 
-def test_pronouns_only_when_configured():
-    base = build_pipeline(["eventwire_sentences"])
-    base.add_pipe("eventwire_entities", config={"pronouns": True})
-    got = ents(base, "He said we would return.")
-    assert ("He", "PERSON") in got and ("we", "ORG") in got
+def _mentions(nlp, text):
+    doc = nlp(make_doc(nlp, Article(id="t", text=text)))
+    return [(doc[s:e].text, label, kind) for s, e, label, kind in doc._.entity_mentions or []]
+
+
+def test_pronouns_are_mentions_not_names():
     default = build_pipeline(["eventwire_sentences", "eventwire_entities"])
     assert ents(default, "He said we would return.") == []
+    got = _mentions(default, "He said we would return.")
+    assert ("He", "PERSON", "pronoun") in got and ("we", "ORG", "pronoun") in got
+    off = build_pipeline(["eventwire_sentences"])
+    off.add_pipe("eventwire_entities", config={"pronouns": False})
+    assert _mentions(off, "He said we would return.") == []
 
 
-def test_nominal_places_only_when_configured():
-    full = build_pipeline(["eventwire_sentences"])
-    full.add_pipe("eventwire_entities", config={"nominals": True})
-    assert ("the hospital", "FAC") in ents(full, "Shells hit the hospital in Aleppo.")
+def test_nominal_places_are_mentions_not_names():
     default = build_pipeline(["eventwire_sentences", "eventwire_entities"])
     assert ("the hospital", "FAC") not in ents(default, "Shells hit the hospital in Aleppo.")
+    assert ("the hospital", "FAC", "nominal") in _mentions(default, "Shells hit the hospital in Aleppo.")
+    off = build_pipeline(["eventwire_sentences"])
+    off.add_pipe("eventwire_entities", config={"nominals": False})
+    assert _mentions(off, "Shells hit the hospital in Aleppo.") == []
+
+
+def test_document_output_carries_mentions_with_their_kind():
+    import eventwire
+
+    [result] = eventwire.process([Article(id="t", text="Rebels shelled the hospital. They said it was a base.")])
+    kinds = {(e.text, e.kind) for e in result.entities}
+    assert ("the hospital", "nominal") in kinds and ("They", "pronoun") in kinds
 
 
 def test_empty_document(nlp):

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 DOC_ATTRIBUTES = {
     "article": "set by eventwire.nlp.pipeline before the pipeline runs (models.Article)",
+    "entity_mentions": "eventwire_entities: [(start token, end token, label, 'pronoun'|'nominal')] (not names)",
     "times": "eventwire_times (extract/times.py): [TimeValue]",
     "quantities": "eventwire_quantities (extract/quantities.py): [Quantity]",
     "places": "eventwire_places (resolve/places.py): [Place]",

@@ -20,14 +20,15 @@ from spacy.tokens import Doc, Span
 from ...errors import ComponentError
 from ..ner.recogniser import Recogniser
 
-VERSION = "1.0"
+VERSION = "1.1"
+NOT_NAMES = ("pronoun", "nominal")  # mentions that refer to an entity without naming it
 
 
-@Language.factory("eventwire_entities", default_config={"pronouns": False, "nominals": False})
+@Language.factory("eventwire_entities", default_config={"pronouns": True, "nominals": True})
 def make_component(nlp: Language, name: str, pronouns: bool, nominals: bool):
-    """Names only by default. ``pronouns=True`` adds personal pronouns (PERSON / ORG) and
-    ``nominals=True`` common-noun place mentions ("the hospital" FAC), as re3d annotates them;
-    off by default because downstream components read ORG/PERSON entities as named actors."""
+    """Names go to ``doc.ents``. Pronoun mentions ("he" PERSON, "they" ORG) and common-noun
+    place mentions ("the hospital" FAC), which re3d annotates as entity mentions, go to
+    ``doc._.entity_mentions`` instead: downstream components read ``doc.ents`` as names."""
     return EntityComponent(name, pronouns=pronouns, nominals=nominals)
 
 
@@ -65,7 +66,9 @@ class EntityComponent:
             self.recogniser.extend_the(words, mentions)
         except (IndexError, KeyError, ValueError) as exc:  # a bug, not bad input: say where
             raise ComponentError(f"{self.name}: {type(exc).__name__}: {exc}") from exc
-        doc.set_ents([Span(doc, m.start, m.end, label=m.label) for m in mentions], default="outside")
+        names = [m for m in mentions if m.source not in NOT_NAMES]
+        doc.set_ents([Span(doc, m.start, m.end, label=m.label) for m in names], default="outside")
+        doc._.entity_mentions = [(m.start, m.end, m.label, m.source) for m in mentions if m.source in NOT_NAMES]
         return doc
 
 

@@ -43,7 +43,8 @@ FUNCTION_WORDS = {"on", "to", "at", "in", "with", "by", "from", "and", "or", "bu
 DETERMINERS = {"The", "A", "An", "This", "These", "Those", "That"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Span priorities when two candidates overlap: higher wins, then longer.
-PRIORITY = {"grammar": 5, "numeric": 4, "title": 3, "lex": 3, "cue": 3, "city": 3, "model": 2, "term": 1}
+PRIORITY = {"grammar": 5, "numeric": 4, "title": 3, "lex": 3, "cue": 3, "city": 3, "model": 2, "term": 1,
+            "pronoun": 1, "nominal": 1}
 
 
 @dataclass
@@ -51,7 +52,7 @@ class Mention:
     start: int            # token index
     end: int              # token index (exclusive)
     label: str
-    source: str           # lex | title | cue | model | numeric | term | grammar
+    source: str           # lex | title | cue | model | numeric | term | grammar | pronoun | nominal
 
 
 def _is_cap(word: str) -> bool:
@@ -104,7 +105,7 @@ class Recogniser:
             mentions.extend(self._sentence(text, words, starts, ends, s, e, blocked, newline_after, caps))
         if self.pronouns:
             pron = self.pronouns
-            mentions.extend(Mention(i, i + 1, pron[w], "term") for i, w in enumerate(words)
+            mentions.extend(Mention(i, i + 1, pron[w], "pronoun") for i, w in enumerate(words)
                             if w in pron and not blocked[i])
         mentions = self._grammar(words, mentions, newline_after)
         mentions = self._resolve(mentions, blocked)
@@ -212,7 +213,7 @@ class Recogniser:
             if self.nominals is not None and lw in self.nominals.prefixes:
                 hit = self.nominals.longest(text, starts, ends, i, e)
                 if hit and not any(blocked[k] for k in range(i, hit[0])):
-                    out.append(Mention(i, hit[0], hit[1], "term"))
+                    out.append(Mention(i, hit[0], hit[1], "nominal"))
                     i = hit[0]
                     continue
             i += 1
@@ -392,7 +393,7 @@ class Recogniser:
         by_end = {m.end: m for m in mentions if m.source != "numeric"}
         extra = []
         for m in mentions:
-            if m.source == "numeric" or m.source == "term":
+            if m.source in ("numeric", "term", "pronoun", "nominal"):
                 continue
             e = m.end
             # Russia's Defence Ministry / Assad's regime
