@@ -89,7 +89,7 @@ def main(argv=None) -> int:
     ap.add_argument("--data", default=str(DEFAULT_DATA))
     ap.add_argument("--split", default="all", choices=["all", "even", "odd"])
     ap.add_argument("--out", default=str(DEFAULT_OUT))
-    ap.add_argument("--l2", type=float, default=1.0)
+    ap.add_argument("--l2", type=float, default=5.0, help="L2 penalty (0.5 * l2 * |w|^2)")
     ap.add_argument("--min-count", type=int, default=2, help="keep features seen this often")
     ap.add_argument("--min-rate", type=float, default=0.05,
                     help="a word is a cue candidate when at least this share of its uses are cues")
