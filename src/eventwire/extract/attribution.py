@@ -123,7 +123,7 @@ class AttributionTagger:
             sent = view.sent[head]
             if roles.participle and found_roles and view.sent[found_roles[-1].cue[0]] == sent \
                     and found_roles[-1].source:
-                roles.source = found_roles[-1].source  # "Manafort said ..., suggesting ..."
+                roles.source = found_roles[-1].source  # "Alvarez said ..., suggesting ..."
             found_roles.append(roles)
             found.append(self._record(text, starts, view, roles))
         _link_nested(found)
@@ -148,7 +148,7 @@ class AttributionTagger:
 
 def _speaker_colon(view: F.TokenView, i: int) -> bool:
     """A colon after a speaker label that opens a line: transcripts ('"PENCE: Well, ...',
-    "Q: ...") and headlines ("Pence: Flowers won't be at debate")."""
+    "Q: ...") and headlines ("Merkel: Europe must stand together")."""
     col = view.line_index[i]
     if col == 0 or col > 4:
         return False

@@ -2,7 +2,7 @@
 
 The classifier decides, for each candidate token, whether it is the *head* of an
 attribution cue (the "said" of "has said", the "according" of "according to", the colon of
-a headline "Pence: ..."). Features are plain strings so the model is a dictionary of weights
+a headline "Merkel: ..."). Features are plain strings so the model is a dictionary of weights
 and scoring is a handful of dictionary look-ups per candidate: no parser, no tagger.
 
 The inputs are deliberately spaCy-free (lists of token strings and sentence ids) so that
@@ -127,7 +127,7 @@ def view_from_doc(doc, lex: Lexicon | None = None) -> TokenView:
 
 
 def title_lines(words: list, line_index: list) -> list:
-    """1 for tokens on a headline-like line: most words capitalised ("Pence: Flowers Won't Be
+    """1 for tokens on a headline-like line: most words capitalised ("Merkel: Europe Must Stand
     at Debate"). Headlines use colons and present-tense cues differently from body text."""
     n = len(words)
     out = [0] * n

@@ -7,7 +7,7 @@ contents and sources share the cue's sentence):
 * ``CONTENT, SOURCE CUE``     "“Militants are retreating,” the ministry said."
 * ``CONTENT, CUE SOURCE``     "“Militants are retreating,” said the ministry."
 * ``CONTENT, according to SOURCE`` / ``According to SOURCE, CONTENT``
-* ``SOURCE: CONTENT``         headlines ("Pence: ...") and "he said: ..."
+* ``SOURCE: CONTENT``         headlines ("Merkel: ...") and "he said: ..."
 
 The rules pick the order from the punctuation around the cue, then take the maximal
 token run up to the nearest boundary (comma, quote mark, clause word) as the source and the
@@ -72,7 +72,7 @@ def _content_end(view: TokenView, s: int, e: int) -> int:
 def _source_left(view: TokenView, lo: int, cs: int, rl: RoleLexicon, others=frozenset()) -> tuple:
     """The noun phrase just before the cue: back to a comma, quote or clause word."""
     j = cs
-    # "Matthew Prince, chief executive of CloudFlare, said": a comma right before the cue
+    # "Paul Reyes, chief executive of Northwind, said": a comma right before the cue
     # closes an appositive, so the source reaches back over it to the name
     commas = 2 if cs - 1 > lo and view.lower[cs - 1] == "," else 0
     while j > lo:
@@ -124,7 +124,7 @@ def assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) -> 
         return _according(view, roles, ss, se)
 
     if view.lower[cs] in (":", "—", "―", "–") and ce - cs == 1:
-        # headline "Pence: ..." or "SOURCE — CONTENT": source is the line up to the mark
+        # headline "Merkel: ..." or "SOURCE — CONTENT": source is the line up to the mark
         src = _source_left(view, ss, cs, rl)
         roles.source = [src] if src[1] > src[0] else []
         cont = _trim(view, ce, _content_end(view, ce, se), set())
@@ -133,7 +133,7 @@ def assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) -> 
         return roles
 
     if view.lower[cs] in _PASSIVE_AUX and ce - cs >= 2 and ce < se and view.lower[ce] == "by":
-        # "Donald Trump is supported by far fewer publications": content is the subject,
+        # "The plan is opposed by most governors": content is the subject,
         # source the agent after "by"
         src = _source_right(view, ce + 1, se)
         roles.source = [src] if src[1] > src[0] else []
@@ -162,11 +162,11 @@ def assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) -> 
     participle = view.lower[cs].endswith("ing") and cs - 1 >= ss and view.lower[cs - 1] == ","
     after2 = view.lower[ce + 1] if ce + 1 < se else ""
     if participle:
-        content_left = False  # "Pence blamed the media, saying ..."
+        content_left = False  # "The mayor blamed the press, saying ..."
     elif after == "," and after2 in QUOTES:
         content_left = False  # 'He added, "It will be interesting ..."'
     elif after == "," and boundary is not None and _words_between(view, ss, boundary) < 3:
-        content_left = False  # "Still, he said, officials have to decide ..."
+        content_left = False  # "Still, he said, the talks will go on."
     elif right_rest <= 0:
         content_left = boundary is not None or cs > ss
         if boundary is None:
@@ -182,12 +182,12 @@ def assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) -> 
         elif right_rest <= 5 and cs - boundary <= 7 and not _name_appositive(view, ss, boundary):
             content_left = True  # "..., he told reporters on Tuesday."
         elif boundary == cs - 1 and not _name_appositive(view, ss, boundary):
-            content_left = True  # "..., said Lamar Smith, a Republican ..."
+            content_left = True  # "..., said Dana Ortiz, a senator ..."
     if content_left:
         # source between boundary and cue, else right after the cue
         start = boundary + 1
         if view.lower[boundary] == "," and boundary == cs - 1 and view.lower[boundary - 1] not in QUOTES:
-            # '"...," Jeff Weaver, Sanders' campaign manager, said': the comma closes an
+            # '"...," Dana Ortiz, the party's campaign manager, said': the comma closes an
             # appositive; the content ends at the quote or comma before the name
             k = boundary - 1
             while k > ss and cs - k < 20 and view.lower[k] not in QUOTES and view.lower[k] not in HARD_STOP:
@@ -211,7 +211,7 @@ def assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) -> 
 
     roles.order = "SCT"
     if view.lower[cs].endswith("ing") and cs - 1 >= ss and view.lower[cs - 1] in (",", "before", "after", "while", "by"):
-        # "Pence blamed the media, saying ...": the source is the clause's subject
+        # "The mayor blamed the press, saying ...": the source is the clause's subject
         src = _sentence_subject(view, ss, cs)
         roles.participle = True
     else:
@@ -239,7 +239,7 @@ def _words_between(view: TokenView, s: int, e: int) -> int:
 
 def _sentence_subject(view: TokenView, ss: int, limit: int) -> tuple:
     """The opening noun phrase of a sentence, by capitalisation: "Former Secretary of State
-    Madeleine Albright", "The ministry", "He"."""
+    Dana Ortiz", "The ministry", "He"."""
     k = ss
     while k < limit and (view.words[k][:1].isupper() or view.lower[k] in _NP_GLUE) and view.lower[k] != ",":
         k += 1
@@ -261,8 +261,8 @@ def _name_appositive(view: TokenView, ss: int, comma: int) -> bool:
     head = [view.lower[k] for k in range(ss, first) if view.words[k].strip()]
     if not head or len(head) > 10 or first >= comma:
         return False
-    # a clause ("The program is hardly formal, ...") has an auxiliary or copula; a name
-    # with its title ("Democratic contenders Hillary Clinton and Bernie Sanders, ...") not
+    # a clause ("The plan is hardly new, ...") has an auxiliary or copula; a name
+    # with its title ("Party leaders Dana Ortiz and Paul Reyes, ...") not
     return not any(w in QUOTES or w in _FINITE for w in head)
 
 
