@@ -38,15 +38,33 @@ def lexicon_heads() -> dict:
     quantities = load_json("lexicons/quantities.json")
     verbs.update(p.split(" ")[0] for p in quantities["verbs"])
     nouns.update(p.split(" ")[-1] for p in quantities["units"])
+    verbs.update(load_json("lexicons/attribution.json")["reporting_verbs"])
     for sector, words in load_json("actors/sectors.json").items():
         if not sector.startswith("_"):
             nouns.update(p.split(" ")[-1] for p in words)
     return {"VERB": sorted(verbs), "NOUN": sorted(nouns)}
 
 
+def attribution_lemmas() -> dict:
+    """form -> lemma for every form the attribution tagger can take as a cue candidate: its
+    vocabulary, reporting verbs and cue nouns, and all their inflections."""
+    lexicon = load_json("lexicons/attribution.json")
+    model = load_json("lexicons/attribution_model.json")
+    lemmas = set(model["vocabulary"]) | set(lexicon["reporting_verbs"]) | \
+        {w for w in lexicon["cue_nouns"] if " " not in w}
+    forms = set(lemmas)
+    for lemma in lemmas:
+        if lemma.isalpha():
+            forms.update(inflect.lemminflect_forms(lemma, "VERB"))
+            forms.update(inflect.lemminflect_forms(lemma, "NOUN"))
+    return {f: inflect.lemminflect_lemma(f) for f in sorted(forms) if f.isalpha()}
+
+
 def build() -> dict:
-    return {upos: {w: list(inflect.lemminflect_forms(w, upos)) for w in words}
-            for upos, words in lexicon_heads().items()}
+    table = {upos: {w: list(inflect.lemminflect_forms(w, upos)) for w in words}
+             for upos, words in lexicon_heads().items()}
+    table["LEMMA"] = attribution_lemmas()
+    return table
 
 
 def main(argv) -> int:

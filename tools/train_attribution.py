@@ -144,6 +144,9 @@ def main(argv=None) -> int:
     Path(args.out).write_text(json.dumps(model, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     print(f"{len(docs)} docs, {len(labels)} candidates ({sum(labels)} cue heads, {missed} heads not "
           f"candidates), {len(index)} features, {len(weights)} kept, {time.time() - t0:.0f}s -> {args.out}")
+    # the shipped lemma table covers the model's vocabulary: rebuild it with the model
+    import subprocess
+    subprocess.run([sys.executable, str(Path(__file__).with_name("build_inflections.py"))], check=True)
     return 0
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 from functools import lru_cache
 
-import lemminflect
+from ..nlp.inflect import known_lemmas, lemma, verb_forms
 from spacy.attrs import IDX, LENGTH, SENT_START
 
 from ..resources import load_json
@@ -37,9 +37,7 @@ def lexicon() -> Lexicon:
     data = load_json(LEXICON_FILE)
     forms = set()
     for lemma in data["reporting_verbs"]:
-        forms.add(lemma)
-        for variants in lemminflect.getAllInflections(lemma, upos="VERB").values():
-            forms.update(variants)
+        forms.update(verb_forms(lemma))
     return Lexicon(
         reporting_forms=frozenset(forms),
         cue_nouns=frozenset(w for w in data["cue_nouns"] if " " not in w),
@@ -55,10 +53,7 @@ def verb_lemma(lower: str) -> str:
     """The verb lemma of a word form ("criticizes" -> "criticize"), or the form itself."""
     if not lower.isalpha():
         return lower
-    found = lemminflect.getAllLemmas(lower, upos="VERB").get("VERB")
-    if not found:
-        found = lemminflect.getAllLemmas(lower, upos="NOUN").get("NOUN")
-    return found[0] if found else lower
+    return lemma(lower)
 
 
 @lru_cache(maxsize=100_000)
@@ -267,5 +262,11 @@ class CandidateFilter:
             return True
         if w in lex.function_words or not w[:1].isalpha():
             return False
-        return (w in self.vocabulary or w in lex.reporting_forms or w in lex.cue_nouns
-                or verb_lemma(w) in self.vocabulary)
+        if w in self.vocabulary or w in lex.reporting_forms or w in lex.cue_nouns:
+            return True
+        # an inflection of a vocabulary word: every such form is in the shipped lemma table,
+        # so a word missing from it needs no lemmatiser at all
+        known = known_lemmas()
+        if known:
+            return known.get(w, w) in self.vocabulary
+        return verb_lemma(w) in self.vocabulary

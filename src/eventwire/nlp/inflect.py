@@ -38,6 +38,25 @@ def lemminflect_forms(word: str, upos: str) -> tuple:
     return tuple(sorted(out))
 
 
+def lemminflect_lemma(form: str) -> str:
+    """The verb lemma of a form ("criticizes" -> "criticize"), else its noun lemma, else itself."""
+    from lemminflect import getAllLemmas
+
+    found = getAllLemmas(form, upos="VERB").get("VERB") or getAllLemmas(form, upos="NOUN").get("NOUN")
+    return found[0] if found else form
+
+
+def lemma(form: str) -> str:
+    """``lemminflect_lemma`` from the shipped table when the form is there (no lemminflect load)."""
+    cached = _table().get("LEMMA", {}).get(form)
+    return cached if cached is not None else lemminflect_lemma(form)
+
+
+def known_lemmas() -> dict:
+    """The shipped form -> lemma table (the attribution tagger's candidate forms)."""
+    return _table().get("LEMMA", {})
+
+
 def _forms(word: str, upos: str) -> tuple:
     cached = _table().get(upos, {}).get(word)
     return tuple(cached) if cached is not None else lemminflect_forms(word, upos)
