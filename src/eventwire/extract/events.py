@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..models import Actor, EventMention, Span, TimeValue
-from ..nlp.fast import doc_text, sentence_spans, sentence_starts, token_lowers
+from ..nlp.fast import doc_text, sentence_spans, sentence_starts, token_attr, token_lowers
 from ..nlp.inflect import verb_forms
 from ..resolve.actors import ActorMention, Entry, find_actor_mentions
 from ..resources import load_json
@@ -323,13 +323,12 @@ class EventCoder:
         else:
             event.date = _reference_date(found["article"], found["times"])
         event.quantities = [q for q in found["quantities"] if s0 <= q.start < s1]
-        for n, attr in enumerate(found["attributions"]):
-            if any(a <= t < b for a, b in attr.content):
-                event.attribution = n
-                event.claimant = _claimant(doc, attr)
-                if event.modality == "asserted":
-                    event.modality = "claimed"
-                break
+        n = _attribution_at(found, t, len(doc_text(doc)))
+        if n is not None:
+            event.attribution = n
+            event.claimant = _claimant(doc, found["attributions"][n])
+            if event.modality == "asserted":
+                event.modality = "claimed"
         article = found["article"]
         chain = [event.claimant.name or event.claimant.text] if event.claimant else []
         if article is not None:
@@ -431,13 +430,14 @@ def _inside_name(doc, sent, trig) -> bool:
     Headlines in title case ("Russia Says Militants Retreat") are the exception.
     """
     i = trig.start
-    if i == sent.start or not doc[i].is_title:
+    title = token_attr(doc, "IS_TITLE")
+    if i == sent.start or not title[i]:
         return False
-    words = [t for t in sent if t.is_alpha]
-    if words and sum(t.is_title for t in words) / len(words) > 0.6:
+    alpha = token_attr(doc, "IS_ALPHA")
+    words = [k for k in range(sent.start, sent.end) if alpha[k]]
+    if words and sum(title[k] for k in words) / len(words) > 0.6:
         return False
-    prev, nxt = doc[i - 1], doc[trig.end] if trig.end < sent.end else None
-    return prev.is_title or (nxt is not None and nxt.is_title)
+    return bool(title[i - 1]) or (trig.end < sent.end and bool(title[trig.end]))
 
 
 def _named_ents(doc) -> list:
@@ -574,6 +574,19 @@ def resolve_claimants(events: list) -> None:
                                 registry_id=last.registry_id, country=last.country, countries=last.countries,
                                 sector=last.sector, component=COMPONENT)
             ev.claimant_chain = [ev.claimant.name] + [x for x in ev.claimant_chain[1:]]
+
+
+def _attribution_at(found: dict, t: int, size: int) -> Optional[int]:
+    """The first attribution whose content holds offset ``t``, from a per-character owner table."""
+    owner = found.get("content_owner")
+    if owner is None:
+        owner = found["content_owner"] = [None] * size
+        for n in range(len(found["attributions"]) - 1, -1, -1):  # earlier attributions win
+            for a, b in found["attributions"][n].content:
+                a, b = max(0, int(a)), min(size, int(b))
+                if b > a:
+                    owner[a:b] = [n] * (b - a)
+    return owner[t] if 0 <= t < len(owner) else None
 
 
 def _claimant(doc, attr) -> Actor:

@@ -15,12 +15,11 @@ _TEXT = "eventwire.text"
 
 def doc_text(doc) -> str:
     """The Doc's text without rebuilding it token by token (``Doc.text`` does that on every call)."""
-    article = doc._.article if doc.has_extension("article") else None
-    if article is not None:  # pipeline.make_doc tokenised exactly this string
-        return article.text
     text = doc.user_data.get(_TEXT)
     if text is None:
-        text = doc.user_data[_TEXT] = doc.text
+        article = doc._.article if doc.has_extension("article") else None
+        # pipeline.make_doc tokenised exactly the article's string
+        text = doc.user_data[_TEXT] = article.text if article is not None else doc.text
     return text
 
 
@@ -94,3 +93,14 @@ def _tokenizer(vocab):
 
         tokenizer = _TOKENIZERS[id(vocab)] = English(vocab=vocab).tokenizer
     return tokenizer
+
+
+def token_attr(doc, attr: str) -> list:
+    """One token attribute for every token (e.g. ``"IS_TITLE"``, ``"IDX"``), read once per Doc."""
+    key = "eventwire.attr." + attr
+    values = doc.user_data.get(key)
+    if values is None:
+        from spacy.attrs import IDS
+
+        values = doc.user_data[key] = doc.to_array(IDS[attr]).tolist() if len(doc) else []
+    return values
