@@ -132,3 +132,14 @@ def test_references_resolve_to_the_last_named_actor(nlp_with_entities):
     evs = events(nlp_with_entities, text)
     denial = next(e for e in evs if e.denies)
     assert denial.actor is not None and "Caspian Liberation Army" in denial.actor.name
+
+
+def test_unnamed_side_of_a_domestic_event_takes_the_one_country(nlp):
+    ev = main_event(nlp, "The Sudanese government accused rebels of violating the ceasefire.")
+    assert ev.type == "DISAPPROVE"
+    assert countries(ev.recipient) == {"SDN"}
+
+
+def test_light_verb_object_is_the_recipient(nlp):
+    ev = main_event(nlp, "Norway will give Kenya a grant for new schools.")
+    assert countries(ev.actor) == {"NOR"} and countries(ev.recipient) == {"KEN"}

@@ -173,8 +173,10 @@ class EventCoder:
         light, purpose = ctx["light_verbs"], ctx["purpose"]
         for n, c in enumerate(candidates):
             i = c["trig"].start
-            if c["kind"] == "noun" and any(low[k] in light for k in range(max(sent.start, i - 4), i)):
+            carriers = [k for k in range(max(sent.start, i - 4), i) if low[k] in light]
+            if c["kind"] == "noun" and carriers:
                 c["kind"] = "verb"
+                c["carrier"] = carriers[-1] + 1  # "gave Tanzania a grant": objects start here
             if low[i] in light and c["trig"].end - i == 1:
                 nxt = next((d for d in candidates[n + 1:] if d["kind"] == "noun"
                             and d["trig"].start - c["trig"].end <= 4), None)
@@ -239,7 +241,9 @@ class EventCoder:
         passive = self._passive(doc, sent, t0, t1, ctx)
         barrier = _reporting_barrier(doc, sent, t0, ctx)
         before = [m for m in mentions if m.end <= t0 and m.start >= barrier]
-        after = [m for m in mentions if m.start >= t1 and not _reported_clause(doc, t1, m.start, ctx)]
+        start_after = min(t1, c.get("carrier", t1))
+        after = [m for m in mentions if m.start >= start_after and m.end <= t0 or m.start >= t1
+                 and not _reported_clause(doc, t1, m.start, ctx)]
         known = [m for m in before if not _entity_only(m) and not _place_only(m)]
         subject = _subject(doc, known, ctx) or _subject(doc, [m for m in before if not _place_only(m)], ctx) \
             or _subject(doc, before, ctx)
@@ -272,6 +276,12 @@ class EventCoder:
                     and all(p.kind in ("sector", "named") for p in mention.parts) \
                     and rec.sector in ctx["state_sectors"]:
                 rec.country = _focus_country(doc, mentions, exclude=other)
+            if rec is not None and not (rec.country or rec.countries) and mention is not None \
+                    and all(p.kind in ("sector", "named") for p in mention.parts) and rec.sector \
+                    and other is not None and other.country and _only_country(doc, mentions) == other.country:
+                # "The Sudanese government accused Darfur rebels": one country in the sentence,
+                # so the unnamed side is domestic
+                rec.country = other.country
         if actor_rec and c["type"] in ctx["symmetric"] and len(actor_rec.countries) > 1:
             actor_rec, recipient_rec = _split_compound(doc, actor, actor_rec)
         event = EventMention(
@@ -509,6 +519,12 @@ def _stance_modifier(doc, m) -> bool:
     """'anti-Syria journalist', 'pro-Iranian group': the named party is not the actor."""
     low = _lw(doc)
     return m.start >= 2 and doc[m.start - 1].text == "-" and low[m.start - 2] in ("anti", "pro")
+
+
+def _only_country(doc, mentions) -> Optional[str]:
+    """The one country a sentence's actors and places name, if there is exactly one."""
+    found = {c for m in mentions for c in m.countries}
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _focus_country(doc, mentions, exclude=None):
