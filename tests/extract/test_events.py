@@ -143,3 +143,14 @@ def test_unnamed_side_of_a_domestic_event_takes_the_one_country(nlp):
 def test_light_verb_object_is_the_recipient(nlp):
     ev = main_event(nlp, "Norway will give Kenya a grant for new schools.")
     assert countries(ev.actor) == {"NOR"} and countries(ev.recipient) == {"KEN"}
+
+
+@pytest.fixture(scope="module")
+def nlp_with_places():
+    return build_pipeline(["eventwire_sentences", "eventwire_entities", "eventwire_places", "eventwire_events"])
+
+
+def test_a_place_gives_its_group_a_country(nlp_with_places):
+    ev = main_event(nlp_with_places, "Government troops attacked Aleppo rebels on Monday.")
+    assert ev.type == "ASSAULT"
+    assert countries(ev.recipient) == {"SYR"}

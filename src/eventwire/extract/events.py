@@ -403,11 +403,28 @@ def _with_place_mentions(doc, sent, mentions: list, places: list) -> list:
                 or p.precision not in ("city", "region", "point"):
             continue
         span = doc.char_span(p.start, p.end, alignment_mode="expand")
-        if span is None or taken.intersection(range(span.start, span.end)):
+        if span is None:
+            continue
+        if taken.intersection(range(span.start, span.end)):
+            # "Aleppo rebels" named as one group: the place inside gives it its country
+            host = next((m for m in mentions if m.start <= span.start and span.end <= m.end), None)
+            if host is not None and not host.countries and all(x.kind in ("named", "sector") for x in host.parts):
+                host.parts.append(Entry(f"place:{p.geonameid or p.name}", p.name or p.text, p.country, None, "place"))
             continue
         extra.append(ActorMention(span.start, span.end,
                                   [Entry(f"place:{p.geonameid or p.name}", p.name or p.text, p.country, None, "place")]))
-    return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
+    if not extra:
+        return mentions
+    merged = sorted(mentions + extra, key=lambda m: m.start)
+    out = []
+    for m in merged:
+        prev = out[-1] if out else None
+        if prev is not None and prev.end == m.start and _place_only(prev) and _sector_only(m):
+            # "Darfur rebels", "Gaza militants": the place gives the group its country
+            out[-1] = ActorMention(prev.start, m.end, prev.parts + m.parts)
+            continue
+        out.append(m)
+    return out
 
 
 def _dateline_end(article, text: str) -> int:

@@ -88,7 +88,8 @@ class ActorMention:
 
     def to_actor(self, doc: Doc) -> Actor:
         span = doc[self.start:self.end]
-        names = [p.name for p in self.parts if p.kind != "sector"]
+        names = [p.name for p in self.parts if p.kind not in ("sector", "place")] or \
+            [p.name for p in self.parts if p.kind == "place"]
         countries = self.countries
         reg = next((p.id for p in self.parts if p.kind == "org"), None) or \
             next((p.id for p in self.parts if p.kind != "sector"), None)
