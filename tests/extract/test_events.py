@@ -154,3 +154,9 @@ def test_a_place_gives_its_group_a_country(nlp_with_places):
     ev = main_event(nlp_with_places, "Government troops attacked Aleppo rebels on Monday.")
     assert ev.type == "ASSAULT"
     assert countries(ev.recipient) == {"SYR"}
+
+
+def test_a_complaint_is_about_its_target_not_its_addressee(nlp):
+    ev = main_event(nlp, "Lebanon complained to the United Nations over Syrian shelling of its villages.")
+    assert ev.type == "DISAPPROVE"
+    assert countries(ev.recipient) == {"SYR"}

@@ -268,6 +268,8 @@ class EventCoder:
             stop = next((k for k in range(t1, sent.end) if low[k] in ctx["background"]), sent.end)
             recipient = _first_recipient(doc, [m for m in after if m.start < stop], actor,
                                          locative_ok=c["type"] not in ctx["no_locative_recipient"])
+            if recipient is not None and c["type"] in ctx["addressed_types"]:
+                recipient = _target_over_addressee(low, [m for m in after if m.start < stop], recipient)
         actor_rec = _to_actor(doc, actor, mentions, ctx)
         recipient_rec = _to_actor(doc, recipient, mentions, ctx)
         for mention, rec, other in ((actor, actor_rec, recipient_rec), (recipient, recipient_rec, actor_rec)):
@@ -536,6 +538,17 @@ def _stance_modifier(doc, m) -> bool:
     """'anti-Syria journalist', 'pro-Iranian group': the named party is not the actor."""
     low = _lw(doc)
     return m.start >= 2 and doc[m.start - 1].text == "-" and low[m.start - 2] in ("anti", "pro")
+
+
+def _target_over_addressee(low, after, recipient):
+    """'complained to the UN over Israeli air raids': the complaint is about Israel, told to the UN."""
+    if "to" not in low[max(0, recipient.start - 2):recipient.start]:
+        return recipient
+    for m in after:
+        if m.start > recipient.end and any(low[k] in ("over", "about", "against")
+                                           for k in range(max(recipient.end, m.start - 3), m.start)):
+            return m
+    return recipient
 
 
 def _only_country(doc, mentions) -> Optional[str]:
