@@ -156,18 +156,14 @@ def compile_events(flt: EventFilter, source: Optional[str] = None, columns: str 
                      " OR list_contains(string_split(COALESCE(recipient_country, ''), ';'), ?)"
                      " OR place_country = ?)")
         params.extend([code, code, code])
-    if flt.since:
-        day = parse_filter_date(flt.since, end=False)
-        if day is None:
-            raise BadFilter(f"--since {flt.since!r} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD")
-        where.append("when_to >= ?")
-        params.append(day)
-    if flt.until:
-        day = parse_filter_date(flt.until, end=True)
-        if day is None:
-            raise BadFilter(f"--until {flt.until!r} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD")
-        where.append("when_from <= ?")
-        params.append(day)
+    for option, value, end, condition in (("--since", flt.since, False, "when_to >= ?"),
+                                          ("--until", flt.until, True, "when_from <= ?")):
+        if value:
+            day = parse_filter_date(value, end=end)
+            if day is None:
+                raise BadFilter(f"{option} {value!r} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD")
+            where.append(condition)
+            params.append(day)
     sql = f"SELECT {columns} FROM {source}"
     if where:
         sql += " WHERE " + " AND ".join(where)
