@@ -160,3 +160,10 @@ def test_a_complaint_is_about_its_target_not_its_addressee(nlp):
     ev = main_event(nlp, "Lebanon complained to the United Nations over Syrian shelling of its villages.")
     assert ev.type == "DISAPPROVE"
     assert countries(ev.recipient) == {"SYR"}
+
+
+def test_an_act_in_a_by_phrase_has_its_victims_before_it(nlp):
+    evs = events(nlp, "The Red Cross delivered food to 1,500 people displaced by fighting near the border.")
+    fighting = next(e for e in evs if e.type == "ASSAULT")
+    assert fighting.actor is None
+    assert fighting.recipient is not None and "people" in fighting.recipient.text

@@ -97,7 +97,7 @@ class EventCoder:
         dateline_end = _dateline_end(article, doc_text(doc))
         self._found = {"places": doc._.places or [], "times": doc._.times or [],
                        "quantities": doc._.quantities or [], "attributions": doc._.attributions or [],
-                       "article": doc._.article}
+                       "article": doc._.article, "dateline_end": dateline_end}
         for n, trigs in by_sent.items():
             sent = sents[n]
             if any(a <= sent.start_char < b for a, b in furniture):
@@ -245,8 +245,8 @@ class EventCoder:
         after = [m for m in mentions if m.start >= start_after and m.end <= t0 or m.start >= t1
                  and not _reported_clause(doc, t1, m.start, ctx)]
         known = [m for m in before if not _entity_only(m) and not _place_only(m)]
-        subject = _subject(doc, known, ctx) or _subject(doc, [m for m in before if not _place_only(m)], ctx) \
-            or _subject(doc, before, ctx)
+        # a town is a party only as a recipient ("at targets in Jericho"), never as the subject
+        subject = _subject(doc, known, ctx) or _subject(doc, [m for m in before if not _place_only(m)], ctx)
         speaker = _subject(doc, [m for m in mentions if m.end <= barrier], ctx) if barrier > sent.start else None
         actor = recipient = None
         if passive is not None:
@@ -257,9 +257,12 @@ class EventCoder:
                 after and after[0].start - t1 <= 2:
             # "a request from Syrian President Bashar al-Assad", "an attack by rebels"
             actor, recipient = after[0], subject
-        elif c["kind"] == "noun" and _in_circumstance(low, sent.start, t0):
-            # "2 fighters died in the strike": the subject suffered the act
-            actor, recipient = None, subject
+        elif (c["kind"] == "noun" and _in_circumstance(low, sent.start, t0)) or \
+                (t0 > sent.start and low[t0 - 1] in ("by", "during", "amid", "from")):
+            # "2 fighters died in the strike", "people displaced by fighting": whoever stands just
+            # before suffered the act; the sentence's subject may be someone else entirely
+            near = [m for m in before if t0 - m.end <= 5]
+            actor, recipient = None, (near[-1] if near else None)
         elif c.get("obligation"):
             # "Russia said Sudan must return the helicopter": the speaker demands of the subject
             actor, recipient = speaker, subject
@@ -314,7 +317,8 @@ class EventCoder:
         s0, s1 = sent.start_char, sent.end_char
         t = event.trigger.start
         found = self._found
-        places = [p for p in found["places"] if s0 <= p.start < s1 and p.role != "dateline" and p.lat is not None]
+        places = [p for p in found["places"] if s0 <= p.start < s1 and p.role != "dateline" and p.lat is not None
+                  and p.start >= found["dateline_end"]]
         if places:
             text = doc_text(doc)
             parties = [(a.start, a.end) for a in (event.actor, event.recipient)
