@@ -61,6 +61,15 @@ def _rules() -> dict:
     }
 
 
+def _credit_before_dash(text: str, end: int) -> bool:
+    """True when ``end`` is inside a short parenthesis that a dateline dash follows."""
+    close = text.find(")", end, end + 30)
+    if close < 0:
+        return False
+    rest = text[close + 1:close + 5].lstrip()
+    return rest[:1] in ("-", "–", "—")
+
+
 @Language.factory("eventwire_places")
 def make_component(nlp: Language, name: str):
     return PlaceResolver(name)
@@ -232,6 +241,8 @@ def filter_mentions(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[M
             continue
         if first.text.isupper() and prev is not None and prev.text == "(" and nxt is not None and nxt.text == ")":
             continue  # "MOSCOW (XINHUA)": a credit after a dateline, not a place
+        if prev is not None and prev.text == "(" and _credit_before_dash(text, m.end):
+            continue  # "AKTAU (Meridian Press) -": the agency's name, not a place
         if m.demonym:
             nxt_low = nxt.text.lower() if nxt is not None else ""
             # "in French", "the English language"; but "in British farms" is a place.
