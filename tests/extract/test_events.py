@@ -167,3 +167,18 @@ def test_an_act_in_a_by_phrase_has_its_victims_before_it(nlp):
     fighting = next(e for e in evs if e.type == "ASSAULT")
     assert fighting.actor is None
     assert fighting.recipient is not None and "people" in fighting.recipient.text
+
+
+def test_coding_does_not_depend_on_hash_seeds():
+    """Ties between senses of one trigger ('committed to': phrase and verb) break the same way in every process."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import json, eventwire; from eventwire.models import Article; "
+            "r = eventwire.process([Article(id='t', text='We are committed to destroying the militants. "
+            "The UK is committed to supporting the Iraqi government.')])[0]; "
+            "print(json.dumps([(e.type, e.confidence) for e in r.events]))")
+    outs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
+    assert len(outs) == 1

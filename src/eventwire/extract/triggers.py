@@ -48,7 +48,7 @@ _TYPE_ORDER: dict = {}
 def _senses_by_form() -> dict:
     lexicon = load_json("lexicons/events.json")
     known = ontology()
-    forms: dict[str, set] = {}
+    forms: dict[str, dict] = {}
     for order, (etype, entry) in enumerate((k, v) for k, v in lexicon.items() if not k.startswith("_")):
         if etype not in known:
             from ..errors import DataFileError
@@ -63,7 +63,8 @@ def _senses_by_form() -> dict:
                 expand = verb_forms if kind == "verb" else noun_forms if kind == "noun" else (lambda p: [p])
                 sense = Sense(etype, kind, lemma, modes.get(lemma))
                 for form in expand(lemma):
-                    forms.setdefault(form.lower(), set()).add(sense)
+                    # a dict keeps lexicon order, so ties between senses break the same way in every run
+                    forms.setdefault(form.lower(), {})[sense] = None
     return forms
 
 
