@@ -22,6 +22,7 @@ from spacy.language import Language
 
 from ..errors import DataFileError
 from ..models import Attribution
+from ..nlp.fast import doc_text
 from ..resources import load_json
 from . import attribution_features as F
 from .attribution_roles import RoleLexicon, assign, extend_cue
@@ -111,7 +112,7 @@ class AttributionTagger:
         view = F.view_from_doc(doc, self.lex)
         heads = self.merge_heads(view, self.cue_heads(view))
         found = []
-        text = doc._.article.text if doc._.article is not None else doc.text
+        text = doc_text(doc)
         starts = view.starts
         head_set = frozenset(h for h, _z in heads)
         found_roles = []

@@ -15,6 +15,7 @@ from itertools import accumulate
 from functools import lru_cache
 
 from ..nlp.inflect import known_lemmas, lemma, verb_forms
+from ..nlp.fast import doc_text
 from spacy.attrs import IDX, LENGTH, SENT_START
 
 from ..resources import load_json
@@ -36,8 +37,8 @@ class Lexicon:
 def lexicon() -> Lexicon:
     data = load_json(LEXICON_FILE)
     forms = set()
-    for lemma in data["reporting_verbs"]:
-        forms.update(verb_forms(lemma))
+    for verb in data["reporting_verbs"]:
+        forms.update(verb_forms(verb))
     return Lexicon(
         reporting_forms=frozenset(forms),
         cue_nouns=frozenset(w for w in data["cue_nouns"] if " " not in w),
@@ -102,8 +103,7 @@ def view_from_doc(doc, lex: Lexicon | None = None) -> TokenView:
 
     Reads token offsets with ``Doc.to_array`` and slices the text: iterating spaCy Token
     objects costs about five times as much on an 800-word article."""
-    article = doc._.article if doc.has_extension("article") else None
-    text = article.text if article is not None and article.text else doc.text
+    text = doc_text(doc)
     idx, length, sent_start = doc.to_array([IDX, LENGTH, SENT_START]).T.tolist()
     words = [text[i:i + n] for i, n in zip(idx, length)]
     # spaCy keeps at most one trailing space on a token; any newline is a token of its own,

@@ -21,6 +21,7 @@ from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 
 from ..models import TimeValue
+from ..nlp.fast import doc_text
 from ..resolve import dates as D
 from ..errors import DataFileError
 from ..resources import load_json
@@ -1007,10 +1008,7 @@ class TimeTagger:
             marked = arr[arr[:, 0] == 1, 1]
             if len(marked):
                 starts = [0] + [int(i) for i in marked if i]
-        # doc.text is rebuilt token by token on every access; the article holds the same string
-        same = article is not None and len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(article.text)
-        text = article.text if same else doc.text
-        doc._.times = tag(text, published, sent_starts=starts)
+        doc._.times = tag(doc_text(doc), published, sent_starts=starts)
         return doc
 
 

@@ -30,6 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..models import Place
+from ..nlp.fast import doc_text
 from ..resources import load_json
 from .gazetteer import Candidate, Gazetteer, get_gazetteer, normalize
 
@@ -146,7 +147,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer, text: Optional[str] = None) -> list[
     connectors = rules["connectors"]
     type_words = rules["type_words"]
     if text is None:
-        text = doc.text
+        text = doc_text(doc)
     # Offsets straight from the token array: creating Token objects costs more than the rest.
     arr = doc.to_array([IDX, LENGTH]).tolist()
     starts = [a[0] for a in arr]
@@ -215,7 +216,7 @@ def filter_mentions(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[M
     titles, type_words = rules["person_titles"], rules["type_words"]
     n = len(doc)
     persons = _person_spans(doc)
-    text = doc.user_data.get("eventwire_places.text") or doc.text
+    text = doc.user_data.get("eventwire_places.text") or doc_text(doc)
     # Words of multi-word person names the entity recogniser found: a bare "Bryant" after
     # "Kobe Bryant" is the person.
     person_words = {normalize(w) for s, e in persons for w in text[s:e].split() if " " in text[s:e]}
@@ -318,14 +319,6 @@ def _prior(c: Candidate) -> float:
     return p
 
 
-def _same_text(doc: Doc, text: str) -> bool:
-    """Whether ``text`` is the document's text (cheap check on the last token's offsets)."""
-    if not len(doc):
-        return text == ""
-    last = doc[-1]
-    return len(text) == last.idx + len(last.text) + len(last.whitespace_) and text.endswith(last.text + last.whitespace_)
-
-
 def _link_following(text: str, mentions: list[Mention]) -> None:
     """"Springfield, Illinois" / "Paris (France)": the second names where the first lies."""
     for a, b in zip(mentions, mentions[1:]):
@@ -336,10 +329,7 @@ def _link_following(text: str, mentions: list[Mention]) -> None:
 
 def resolve_doc(doc: Doc, gaz: Gazetteer) -> list[Place]:
     article = getattr(doc._, "article", None)
-    text = getattr(article, "text", None)
-    if text is None or not _same_text(doc, text):
-        text = doc.text  # Doc.text joins every token on each access: read it once
-    doc.user_data["eventwire_places.text"] = text
+    text = doc.user_data["eventwire_places.text"] = doc_text(doc)
     mentions = filter_mentions(doc, find_mentions(doc, gaz, text), gaz)
     dl = getattr(article, "dateline_span", None) if article is not None else None
     if dl is not None:

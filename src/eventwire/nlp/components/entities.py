@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ...errors import ComponentError
+from ..fast import doc_text
 from ..ner.recogniser import Recogniser
 
 VERSION = "1.1"
@@ -47,7 +48,7 @@ class EntityComponent:
         # Offsets from one array call: making 800 Token objects costs more than the recogniser
         # (and uint64 -> int conversion in tolist() is slow, hence the int64 cast).
         starts, lengths, sent_flags = doc.to_array([IDX, LENGTH, SENT_START]).astype(np.int64).T.tolist()
-        text = _doc_text(doc, starts, lengths)
+        text = doc_text(doc)
         ends = [a + n for a, n in zip(starts, lengths)]
         words = [text[a:b] for a, b in zip(starts, ends)]
         sent_starts = [f == 1 for f in sent_flags]
@@ -70,15 +71,3 @@ class EntityComponent:
         doc.set_ents([Span(doc, m.start, m.end, label=m.label) for m in names], default="outside")
         doc._.entity_mentions = [(m.start, m.end, m.label, m.source) for m in mentions if m.source in NOT_NAMES]
         return doc
-
-
-def _doc_text(doc: Doc, starts: list, lengths: list) -> str:
-    """The article text the Doc was made from; ``doc.text`` rebuilds it from Token objects,
-    which costs more than this whole component on a long article."""
-    article = doc._.article if Doc.has_extension("article") else None
-    text = getattr(article, "text", None)
-    if isinstance(text, str):
-        a, b = starts[-1], starts[-1] + lengths[-1]
-        if len(text) >= b and text[a:b] == doc[-1].text and text[starts[0]:starts[0] + lengths[0]] == doc[0].text:
-            return text
-    return doc.text
