@@ -109,10 +109,13 @@ class AttributionTagger:
         if len(doc) == 0:
             doc._.attributions = []
             return doc
-        view = F.view_from_doc(doc, self.lex)
+        doc._.attributions = self.extract(F.view_from_doc(doc, self.lex), doc_text(doc))
+        return doc
+
+    def extract(self, view: F.TokenView, text: str) -> list:
+        """The attributions of one document's token view (``view.starts`` set)."""
         heads = self.merge_heads(view, self.cue_heads(view))
         found = []
-        text = doc_text(doc)
         starts = view.starts
         head_set = frozenset(h for h, _z in heads)
         found_roles = []
@@ -128,8 +131,7 @@ class AttributionTagger:
             found_roles.append(roles)
             found.append(self._record(text, starts, view, roles))
         _link_nested(found)
-        doc._.attributions = found
-        return doc
+        return found
 
     def _record(self, text, starts, view, roles) -> Attribution:
         def chars(spans):
