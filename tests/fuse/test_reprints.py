@@ -59,3 +59,30 @@ def test_shingle_hashes_count_distinct_shingles():
     assert len(shingle_hashes(text)) == len(shingles(text)) == 9  # two windows repeat
     assert len(shingle_hashes("two words")) == 1 and len(shingle_hashes("")) == 0
     assert list(shingle_hashes(text)) == list(shingle_hashes(text.upper()))  # case does not matter
+
+
+def test_minhash_values_equal_datasketch_update_batch(original, other_flood):
+    """Our vectorised permutation step must give datasketch's values bit for bit: stored
+    fingerprints and the LSH tables are shared with MinHash objects built by datasketch."""
+    import numpy as np
+    from datasketch import MinHash
+
+    from eventwire.fuse.reprints import _SCHEME, _identity, _permutations, config, minhash_values
+
+    cfg = config()
+    for result in (original, other_flood):
+        items = shingle_hashes(body_text(result.article))
+        reference = MinHash(num_perm=cfg["num_perm"], seed=cfg["seed"], hashfunc=_identity,
+                            permutations=_permutations(), scheme=_SCHEME)
+        reference.update_batch(items)
+        assert np.array_equal(minhash_values(items), reference.hashvalues)
+    empty = minhash_values(np.zeros(0, dtype=np.uint64))
+    assert empty.dtype == np.uint32 and int(empty.min()) == 2 ** 32 - 1
+
+
+def test_boilerplate_lines_dropped_anywhere_in_the_body(kit):
+    text = ("Floods hit Kestrel\nVELMORA (Xinhua) -- Rain fell for three days.\nREAD MORE: Dams fill up\n"
+            "Governor Ilse Marand opened shelters.\nJoin The Harbour Times's Telegram channel for updates\n"
+            "Copyright 2024 Harbour Times. All rights reserved.")
+    body = body_text(kit.article(text))
+    assert body == "Rain fell for three days.\nGovernor Ilse Marand opened shelters."

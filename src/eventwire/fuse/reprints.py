@@ -32,9 +32,15 @@ _SCHEME = "affine32"
 def config() -> dict:
     cfg = dict(load_json("fuse/reprints.json"))
     boiler = load_json("lexicons/sources.json").get("boilerplate", [])
-    # one alternation instead of a search per pattern and line (named groups dropped: they repeat)
+    # scans of the whole body: a lone unanchored pattern keeps the regex engine's fast
+    # literal-prefix search (an alternation with anchored patterns loses it); the line-anchored
+    # patterns share one alternation, tried only where a line starts (named groups dropped)
     patterns = [re.sub(r"\(\?P<\w+>", "(?:", p) for p in list(boiler) + list(cfg["extra_boilerplate"])]
-    cfg["_boilerplate"] = re.compile("|".join(f"(?:{p})" for p in patterns))
+    anchored = [p for p in patterns if p.startswith("^")]
+    compiled = [re.compile(p, re.MULTILINE) for p in patterns if not p.startswith("^")]
+    if anchored:
+        compiled.append(re.compile("|".join(f"(?:{p})" for p in anchored), re.MULTILINE))
+    cfg["_boilerplate"] = compiled
     return cfg
 
 
@@ -55,13 +61,24 @@ def body_text(article: Article) -> str:
         head = text[article.dateline_span.end: line_end if line_end >= 0 else len(text)]
         dash = re.match(r"[^-\u2013\u2014:]*?(?:-{1,2}|\u2013|\u2014|:)\s*", head)
         start = article.dateline_span.end + (dash.end() if dash else 0)
-    kept = []
+    body = text[start:]
     boiler = config()["_boilerplate"]
-    for line in text[start:].splitlines():
-        if boiler.search(line):
-            continue
-        kept.append(line)
-    return "\n".join(kept)
+    # one scan of the whole body (the patterns are line-anchored in MULTILINE mode) instead of
+    # a search per line; a line is dropped when a pattern matches inside it
+    drop = []
+    for m in (m for pattern in boiler for m in pattern.finditer(body)):
+        line_start = body.rfind("\n", 0, m.start()) + 1
+        line_end = body.find("\n", m.start())
+        drop.append((line_start, len(body) if line_end < 0 else line_end))
+    if not drop:
+        return body
+    kept, pos = [], 0
+    for line_start, line_end in sorted(drop):
+        if line_start >= pos:
+            kept.append(body[pos:line_start])
+        pos = max(pos, line_end + 1)
+    kept.append(body[pos:])
+    return "".join(kept).rstrip("\n") if kept else ""
 
 
 def shingles(text: str, k: Optional[int] = None) -> List[str]:
@@ -82,10 +99,10 @@ def shingle_hashes(text: str, k: Optional[int] = None) -> np.ndarray:
     hashes of a window combined as a polynomial; vectorised, so an 800-word article costs
     a fraction of a millisecond."""
     k = k or config()["shingle_words"]
-    words = [w.lower().encode("utf-8") for w in _WORD.findall(text)]
+    words = _WORD.findall(text.lower())
     if not words:
         return np.zeros(0, dtype=np.uint64)
-    word_hash = np.fromiter((zlib.crc32(w) for w in words), dtype=np.uint64, count=len(words))
+    word_hash = np.fromiter(map(zlib.crc32, map(str.encode, words)), dtype=np.uint64, count=len(words))
     n = max(1, len(words) - k + 1)
     combined = np.zeros(n, dtype=np.uint64)
     for j in range(min(k, len(words))):
@@ -117,15 +134,33 @@ class Fingerprint:
         return cls(np.asarray(data["h"], dtype=np.uint32), int(data["n"]))
 
 
-def fingerprint(article: Article) -> Fingerprint:
+_FMIX32 = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35), np.uint32(16))
+_CHUNK = 2048  # shingles per block: bounds the (block x num_perm) matrix of permuted values
+
+
+def minhash_values(items: np.ndarray) -> np.ndarray:
+    """The MinHash values datasketch's ``update_batch`` gives for these 32-bit hashes
+    ("affine32": MurmurHash3 finaliser, then ``a * h + b`` mod 2**32 per permutation), as one
+    numpy expression: datasketch calls the hash function once per item in Python, which costs
+    more than the whole permutation step."""
     cfg = config()
+    a, b = _permutations()
+    out = np.full(cfg["num_perm"], np.iinfo(np.uint32).max, dtype=np.uint32)
+    s1, m1, s2, m2, s3 = _FMIX32
+    for start in range(0, len(items), _CHUNK):
+        hv = items[start:start + _CHUNK].astype(np.uint32)
+        hv = hv ^ (hv >> s1)
+        hv = hv * m1
+        hv = hv ^ (hv >> s2)
+        hv = hv * m2
+        hv = hv ^ (hv >> s3)
+        np.minimum(out, (hv[:, None] * a + b).min(axis=0), out=out)
+    return out
+
+
+def fingerprint(article: Article) -> Fingerprint:
     items = shingle_hashes(body_text(article))
-    # the shingles are hashed already: datasketch only applies its permutations
-    mh = MinHash(num_perm=cfg["num_perm"], seed=cfg["seed"], hashfunc=_identity,
-                 permutations=_permutations(), scheme=_SCHEME)
-    if len(items):
-        mh.update_batch(items)
-    return Fingerprint(mh.hashvalues.copy(), int(len(items)))
+    return Fingerprint(minhash_values(items), int(len(items)))
 
 
 def containment(a: Fingerprint, b: Fingerprint) -> Tuple[float, float]:

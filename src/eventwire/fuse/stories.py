@@ -30,6 +30,8 @@ from datetime import date
 from functools import lru_cache
 from typing import Dict, Iterable, List, Optional
 
+import numpy as np
+
 from ..models import Article, DocumentResult
 from ..resources import load_json
 from .reprints import ReprintIndex, original_key
@@ -105,6 +107,19 @@ def _lead_end(text: str, chars: int) -> int:
     return m.end() if m else len(text)
 
 
+def _strongest(terms: List[str], w: np.ndarray, limit: int) -> np.ndarray:
+    """Indices of the ``limit`` largest weights; ties at the cut go to the smaller term, so
+    the choice is the first ``limit`` of ``sorted(zip(-w, terms))`` without sorting them all."""
+    if len(w) <= limit:
+        return np.arange(len(w))
+    cut = np.partition(w, len(w) - limit)[len(w) - limit]
+    above = np.flatnonzero(w > cut)
+    tied = np.flatnonzero(w == cut)
+    if len(above) + len(tied) > limit:
+        tied = np.array(sorted(tied.tolist(), key=terms.__getitem__)[: limit - len(above)], dtype=np.intp)
+    return np.concatenate([above, tied])
+
+
 def parse_date(value: Optional[str]) -> Optional[date]:
     if not value:
         return None
@@ -136,9 +151,9 @@ class _Query:
 
     __slots__ = ("ranked", "weights")
 
-    def __init__(self, ranked: List[tuple]) -> None:
-        self.ranked = ranked
-        self.weights = dict(ranked)
+    def __init__(self, ranked: List[tuple], weights: Dict[str, float]) -> None:
+        self.ranked = ranked  # the strongest 'candidate_terms' features, strongest first
+        self.weights = weights
 
 
 class StoryIndex:
@@ -175,37 +190,66 @@ class StoryIndex:
         for c in CHANNELS:
             self.df[c].update(bags.get(c, {}).keys())
 
-    def _vector(self, article_id: str) -> Dict[str, float]:
-        """The article's bags, TF-IDF weighted and normalised per bag, flattened to
-        ``"bag:feature" -> weight`` (bags with weight 0 in the settings are left out)."""
+    def _weighted(self, article_id: str) -> List[tuple]:
+        """Per bag with a weight in the settings: (bag, terms, normalised tf-idf weights of
+        the kept terms) -- numpy over the whole bag, the top-``max_terms`` cut exact."""
         # a prior of unseen articles keeps idf meaningful in a small batch, where every
         # shared word would otherwise weigh nothing
         n = self.n_docs + self.settings["idf_prior_docs"]
         limit = self.settings["max_terms"]
         weights = self.settings["weights"]
-        out: Dict[str, float] = {}
+        out = []
         for c in CHANNELS:
             if not weights.get(c, 0.0):
                 continue
-            df = self.df[c]
-            weighted = {t: (1.0 + math.log(k)) * math.log((n + 1) / (df.get(t, 0) + 1))
-                        for t, k in self.counts[article_id][c].items()}
-            norm = math.sqrt(sum(v * v for v in weighted.values()))
+            counts = self.counts[article_id][c]
+            if not counts:
+                continue
+            terms = list(counts)
+            size = len(terms)
+            tf = np.fromiter(counts.values(), dtype=np.float64, count=size)
+            df = np.fromiter(map(self.df[c].__getitem__, terms), dtype=np.float64, count=size)
+            w = (1.0 + np.log(tf)) * np.log((n + 1) / (df + 1))
+            norm = math.sqrt(float(np.dot(w, w)))
             if not norm:
                 continue
             # the weakest features add little to a cosine but cost as much as the strongest
-            kept = sorted(weighted.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
-            out.update((c + ":" + t, v / norm) for t, v in kept if v > 0)
+            keep = _strongest(terms, w, limit)
+            w = w[keep] / norm
+            pos = w > 0
+            out.append((c, [terms[i] for i in keep[pos]], w[pos]))
+        return out
+
+    def _vector(self, article_id: str) -> Dict[str, float]:
+        """The article's bags, TF-IDF weighted and normalised per bag, flattened to
+        ``"bag:feature" -> weight`` (bags with weight 0 in the settings are left out)."""
+        out: Dict[str, float] = {}
+        for c, terms, w in self._weighted(article_id):
+            out.update(zip([c + ":" + t for t in terms], w.tolist()))
         return out
 
     def _set_vector(self, article_id: str) -> None:
-        vec = self.vectors[article_id] = self._vector(article_id)
         weights = self.settings["weights"]
         total = sum(weights.get(c, 0.0) for c in CHANNELS) or 1.0
-        scale = {c: weights.get(c, 0.0) / total for c in CHANNELS}
-        # the query form: bag weights applied, strongest first (the first few find candidates)
-        self._queries[article_id] = _Query(sorted(((k, v * scale[k.split(":", 1)[0]]) for k, v in vec.items()),
-                                                  key=lambda kv: (-kv[1], kv[0])))
+        vec: Dict[str, float] = {}
+        query: Dict[str, float] = {}
+        keys: List[str] = []
+        scaled = []
+        for c, terms, w in self._weighted(article_id):
+            bag_keys = [c + ":" + t for t in terms]
+            vec.update(zip(bag_keys, w.tolist()))
+            q = w * (weights[c] / total)
+            query.update(zip(bag_keys, q.tolist()))
+            keys.extend(bag_keys)
+            scaled.append(q)
+        self.vectors[article_id] = vec
+        # the query form: bag weights applied; the strongest few, in order, find candidates
+        top: List[tuple] = []
+        if keys:
+            q = np.concatenate(scaled)
+            first = _strongest(keys, q, self.settings["candidate_terms"])
+            top = sorted(((keys[i], float(q[i])) for i in first), key=lambda kv: (-kv[1], kv[0]))
+        self._queries[article_id] = _Query(top, query)
 
     # ------------------------------------------------------------------ stories
     def _candidates(self, query: "_Query", when: Optional[date], exclude: Optional[str] = None) -> List[str]:
@@ -214,13 +258,14 @@ class StoryIndex:
         partial: Dict[str, float] = defaultdict(float)
         stories = self.stories
         cap = self.settings["max_postings"]
-        for key, w in query.ranked[: self.settings["candidate_terms"]]:
-            posting = self.postings.get(key, ())
-            if len(posting) > cap:
+        postings = self.postings
+        for key, w in query.ranked:
+            posting = postings.get(key)
+            if not posting or len(posting) > cap:
                 continue  # shared by too many stories to pick any; it still counts in the exact score
             for sid in posting:
                 story = stories[sid]
-                partial[sid] += w * story.centroid.get(key, 0.0) / len(story.members)
+                partial[sid] += w * story.centroid[key] / len(story.members)
         gap = self.settings["max_gap_days"]
         out = []
         partial.pop(exclude, None)
