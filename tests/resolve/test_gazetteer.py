@@ -72,11 +72,13 @@ def test_small_gazetteer_from_lines():
     # The class works on any table of the same layout (the build writes it).
     lines = ["1\tAlpha\tAAA\t1.0\t2.0\tA\tPCLI\t100\t\t", "2\tAlpha Town\tAAA\t1.5\t2.5\tP\tPPL\t10\tWest\t"]
     names = sorted(["alpha\t0", "alpha town\t2", "alphaville\t3"], key=lambda k: k)
-    g = Gazetteer(lines, names, {"Alphan": "AAA"})
+    g = Gazetteer.from_lines(lines, names, {"Alphan": "AAA"})
     assert [c.name for c in g.lookup("ALPHA")] == ["Alpha"]
     assert g.lookup("Alphaville")[0].alternate and g.lookup("Alphaville")[0].name == "Alpha Town"
     assert g.country("AAA").population == 100
     assert g.demonyms["Alphan"].name == "Alpha"
+    assert g.probe("alpha") == (True, True) and g.probe("alpha town") == (True, False)
+    assert g.probe("alph") == (False, False) and len(g) == 2
 
 
 def test_loads_fast_enough_for_cli_start_up():
