@@ -21,16 +21,18 @@ Roles: ``dateline`` (the place the story was filed from), ``demonym`` (an adject
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
 from typing import Optional
 
-from spacy.attrs import IDX, LENGTH, SENT_START
+from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.language import Language
+from spacy.symbols import PERSON as _PERSON
 from spacy.tokens import Doc
 
 from ..models import Place
-from ..nlp.fast import doc_text
+from ..nlp.fast import doc_text, sentence_starts, token_attr
 from ..resources import load_json
 from .gazetteer import Candidate, Gazetteer, get_gazetteer, normalize
 
@@ -97,7 +99,7 @@ class PlaceResolver:
 # ---------------------------------------------------------------------- recognition
 class Mention:
     __slots__ = ("start", "end", "i", "j", "text", "key", "cands", "demonym", "type_hint", "role",
-                 "followed_by", "embedded")
+                 "followed_by", "embedded", "priors")
 
     def __init__(self, start, end, i, j, text, key, cands, demonym=False):
         self.start, self.end, self.i, self.j = start, end, i, j
@@ -106,57 +108,65 @@ class Mention:
         self.role: Optional[str] = None
         self.followed_by: list[Candidate] = []
         self.embedded = False
+        self.priors: list[float] = []  # _prior of each candidate, computed once per mention
 
 
 def _is_cap(text: str) -> bool:
     return bool(text) and text[0].isupper()
 
 
-def _sentence_starts(doc: Doc) -> frozenset:
-    """Token indices that begin a sentence: from the sentence splitter when it ran, else
-    after sentence punctuation or a line break. Computed once per document (asking each
-    token would rescan the document every time)."""
-    starts = {0}
-    arr = doc.to_array([SENT_START, IDX, LENGTH]).tolist()
-    text = doc.user_data.get("eventwire_places.text", "")
-    prev_end = -1
-    for i, (sent_start, idx, length) in enumerate(arr):
-        if sent_start == 1:
-            starts.add(i)
-        elif i and text:
-            prev_text = text[arr[i - 1][1]:prev_end]
-            if prev_text in _OPENERS or "\n" in text[prev_end:idx] or prev_text.isspace():
-                starts.add(i)
-        prev_end = idx + length
-    return frozenset(starts)
+class _Tokens:
+    """Token texts and offsets of one Doc, read once from spaCy's arrays.
+
+    Building spaCy ``Token`` objects (``doc[i]``) and per-row ``to_array(...).tolist()``
+    cost more than the rest of this component together, so everything below works on
+    these plain lists.
+    """
+
+    __slots__ = ("text", "starts", "words", "n", "_sent_starts")
+
+    def __init__(self, doc: Doc, text: str):
+        self.text = text
+        self.starts = starts = token_attr(doc, "IDX")
+        lengths = token_attr(doc, "LENGTH")
+        self.words = [text[s:s + n] for s, n in zip(starts, lengths)]
+        self.n = len(starts)
+        self._sent_starts = (doc, None)
+
+    def sentence_initial(self, i: int) -> bool:
+        """Whether token ``i`` begins a sentence: from the sentence splitter, or right after
+        sentence punctuation, a quote or bracket, a line break or a whitespace token."""
+        doc, marked = self._sent_starts
+        if marked is None:
+            marked = set(sentence_starts(doc))
+            self._sent_starts = (None, marked)
+        if i == 0 or i in marked:
+            return True
+        prev = self.words[i - 1]
+        prev_end = self.starts[i - 1] + len(prev)
+        return prev in _OPENERS or "\n" in self.text[prev_end:self.starts[i]] or prev.isspace()
 
 
 _OPENERS = frozenset({".", "!", "?", ":", '"', "“", "”", "'", "(", "-", "—", "–"})
 
 
-def _sentence_initial(doc: Doc, i: int) -> bool:
-    starts = doc.user_data.get("eventwire_places.sent_starts")
-    if starts is None:
-        starts = doc.user_data["eventwire_places.sent_starts"] = _sentence_starts(doc)
-    return i in starts
-
-
-def find_mentions(doc: Doc, gaz: Gazetteer, text: Optional[str] = None) -> list[Mention]:
+def find_mentions(doc: Doc, gaz: Gazetteer, text: Optional[str] = None,
+                  tokens: Optional[_Tokens] = None) -> list[Mention]:
     """Place-name candidates: longest gazetteer names over capitalised runs, and demonyms."""
     rules = _rules()
     connectors = rules["connectors"]
     type_words = rules["type_words"]
     if text is None:
         text = doc_text(doc)
-    # Offsets straight from the token array: creating Token objects costs more than the rest.
-    arr = doc.to_array([IDX, LENGTH]).tolist()
-    starts = [a[0] for a in arr]
-    words = [text[a[0]:a[0] + a[1]] for a in arr]
-    n = len(words)
+    if tokens is None:
+        tokens = _Tokens(doc, text)
+    starts, words, n = tokens.starts, tokens.words, tokens.n
+    probe = gaz.probe
+    demonyms = gaz.demonyms
+    max_len = gaz.max_words + 2
     out: list[Mention] = []
-    caps = [k for k, w in enumerate(words) if w[:1].isupper()]
     i = 0
-    for i0 in caps:
+    for i0 in [k for k, w in enumerate(words) if w[0].isupper()]:
         if i0 < i:
             continue  # inside the previous mention
         i = i0
@@ -165,31 +175,36 @@ def find_mentions(doc: Doc, gaz: Gazetteer, text: Optional[str] = None) -> list[
         best_j, best_key = None, None
         j = i
         start = starts[i]
-        while j < n and j - i < gaz.max_words + 2:
+        while j < n and j - i < max_len:
             tj = words[j]
-            low = tj.lower()
-            cap = tj[:1].isupper()
-            if j > i and not (cap or low in connectors or low in type_words):
-                break
-            key = normalize(text[start:starts[j] + len(tj)])
-            hit, longer = gaz.probe(key)
-            if hit and (j == i or cap or low in type_words):
-                best_j, best_key = j + 1, key
+            if j > i and not tj[:1].isupper():
+                low = tj.lower()
+                if low not in connectors and low not in type_words:
+                    break
+                key = normalize(text[start:starts[j] + len(tj)])
+                hit, longer = probe(key)
+                if hit and low in type_words:
+                    best_j, best_key = j + 1, key
+            else:
+                key = normalize(text[start:starts[j] + len(tj)])
+                hit, longer = probe(key)
+                if hit:
+                    best_j, best_key = j + 1, key
             if not longer:
                 break
             j += 1
         # Adjectival forms ("Syrian", "North Korean") win over a same-length place name
         # ("Canadian, Texas"; "English, Indiana").
         dem_len = 0
-        if i + 1 < n and f"{t} {words[i + 1]}" in gaz.demonyms:
+        if i + 1 < n and f"{t} {words[i + 1]}" in demonyms:
             dem_len = 2
-        elif t in gaz.demonyms:
+        elif t in demonyms:
             dem_len = 1
         if dem_len and (best_j is None or best_j - i <= dem_len):
             j = i + dem_len
             name = t if dem_len == 1 else f"{t} {words[i + 1]}"
             out.append(Mention(start, starts[j - 1] + len(words[j - 1]), i, j, name, normalize(name),
-                               [gaz.demonyms[name]], demonym=True))
+                               [demonyms[name]], demonym=True))
             i = j
             continue
         if best_j is not None:
@@ -199,9 +214,27 @@ def find_mentions(doc: Doc, gaz: Gazetteer, text: Optional[str] = None) -> list[
     return out
 
 
-def _person_spans(doc: Doc) -> list[tuple[int, int]]:
-    ents = doc.ents  # () when no recogniser ran; has_annotation() would rescan every token
-    return [(e.start_char, e.end_char) for e in ents if e.label_ == "PERSON"]
+def _person_spans(doc: Doc, tokens: Optional["_Tokens"] = None) -> list[tuple[int, int]]:
+    """Character spans of the PERSON entities, sorted, read from the token arrays the way
+    ``doc.ents`` reads them (an entity opens at a B token and runs over the I tokens after
+    it) without building a Span and Tokens for every entity."""
+    if not len(doc):
+        return []
+    arr = doc.to_array([ENT_IOB, ENT_TYPE])
+    heads = ((arr[:, 0] == 3) & (arr[:, 1] == _PERSON)).nonzero()[0].tolist()
+    if not heads:
+        return []
+    iob = arr[:, 0].tolist()
+    if tokens is None:
+        tokens = _Tokens(doc, doc_text(doc))
+    starts, words, n = tokens.starts, tokens.words, tokens.n
+    out = []
+    for b in heads:
+        e = b + 1
+        while e < n and iob[e] == 1:
+            e += 1
+        out.append((starts[b], starts[e - 1] + len(words[e - 1])))
+    return out
 
 
 def _major(m: Mention) -> bool:
@@ -210,13 +243,28 @@ def _major(m: Mention) -> bool:
                for c in m.cands) or m.demonym
 
 
-def filter_mentions(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+def _inside_person(m: Mention, persons: list, person_starts: list, person_names: frozenset, first: str) -> bool:
+    """Inside a longer person name the recogniser found ("Kobe Bryant"); entities never
+    overlap, so only the last one starting at or before the mention can contain it."""
+    k = bisect_right(person_starts, m.start) - 1
+    if k < 0:
+        return False
+    s, e = persons[k]
+    return m.end <= e and (e - s > m.end - m.start or first in person_names)
+
+
+def filter_mentions(doc: Doc, mentions: list[Mention], gaz: Gazetteer,
+                    tokens: Optional[_Tokens] = None) -> list[Mention]:
     """Drop what is not a place: person names, common words, language names."""
     rules = _rules()
     titles, type_words = rules["person_titles"], rules["type_words"]
-    n = len(doc)
-    persons = _person_spans(doc)
-    text = doc.user_data.get("eventwire_places.text") or doc_text(doc)
+    connectors, org_heads = rules["connectors"], rules["org_heads"]
+    text = doc_text(doc)
+    if tokens is None:
+        tokens = _Tokens(doc, text)
+    words, n = tokens.words, tokens.n
+    persons = _person_spans(doc, tokens)
+    person_starts = [s for s, _e in persons]
     # Words of multi-word person names the entity recogniser found: a bare "Bryant" after
     # "Kobe Bryant" is the person.
     person_words = {normalize(w) for s, e in persons for w in text[s:e].split() if " " in text[s:e]}
@@ -225,38 +273,38 @@ def filter_mentions(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[M
     surnames: set[str] = set()
     keep: list[Mention] = []
     persons_words = gaz.person_names
+    common_words = gaz.common_words
     by_start = {m.i: m for m in mentions}
     by_end = {m.j - 1: m for m in mentions}
     for m in mentions:
-        first = doc[m.i]
-        prev = doc[m.i - 1] if m.i > 0 else None
-        prev_low = prev.text.lower().rstrip(".") if prev is not None else ""
-        nxt = doc[m.j] if m.j < n else None
-        if prev is not None and prev_low in titles and _is_cap(prev.text) and not first.text.isupper():
+        first = words[m.i]
+        prev = words[m.i - 1] if m.i > 0 else None
+        prev_low = prev.lower().rstrip(".") if prev is not None else ""
+        nxt = words[m.j] if m.j < n else None
+        if prev is not None and prev_low in titles and _is_cap(prev) and not first.isupper():
             continue  # "President Jordan", "Mr. Washington" (not "By NAIROBI")
-        if any(s <= m.start and m.end <= e and (e - s > m.end - m.start or first.text in gaz.person_names)
-               for s, e in persons) and not _major(m):
+        if persons and _inside_person(m, persons, person_starts, persons_words, first) and not _major(m):
             continue  # inside a longer person name the recogniser found ("Kobe Bryant")
         single = m.j - m.i == 1
-        if single and first.text in rules["stop_names"]:
+        if single and first in rules["stop_names"]:
             continue
-        if first.text.isupper() and prev is not None and prev.text == "(" and nxt is not None and nxt.text == ")":
+        if first.isupper() and prev == "(" and nxt == ")":
             continue  # "MOSCOW (XINHUA)": a credit after a dateline, not a place
-        if prev is not None and prev.text == "(" and _credit_before_dash(text, m.end):
+        if prev == "(" and _credit_before_dash(text, m.end):
             continue  # "AKTAU (Meridian Press) -": the agency's name, not a place
         if m.demonym:
-            nxt_low = nxt.text.lower() if nxt is not None else ""
+            nxt_low = nxt.lower() if nxt is not None else ""
             # "in French", "the English language"; but "in British farms" is a place.
-            bare = nxt is None or not (nxt.text.isalpha() and nxt.text.islower())
+            bare = nxt is None or not (nxt.isalpha() and nxt.islower())
             if m.text in rules["languages"] and ((prev_low in rules["lang_before"] and bare)
                                                  or nxt_low in rules["lang_after"]):
                 continue
-            if nxt is not None and nxt.text.lower() in ("s", "'s"):
+            if nxt_low in ("s", "'s"):
                 continue
             keep.append(m)
             continue
-        word = first.text
-        nxt_m = by_start.get(m.j + 1) if nxt is not None and nxt.text in (",", "(") else None
+        word = first
+        nxt_m = by_start.get(m.j + 1) if nxt in (",", "(") else None
         linked = nxt_m is not None and any(c.feature_code in ("PCLI", "ADM1", "ADM2") for c in nxt_m.cands)
         major = _major(m)
         if single and word in persons_words and not major and not linked:
@@ -266,22 +314,22 @@ def filter_mentions(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[M
         # A capitalised word glued to the mention that is neither a place nor a kind of
         # place/organisation makes the pair a person's name ("Gail Cole", "Noel Conway").
         before = by_end.get(m.i - 1)
-        dateline_like = first.text.isupper() and len(first.text) > 3  # "SAN ANTONIO Turner Sports"
-        before_name = prev is not None and not dateline_like and _is_cap(prev.text) and prev.text.isalpha() \
+        dateline_like = first.isupper() and len(first) > 3  # "SAN ANTONIO Turner Sports"
+        before_name = prev is not None and not dateline_like and _is_cap(prev) and prev.isalpha() \
             and (before is None or (before.j - before.i == 1 and not _major(before))) \
-            and not (_sentence_initial(doc, m.i - 1) and prev_low in gaz.common_words) \
-            and prev_low not in rules["connectors"] and prev.text not in rules["org_heads"] \
-            and not prev.text.isupper() and "\n" not in prev.whitespace_
+            and not (prev_low in common_words and tokens.sentence_initial(m.i - 1)) \
+            and prev_low not in connectors and prev not in org_heads \
+            and not prev.isupper()
         glued = by_start.get(m.j)
-        after_name = nxt is not None and not dateline_like and _is_cap(nxt.text) and nxt.text.isalpha() \
+        after_name = nxt is not None and not dateline_like and _is_cap(nxt) and nxt.isalpha() \
             and (glued is None or (glued.j - glued.i == 1 and not _major(glued))) \
-            and nxt.text not in rules["org_heads"] and nxt.text.lower() not in type_words \
-            and not nxt.text.isupper() and "\n" not in doc[m.j - 1].whitespace_
-        if before_name and prev.text in persons_words and before is None:
+            and nxt not in org_heads and nxt.lower() not in type_words \
+            and not nxt.isupper()
+        if before_name and prev in persons_words and before is None:
             surnames.add(m.key)
             continue  # "Andrew Jordan": a given name makes even a country's name a surname
         if not major and (before_name or after_name):
-            if single and before_name and prev.text in persons_words:
+            if single and before_name and prev in persons_words:
                 surnames.add(m.key)  # "Noel Conway" ... "Conway" later is the same person
             continue
         if "." not in m.text:
@@ -296,15 +344,15 @@ def filter_mentions(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[M
             m.cands = [c for c in m.cands if c.feature_code in ALLCAPS_CODE_FEATURES or c.feature_class == "L"]
             if not m.cands:
                 continue
-        if single and word.lower() in gaz.common_words and not word.isupper():
+        if single and word.lower() in common_words and not word.isupper():
             # "Reading", "Mobile", "Centre": a common word unless it names a country or the
             # text links it to a region ("Reading, Pennsylvania").
             strong = [c for c in m.cands if c.feature_code in ("PCLI", "CONT") and not c.alternate]
-            if (not strong or _sentence_initial(doc, m.i)) and not linked:
+            if (not strong or tokens.sentence_initial(m.i)) and not linked:
                 continue
-        if nxt is not None and nxt.text.lower() in type_words:
-            m.type_hint = type_words[nxt.text.lower()]
-        if nxt is not None and nxt.text in rules["org_heads"]:
+        if nxt is not None and nxt.lower() in type_words:
+            m.type_hint = type_words[nxt.lower()]
+        if nxt is not None and nxt in org_heads:
             m.embedded = True
         keep.append(m)
     return keep
@@ -329,8 +377,9 @@ def _link_following(text: str, mentions: list[Mention]) -> None:
 
 def resolve_doc(doc: Doc, gaz: Gazetteer) -> list[Place]:
     article = getattr(doc._, "article", None)
-    text = doc.user_data["eventwire_places.text"] = doc_text(doc)
-    mentions = filter_mentions(doc, find_mentions(doc, gaz, text), gaz)
+    text = doc_text(doc)
+    tokens = _Tokens(doc, text)
+    mentions = filter_mentions(doc, find_mentions(doc, gaz, text, tokens), gaz, tokens)
     dl = getattr(article, "dateline_span", None) if article is not None else None
     if dl is not None:
         ds, de = (dl.start, dl.end) if not isinstance(dl, dict) else (dl["start"], dl["end"])
@@ -343,9 +392,10 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> list[Place]:
     focus: Counter = Counter()
     regions: set[tuple[str, str]] = set()
     for m in mentions:
-        if not m.cands:
+        m.priors = priors = [_prior(c) for c in m.cands]
+        if not priors:
             continue
-        best = max(m.cands, key=_prior)
+        best = m.cands[priors.index(max(priors))]  # the first of equals, as max() picks
         if best.feature_code in ("PCLI", "ADM1", "PPLC") or best.population >= 500_000 or m.demonym:
             if best.country:
                 focus[best.country] += 0.5 if m.demonym else 1.0  # "French cuisine" is weak evidence
@@ -357,16 +407,12 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> list[Place]:
     for m in mentions:
         places.append(_resolve(m, focus, total, regions))
     places.sort(key=lambda p: (p.start, p.end))
-    # Per-document caches live in user_data only while this component runs.
-    doc.user_data.pop("eventwire_places.text", None)
-    doc.user_data.pop("eventwire_places.sent_starts", None)
     return places
 
 
 def _resolve(m: Mention, focus: Counter, total: int, regions: set) -> Place:
     best, best_score, best_support = None, -1e9, 0.0
-    for c in m.cands:
-        score = _prior(c)
+    for c, score in zip(m.cands, m.priors):
         support = 0.0
         if m.type_hint and c.feature_code in m.type_hint:
             support += 4.0
@@ -405,8 +451,7 @@ def _resolve(m: Mention, focus: Counter, total: int, regions: set) -> Place:
 
 
 def _confidence(m: Mention, best: Candidate, best_score: float) -> float:
-    others = [c for c in m.cands if c is not best]
-    margin = best_score - max((_prior(c) for c in others), default=best_score - 5.0)
+    margin = best_score - max((p for c, p in zip(m.cands, m.priors) if c is not best), default=best_score - 5.0)
     conf = 1.0 / (1.0 + math.exp(-margin))
     if m.demonym:
         conf *= 0.8
