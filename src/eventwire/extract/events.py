@@ -9,7 +9,7 @@ quantities and attributions that earlier components put on the Doc.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Optional
 
@@ -17,11 +17,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..models import Actor, EventMention, Span, TimeValue
-from ..nlp.fast import doc_text, sentence_spans, sentence_starts, token_attr, token_lowers
+from ..nlp.fast import token_attr
 from ..nlp.inflect import verb_forms
 from ..resolve.actors import ActorMention, Entry, find_actor_mentions
 from ..resources import load_json
 from ..ontology import ontology
+from .event_tokens import token_low, token_view
 from .triggers import KIND_WEIGHT, get_trigger_matcher
 
 VERSION = "0.1"
@@ -54,7 +55,7 @@ def make_events(nlp: Language, name: str):
     return EventCoder(nlp)
 
 
-_lw = token_lowers
+_lw = token_low
 
 
 def _preceded_by(doc, i, lo, words: set, window: int = CONTEXT_WINDOW) -> Optional[int]:
@@ -87,26 +88,28 @@ class EventCoder:
         if not triggers:
             doc._.events = events
             return doc
-        starts = sentence_starts(doc)
-        sents = sentence_spans(doc)
+        view = token_view(doc)
+        starts = view.sent_starts
         by_sent: dict = {}
         for trig in triggers:
             by_sent.setdefault(bisect_right(starts, trig.start) - 1, []).append(trig)
-        furniture = _boilerplate_ranges(doc_text(doc))
+        furniture = _boilerplate_ranges(token_view(doc).text)
         history: list = []  # named actors seen so far, for "the group", "it"
-        dateline_end = _dateline_end(article, doc_text(doc))
+        dateline_end = _dateline_end(article, token_view(doc).text)
         self._found = {"places": doc._.places or [], "times": doc._.times or [],
                        "quantities": doc._.quantities or [], "attributions": doc._.attributions or [],
                        "article": doc._.article, "dateline_end": dateline_end}
+        self._found["in_sentence"] = _by_sentence(view, by_sent, self._found)
         for n, trigs in by_sent.items():
-            sent = sents[n]
+            sent = view.sent(n)
+            self._sent_no = n
             if any(a <= sent.start_char < b for a, b in furniture):
                 continue
             mentions = [m for m in find_actor_mentions(doc, sent, date_ref or None) if not _stance_modifier(doc, m)]
             mentions = _with_entity_mentions(doc, sent, mentions)
-            mentions = _with_place_mentions(doc, sent, mentions, self._found["places"])
+            mentions = _with_place_mentions(doc, sent, mentions, self._found["in_sentence"].get(n, {}).get("places", ()))
             if dateline_end > sent.start_char:
-                mentions = [m for m in mentions if doc[m.start].idx >= dateline_end]
+                mentions = [m for m in mentions if view.idx[m.start] >= dateline_end]
             coded = self._code_sentence(doc, sent, trigs, mentions, ctx)
             _resolve_references(doc, sent, coded, history)
             events.extend(coded)
@@ -195,20 +198,20 @@ class EventCoder:
             end = c["trig"].end
             if (i > sent.start and low[i - 1] == "-") or (end < sent.end and low[end] == "-"):
                 c["boost"] = c.get("boost", 0.0) - 0.3  # "long-threatened invasion", "war-torn": modifiers
-            if n > 0 and low[i].endswith("ing") and i > sent.start and doc[i - 1].text == ",":
+            if n > 0 and low[i].endswith("ing") and i > sent.start and low[i - 1] == ",":
                 c["boost"] = c.get("boost", 0.0) - 0.3  # ", killing one person": a consequence
             if n > 0 and (low[i] in purpose or (i > sent.start and low[i - 1] in purpose)):
                 c["boost"] = c.get("boost", 0.0) - 0.3
 
     def _verb_like(self, doc, i, lo) -> bool:
-        low = _lw(doc)
-        tok = doc[i]
+        view = token_view(doc)
+        low = view.low
         prev = low[i - 1] if i > lo else ""
-        if prev in _NOUNISH_PREV or doc[i - 1].like_num if i > lo else False:
+        if prev in _NOUNISH_PREV or view.like_num[i - 1] if i > lo else False:
             return False
         if prev in _VERBISH_PREV or prev in _context()["passive_aux"]:
             return True
-        return tok.lower_.endswith(("ed", "ing")) or (i > lo and doc[i - 1].ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))
+        return low[i].endswith(("ed", "ing")) or (i > lo and view.ent_type(i - 1) in ("PERSON", "ORG", "GPE", "NORP"))
 
     def _read_context(self, doc, sent, info, ctx) -> None:
         i = info["trig"].start
@@ -235,7 +238,8 @@ class EventCoder:
 
     # ------------------------------------------------------------------ roles
     def _build(self, doc, sent, c, mentions, ctx) -> EventMention:
-        low = _lw(doc)
+        view = token_view(doc)
+        low = view.low
         trig = c["trig"]
         t0, t1 = trig.start, trig.end
         passive = self._passive(doc, sent, t0, t1, ctx)
@@ -290,8 +294,8 @@ class EventCoder:
         if actor_rec and c["type"] in ctx["symmetric"] and len(actor_rec.countries) > 1:
             actor_rec, recipient_rec = _split_compound(doc, actor, actor_rec)
         event = EventMention(
-            type=c["type"], trigger=Span(doc[t0].idx, doc[t1 - 1].idx + len(doc[t1 - 1]), doc[t0:t1].text),
-            evidence=Span(sent.start_char, sent.end_char, doc_text(doc)[sent.start_char:sent.end_char]), mode=c["mode"],
+            type=c["type"], trigger=Span(view.idx[t0], view.end_char(t1 - 1), view.span_text(t0, t1)),
+            evidence=Span(sent.start_char, sent.end_char, token_view(doc).text[sent.start_char:sent.end_char]), mode=c["mode"],
             actor=actor_rec, recipient=recipient_rec, modality=c["modality"], negated=c["negated"],
             extension=self.types[c["type"]]["extension"], confidence=c["confidence"], component=COMPONENT,
             denies=c.get("denies"))
@@ -317,10 +321,11 @@ class EventCoder:
         s0, s1 = sent.start_char, sent.end_char
         t = event.trigger.start
         found = self._found
-        places = [p for p in found["places"] if s0 <= p.start < s1 and p.role != "dateline" and p.lat is not None
+        here = found["in_sentence"].get(self._sent_no, {})
+        places = [p for p in here.get("places", ()) if p.role != "dateline" and p.lat is not None
                   and p.start >= found["dateline_end"]]
         if places:
-            text = doc_text(doc)
+            text = token_view(doc).text
             parties = [(a.start, a.end) for a in (event.actor, event.recipient)
                        if a is not None and a.start is not None and a.end is not None]
 
@@ -333,13 +338,13 @@ class EventCoder:
                 return (in_party, not locative, p.start < t, abs(p.start - t))
 
             event.place = min(places, key=rank)
-        times = [x for x in found["times"] if s0 <= x.start < s1 and x.type in ("DATE", "TIME")]
+        times = [x for x in here.get("times", ()) if x.type in ("DATE", "TIME")]
         if times:
             event.date = min(times, key=lambda x: abs(x.start - t))
         else:
             event.date = _reference_date(found["article"], found["times"])
-        event.quantities = [q for q in found["quantities"] if s0 <= q.start < s1]
-        n = _attribution_at(found, t, len(doc_text(doc)))
+        event.quantities = list(here.get("quantities", ()))
+        n = _attribution_at(found, t, len(token_view(doc).text))
         if n is not None:
             event.attribution = n
             event.claimant = _claimant(doc, found["attributions"][n])
@@ -382,7 +387,8 @@ def _with_entity_mentions(doc, sent, mentions: list) -> list:
 
     A name swallows the bare sector words inside it ('Army' in 'Caspian Liberation Army').
     """
-    ents = [e for e in _named_ents(doc) if sent.start <= e.start < sent.end]
+    ents, starts = _named_ents(doc)
+    ents = ents[bisect_left(starts, sent.start):bisect_left(starts, sent.end)]
     if not ents:
         return mentions
     out = list(mentions)
@@ -433,6 +439,21 @@ def _with_place_mentions(doc, sent, mentions: list, places: list) -> list:
     return out
 
 
+def _by_sentence(view, wanted, found: dict) -> dict:
+    """Places, times and quantities of each sentence that has triggers, in their original order.
+
+    One pass over each list instead of one per event.
+    """
+    firsts = [view.idx[a] for a in view.sent_starts]
+    out: dict = {}
+    for key in ("places", "times", "quantities"):
+        for x in found[key]:
+            n = bisect_right(firsts, x.start) - 1
+            if n in wanted and x.start < view.sent(n).end_char:
+                out.setdefault(n, {}).setdefault(key, []).append(x)
+    return out
+
+
 def _dateline_end(article, text: str) -> int:
     """Offset after 'AKTAU, Kazakhstan, Sept 29 (Meridian Press) - ': nothing there is a party."""
     span = article.dateline_span if article is not None else None
@@ -474,10 +495,12 @@ def _inside_name(doc, sent, trig) -> bool:
 
 
 def _named_ents(doc) -> list:
-    """ORG and PERSON entities, read once per Doc (``doc.ents`` rebuilds its Spans on every access)."""
+    """ORG and PERSON entities and their start tokens, read once per Doc from the token arrays
+    (``doc.ents`` rebuilds its Spans on every access)."""
     ents = doc.user_data.get("eventwire.named_ents")
     if ents is None:
-        ents = doc.user_data["eventwire.named_ents"] = [e for e in doc.ents if e.label_ in ("ORG", "PERSON")]
+        named = token_view(doc).ents(("ORG", "PERSON"))
+        ents = doc.user_data["eventwire.named_ents"] = (named, [e.start for e in named])
     return ents
 
 
@@ -487,7 +510,8 @@ def _sector_only(m) -> bool:
 
 def _resolve_references(doc, sent, coded: list, history: list) -> None:
     """'The group denied it', 'It said ...': the actor is the last named actor it refers to."""
-    low = _lw(doc)
+    view = token_view(doc)
+    low = view.low
     for ev in coded:
         actor = ev.actor
         if actor is None:
@@ -496,11 +520,12 @@ def _resolve_references(doc, sent, coded: list, history: list) -> None:
             if reported:
                 pass  # "It said 4 people were wounded": the pronoun is the speaker, not the actor
             elif first in _REFERRING and history:
-                ev.actor = _copy_actor(history[-1], doc[sent.start].text, doc[sent.start].idx)
+                ev.actor = _copy_actor(history[-1], view.span_text(sent.start, sent.start + 1), view.idx[sent.start])
             elif first == "the" and second in _GROUP_NOUNS:
                 groups = [a for a in history if not (a.country or a.countries)]
                 if groups:
-                    ev.actor = _copy_actor(groups[-1], doc[sent.start:sent.start + 2].text, doc[sent.start].idx)
+                    ev.actor = _copy_actor(groups[-1], view.span_text(sent.start, min(sent.end, sent.start + 2)),
+                                           view.idx[sent.start])
             for role in (ev.recipient,):
                 if role is not None and role.registry_id and role.registry_id.startswith("ent:"):
                     history.append(role)
@@ -541,7 +566,7 @@ def _place_adjective(doc, m) -> bool:
 def _stance_modifier(doc, m) -> bool:
     """'anti-Syria journalist', 'pro-Iranian group': the named party is not the actor."""
     low = _lw(doc)
-    return m.start >= 2 and doc[m.start - 1].text == "-" and low[m.start - 2] in ("anti", "pro")
+    return m.start >= 2 and low[m.start - 1] == "-" and low[m.start - 2] in ("anti", "pro")
 
 
 def _target_over_addressee(low, after, recipient):
@@ -650,7 +675,7 @@ def _claimant(doc, attr) -> Actor:
             actor = found[0].to_actor(doc)
             actor.text, actor.start, actor.end = span.text, s, e
             return actor
-    return Actor(text=doc_text(doc)[s:e], start=s, end=e, component=COMPONENT)
+    return Actor(text=token_view(doc).text[s:e], start=s, end=e, component=COMPONENT)
 
 
 def _subject(doc, before, ctx):
@@ -694,11 +719,12 @@ def _split_compound(doc, mention, actor: Actor):
 
 def _reporting_barrier(doc, sent, t0, ctx) -> int:
     """Token index after the last reporting verb before the trigger ('X said that ...')."""
-    low = _lw(doc)
+    view = token_view(doc)
+    low = view.low
     forms = ctx["reporting_forms"]
     for k in range(t0 - 1, sent.start - 1, -1):
         w = low[k]
-        if w in forms and not (k > sent.start and doc[k].is_title):  # "United States" is no verb
+        if w in forms and not (k > sent.start and view.title[k]):  # "United States" is no verb
             return k + 1
         if w == "to" and k > sent.start and low[k - 1] == "according":
             return k + 1

@@ -13,6 +13,7 @@ from typing import Optional
 from spacy.matcher import PhraseMatcher
 
 from ..nlp.fast import phrase_docs
+from .event_tokens import token_view
 from ..nlp.inflect import noun_forms, verb_forms
 from ..ontology import ontology
 from ..resources import load_json
@@ -76,12 +77,13 @@ class TriggerMatcher:
 
     def __call__(self, doc) -> list:
         """Longest non-overlapping triggers, left to right."""
+        view = token_view(doc)
         spans = sorted(((s, e) for _, s, e in self.matcher(doc)), key=lambda x: (x[0], -x[1]))
         out, pos = [], -1
         for s, e in spans:
             if s < pos:
                 continue
-            senses = self.senses.get(doc[s:e].text.lower())
+            senses = self.senses.get(view.span_lower(s, e))
             if senses:
                 out.append(Trigger(s, e, tuple(senses)))
                 pos = e

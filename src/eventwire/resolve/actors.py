@@ -22,6 +22,7 @@ import csv
 import io
 import json
 import os
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
@@ -31,6 +32,7 @@ from spacy.tokens import Doc
 
 from ..models import Actor
 from ..nlp.fast import phrase_docs
+from ..extract.event_tokens import token_view
 from ..nlp.inflect import noun_forms
 from ..resources import data_path, load_json, load_jsonl
 
@@ -84,16 +86,20 @@ class ActorMention:
 
     @property
     def named(self) -> bool:
-        return any(p.kind != "sector" for p in self.parts)
+        for p in self.parts:
+            if p.kind != "sector":
+                return True
+        return False
 
     def to_actor(self, doc: Doc) -> Actor:
-        span = doc[self.start:self.end]
+        view = token_view(doc)
         names = [p.name for p in self.parts if p.kind not in ("sector", "place")] or \
             [p.name for p in self.parts if p.kind == "place"]
         countries = self.countries
         reg = next((p.id for p in self.parts if p.kind == "org"), None) or \
             next((p.id for p in self.parts if p.kind != "sector"), None)
-        return Actor(text=span.text, start=span.start_char, end=span.end_char,
+        return Actor(text=view.span_text(self.start, self.end), start=view.idx[self.start],
+                     end=view.end_char(self.end - 1),
                      name=" and ".join(dict.fromkeys(names)) or None, registry_id=reg,
                      country=countries[0] if len(countries) == 1 else None,
                      countries=countries if len(countries) > 1 else [],
@@ -211,29 +217,51 @@ _JOINERS = {"and", ",", "&"}
 _SKIPPABLE = {"'s", "’s", "'", "the", "senior", "top", "two", "several", "some", "many", "of"}
 
 
+def _doc_matches(doc, reg) -> tuple:
+    """Every alias match in the Doc, once: sorted starts, and per start its ends, longest first.
+
+    Matching the whole Doc once and cutting per sentence costs a fraction of matching every
+    sentence on its own; a match only counts inside a sentence it fits in.
+    """
+    key = "eventwire_actors.matches"
+    found = doc.user_data.get(key)
+    if found is None:
+        ends: dict = {}
+        for matcher in (reg.matcher, reg.exact):
+            for _id, s, e in matcher(doc):
+                ends.setdefault(s, set()).add(e)
+        starts = sorted(ends)
+        found = doc.user_data[key] = (starts, {s: sorted(es, reverse=True) for s, es in ends.items()})
+    return found
+
+
 def find_actor_mentions(doc: Doc, sent=None, date: Optional[str] = None) -> list:
-    """Actor mentions in ``sent`` (or the whole doc), merged into compound phrases."""
+    """Actor mentions in ``sent`` (anything with token ``start``/``end``, or the whole doc),
+    merged into compound phrases."""
     reg = get_registry(doc.vocab)
-    span = sent if sent is not None else doc[:]
-    hits = {}
-    for matcher in (reg.matcher, reg.exact):
-        for _id, s, e in matcher(span):
-            # PhraseMatcher gives doc-relative token offsets even when called on a Span
-            text = doc[s:e].text
-            entries = reg.lookup(text, date)
-            if not entries:
-                continue
-            if s not in hits or (hits[s][0] < e):
-                hits[s] = (e, entries)
+    view = token_view(doc)
+    low = view.low
+    lo, hi = (sent.start, sent.end) if sent is not None else (0, len(doc))
+    starts, ends = _doc_matches(doc, reg)
     # keep the longest non-overlapping matches, left to right
     tokens = []
-    pos = span.start
-    for s in sorted(hits):
-        e, entries = hits[s]
+    pos = lo
+    for n in range(bisect_left(starts, lo), len(starts)):
+        s = starts[n]
+        if s >= hi:
+            break
         if s < pos:
             continue
-        if all(x.kind == "sector" for x in entries) and doc[s].is_title and s > span.start \
-                and not doc[s - 1].is_title and doc[s].text.lower() in {"side", "state", "leader", "general"}:
+        for e in ends[s]:
+            if e > hi:
+                continue
+            entries = reg.lookup(view.span_lower(s, e), date)
+            if entries:
+                break
+        else:
+            continue
+        if all(x.kind == "sector" for x in entries) and view.title[s] and s > lo \
+                and not view.title[s - 1] and low[s] in {"side", "state", "leader", "general"}:
             continue
         tokens.append((s, e, _best(entries)))
         pos = e
@@ -242,7 +270,7 @@ def find_actor_mentions(doc: Doc, sent=None, date: Optional[str] = None) -> list
     for s, e, entry in tokens:
         if mentions:
             last = mentions[-1]
-            gap = [t.lower_ for t in doc[last.end:s]]
+            gap = low[last.end:s]
             joinable = all(g in _JOINERS or g in _SKIPPABLE for g in gap) and len(gap) <= 2
             last_kinds = {p.kind for p in last.parts}
             if joinable and (entry.kind == "sector" and "sector" not in last_kinds and not any(g in _JOINERS for g in gap)):

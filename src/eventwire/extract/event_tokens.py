@@ -1,0 +1,135 @@
+"""Per-Doc token arrays for the event coder and actor resolution.
+
+The coder looks at tokens around every trigger and every actor many times per sentence;
+building a spaCy ``Token`` or ``Span`` for each look costs microseconds and, over a long
+article, most of the stage's time. These views are read once per Doc from spaCy's arrays
+and cached in ``doc.user_data``; text, offsets and flags then come from plain lists.
+"""
+from __future__ import annotations
+
+from spacy.attrs import ENT_IOB, ENT_TYPE
+
+from ..nlp.fast import doc_text, sentence_starts, token_attr, token_lowers
+
+_KEY = "eventwire_events.view"
+
+
+class Sent:
+    """A sentence as token and character bounds (what the coder needs of a ``Span``)."""
+
+    __slots__ = ("start", "end", "start_char", "end_char")
+
+    def __init__(self, start: int, end: int, start_char: int, end_char: int):
+        self.start, self.end, self.start_char, self.end_char = start, end, start_char, end_char
+
+
+class Ent:
+    """A named entity as plain values: token bounds, text and label."""
+
+    __slots__ = ("start", "end", "text", "label_")
+
+    def __init__(self, start: int, end: int, text: str, label: str):
+        self.start, self.end, self.text, self.label_ = start, end, text, label
+
+
+class TokenView:
+    def __init__(self, doc):
+        self.text = text = doc_text(doc)
+        self.low = low = token_lowers(doc)
+        self.n = n = len(doc)
+        self._doc = doc
+        # IDX is shared with the places stage through nlp.fast's cache
+        self.idx = token_attr(doc, "IDX")
+        # a token's lower-cased form has the token's length unless lower-casing changed the
+        # text's length ("İ"); only then are lengths read from the Doc
+        self._lens = None if len(text) == len(text.lower()) else token_attr(doc, "LENGTH")
+        self.title = token_attr(doc, "IS_TITLE")
+        self._like_num = None
+        # entities: only the few B- tokens are walked, never every token
+        self._iob = self._types = None
+        ents = []
+        if n:
+            iob = doc.to_array(ENT_IOB)
+            begins = (iob == 3).nonzero()[0].tolist()
+            if begins:
+                self._iob = iob.tolist()
+                self._types = doc.to_array(ENT_TYPE).tolist()
+                strings = doc.vocab.strings
+                labels: dict = {}
+                inside = self._iob
+                for s in begins:
+                    e = s + 1
+                    while e < n and inside[e] == 1:
+                        e += 1
+                    t = self._types[s]
+                    label = labels.get(t)
+                    if label is None:
+                        label = labels[t] = strings[t]
+                    ents.append((s, e, label))
+        self.ent_spans = ents
+        self._lower_text = None
+        self.sent_starts = sentence_starts(doc)
+        self._sents: dict = {}
+        del low
+
+    def end_char(self, i: int) -> int:
+        """Character offset after token ``i``."""
+        if self._lens is None:
+            return self.idx[i] + len(self.low[i])
+        return self.idx[i] + self._lens[i]
+
+    def sent(self, k: int) -> Sent:
+        """Sentence number ``k``, built on first use."""
+        s = self._sents.get(k)
+        if s is None:
+            starts = self.sent_starts
+            a = starts[k]
+            b = starts[k + 1] if k + 1 < len(starts) else self.n
+            s = self._sents[k] = Sent(a, b, self.idx[a], self.end_char(b - 1))
+        return s
+
+    def ents(self, labels: tuple) -> list:
+        """Named entities with one of ``labels``, as :class:`Ent`."""
+        return [Ent(s, e, self.span_text(s, e), label) for s, e, label in self.ent_spans if label in labels]
+
+    def ent_type(self, i: int) -> str:
+        if self._iob is None or self._iob[i] not in (1, 3):
+            return ""
+        return self._doc.vocab.strings[self._types[i]]
+
+    @property
+    def like_num(self) -> list:
+        if self._like_num is None:
+            self._like_num = token_attr(self._doc, "LIKE_NUM")
+        return self._like_num
+
+    def span_text(self, s: int, e: int) -> str:
+        return self.text[self.idx[s]:self.end_char(e - 1)] if e > s else ""
+
+    def span_lower(self, s: int, e: int) -> str:
+        if e - s == 1:
+            return self.low[s]
+        if self._lower_text is None:
+            lowered = self.text.lower()
+            self._lower_text = lowered if self._lens is None else False
+        if self._lower_text is False:
+            return self.span_text(s, e).lower()
+        return self._lower_text[self.idx[s]:self.end_char(e - 1)]
+
+
+_LAST: list = [None, None]  # the Doc seen last and its view: the coder asks hundreds of times per Doc
+
+
+def token_view(doc) -> TokenView:
+    if _LAST[0] is doc and _LAST[1].n == len(doc):
+        return _LAST[1]
+    view = doc.user_data.get(_KEY)
+    if view is None or view.n != len(doc):
+        view = doc.user_data[_KEY] = TokenView(doc)
+    _LAST[0], _LAST[1] = doc, view
+    return view
+
+
+def token_low(doc) -> list:
+    """Lower-cased token texts (the view's), index-aligned with the Doc."""
+    return token_view(doc).low
