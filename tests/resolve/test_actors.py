@@ -37,8 +37,15 @@ def test_short_aliases_are_case_sensitive():
 def test_validity_dates_pick_the_office_holder():
     nlp = spacy.blank("en")
     reg = get_registry(nlp.vocab)
-    assert reg.lookup("Obama", "2010-01-01")[0].country == "USA"
-    assert [e.id for e in reg.lookup("Obama", "2010-01-01")] == ["USA-OBAMA"]
+    assert [e.country for e in reg.lookup("Obama", "2010-01-01")] == ["USA"]
+    # a name that spoke for two states: the article's date decides
+    assert {e.country for e in reg.lookup("Shevardnadze", "1988-06-01")} == {"RUS"}
+    assert {e.country for e in reg.lookup("Shevardnadze", "1995-06-01")} == {"GEO"}
+    # one surname, two holders of the post: the holder on the date
+    assert [e.name for e in reg.lookup("Bush", "1990-01-01")] == ["George H. W. Bush"]
+    assert [e.name for e in reg.lookup("Bush", "2003-01-01")] == ["George W. Bush"]
+    # out of office on the date: the name still resolves to the state it spoke for
+    assert {e.country for e in reg.lookup("Mitterrand", "2010-01-01")} == {"FRA"}
 
 
 def test_user_registry_extends_without_code(tmp_path, monkeypatch):
@@ -51,3 +58,29 @@ def test_user_registry_extends_without_code(tmp_path, monkeypatch):
         assert mentions("The Example Liberation Front attacked.")[0][1] == ["KAZ"]
     finally:
         get_registry.cache_clear()
+
+
+def test_office_holders_are_matched_with_their_capitals():
+    assert mentions("They begin talks.") == []
+    found = mentions("President Francois Mitterrand welcomed Menem.")
+    assert [(text, countries) for text, countries, _sector in found] == [
+        ("President Francois Mitterrand", ["FRA"]), ("Menem", ["ARG"])]
+
+
+def test_misspelt_country_names_resolve():
+    assert mentions("Ethopia has agreed to re-open its borders.")[0][1] == ["ETH"]
+    assert mentions("Quatar's emir met them.")[0][1] == ["QAT"]
+    # a changed first or last letter is another word, not a misspelling
+    assert mentions("Frances and Roland met.") == []
+
+
+def test_peoples_are_coded_by_residence():
+    assert mentions("Ibo elders demanded control.")[0][1] == ["NGA"]
+    # a first name is a people only before a group noun
+    assert mentions("Karen said no.") == []
+    assert mentions("Karen guerrillas attacked.")[0][1] == ["MMR"]
+
+
+def test_stance_prefix_does_not_join_the_group():
+    found = mentions("The pro-Iranian Hizbollah group declared a ceasefire.")
+    assert ("Hizbollah", ["LBN"]) in [(t, c) for t, c, _s in found]

@@ -49,6 +49,7 @@ class Entry:
     kind: str  # state, demonym, capital, org, sector
     valid_from: Optional[str] = None
     valid_to: Optional[str] = None
+    person: bool = False
 
 
 @dataclass
@@ -164,6 +165,55 @@ def _country_aliases_original() -> list:
     return out
 
 
+def _office_holder_records() -> list:
+    """``actors/office_holders.tsv``: who held which post, when (see the file's header)."""
+    out = []
+    with data_path("actors/office_holders.tsv").open(encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            cols = line.rstrip("\n").split("\t") + [""] * 6
+            country, role, name, aliases, start, end = cols[:6]
+            out.append({"id": f"{country}:{name}:{start}", "name": name, "role": role, "country": country,
+                        "aliases": [name] + [a for a in aliases.split(",") if a],
+                        "valid_from": start or None, "valid_to": end or None})
+    return out
+
+
+class _FuzzyNames:
+    """Names spelt with one letter missing or one letter too many ('Ethopia', 'Quatar',
+    'Mitterand'), for single capitalised words of six letters or more.
+
+    Only inner letters count: a changed first or last letter makes another word too often
+    ('Frances', 'Roland'). A word that could be two names is left alone.
+    """
+
+    MIN_LEN = 6
+
+    def __init__(self, names):
+        names = {n.lower() for n in names if " " not in n and n.isalpha()}
+        # a word one letter longer may come from a five-letter name ('Quatar'); a shorter one
+        # needs six letters in the name, or too many short words would become names
+        self.names = {n for n in names if len(n) >= self.MIN_LEN - 1}
+        self.shorter: dict = {}  # a name with one inner letter dropped -> the name
+        for n in sorted(x for x in self.names if len(x) >= self.MIN_LEN):
+            for k in range(1, len(n) - 1):
+                v = n[:k] + n[k + 1:]
+                self.shorter.setdefault(v, set()).add(n)
+
+    def match(self, word: str) -> Optional[str]:
+        w = word.lower()
+        if len(w) < self.MIN_LEN - 1 or w in self.names:
+            return None
+        found = set(self.shorter.get(w, ()))
+        if len(w) >= self.MIN_LEN:
+            for k in range(1, len(w) - 1):
+                v = w[:k] + w[k + 1:]
+                if v in self.names:
+                    found.add(v)
+        return next(iter(found)) if len(found) == 1 else None
+
+
 def _org_records() -> list:
     records = load_jsonl("actors/organisations.jsonl")
     user = os.environ.get("EVENTWIRE_ACTORS")
@@ -179,12 +229,29 @@ class Registry:
     def __init__(self, vocab):
         self.aliases: dict[str, list] = _country_entries()
         self._originals = set(_country_aliases_original())
+        # names of people are matched with their capitalisation ("Begin", "Major", "Rice")
+        person_aliases: set = set()
+        for rec in _office_holder_records():
+            entry = Entry(rec["id"], rec["name"], rec["country"], "government", "org",
+                          rec["valid_from"], rec["valid_to"], person=True)
+            for alias in rec["aliases"]:
+                person_aliases.add(alias)
+                self.aliases.setdefault(alias.lower(), []).insert(0, entry)
         for rec in _org_records():
             entry = Entry(rec["id"], rec["name"], rec.get("country"), rec.get("sector"), "org",
                           rec.get("valid_from"), rec.get("valid_to"))
             for alias in rec.get("aliases", []) + [rec["name"]]:
                 self._originals.add(alias)
                 self.aliases.setdefault(alias.lower(), []).insert(0, entry)
+        peoples = load_json("actors/peoples.json")
+        for iso3, info in peoples["peoples"].items():
+            entry = Entry(iso3, info["names"][0] if info["names"] else iso3, iso3, None, "demonym")
+            names = list(info["names"]) + [f"{n} {g}" for n in info.get("with_group_noun", [])
+                                           for g in peoples["group_nouns"]]
+            for name in names:
+                for form in noun_forms(name) if " " in name else [name]:
+                    self._originals.add(form)
+                    self.aliases.setdefault(form.lower(), []).append(entry)
         sectors = load_json("actors/sectors.json")
         for sector, nouns in sectors.items():
             if sector.startswith("_"):
@@ -197,8 +264,17 @@ class Registry:
         # "is" in running text never becomes an actor
         self.exact = PhraseMatcher(vocab, attr="ORTH")
         short = {a for a in self._originals if len(a) <= 3 and a.isupper()}
-        self.matcher.add("ACTOR", phrase_docs(vocab, [a for a in self.aliases if a.upper() not in short]))
-        self.exact.add("ACTOR", phrase_docs(vocab, sorted(short)))
+        people_only = {a.lower() for a in person_aliases if all(e.person for e in self.aliases[a.lower()])}
+        lowered = [a for a in self.aliases if a.upper() not in short and a not in people_only]
+        # "U.S.", "U.N.": the tokenizer keeps these whole only with their capitals, so the
+        # pattern is built from the written form (the matcher still compares lower case)
+        dotted = sorted(a for a in self._originals | person_aliases if "." in a and a.lower() in self.aliases
+                        and a.upper() not in short and a.lower() not in people_only)
+        self.matcher.add("ACTOR", phrase_docs(vocab, lowered + dotted))
+        self.exact.add("ACTOR", phrase_docs(vocab, sorted(short | person_aliases)))
+        self.fuzzy = _FuzzyNames(
+            [a for a, entries in self.aliases.items() if any(e.kind == "state" for e in entries)] +
+            [a for a in person_aliases if " " not in a])
 
     def lookup(self, text: str, date: Optional[str] = None) -> list:
         entries = self.aliases.get(text.lower(), [])
@@ -230,9 +306,26 @@ def _doc_matches(doc, reg) -> tuple:
         for matcher in (reg.matcher, reg.exact):
             for _id, s, e in matcher(doc):
                 ends.setdefault(s, set()).add(e)
-        starts = sorted(ends)
-        found = doc.user_data[key] = (starts, {s: sorted(es, reverse=True) for s, es in ends.items()})
+        fuzzy = _fuzzy_matches(doc, reg, ends)
+        starts = sorted(set(ends) | set(fuzzy))
+        found = doc.user_data[key] = (starts, {s: sorted(es, reverse=True) for s, es in ends.items()}, fuzzy)
     return found
+
+
+def _fuzzy_matches(doc, reg, ends: dict) -> dict:
+    """Token -> registry alias, for capitalised words no alias matched that are one letter off one."""
+    view = token_view(doc)
+    low, title = view.low, view.title
+    covered = set()
+    for s, es in ends.items():
+        covered.update(range(s, max(es)))
+    out = {}
+    for k, w in enumerate(low):
+        if title[k] and len(w) >= _FuzzyNames.MIN_LEN - 1 and k not in covered and w.isalpha():
+            alias = reg.fuzzy.match(w)
+            if alias is not None:
+                out[k] = alias
+    return out
 
 
 def find_actor_mentions(doc: Doc, sent=None, date: Optional[str] = None) -> list:
@@ -242,7 +335,7 @@ def find_actor_mentions(doc: Doc, sent=None, date: Optional[str] = None) -> list
     view = token_view(doc)
     low = view.low
     lo, hi = (sent.start, sent.end) if sent is not None else (0, len(doc))
-    starts, ends = _doc_matches(doc, reg)
+    starts, ends, fuzzy = _doc_matches(doc, reg)
     # keep the longest non-overlapping matches, left to right
     tokens = []
     pos = lo
@@ -252,18 +345,28 @@ def find_actor_mentions(doc: Doc, sent=None, date: Optional[str] = None) -> list
             break
         if s < pos:
             continue
-        for e in ends[s]:
+        for e in ends.get(s, ()):
             if e > hi:
                 continue
             entries = reg.lookup(view.span_lower(s, e), date)
             if entries:
                 break
         else:
-            continue
+            if s not in fuzzy:
+                continue
+            e, entries = s + 1, reg.lookup(fuzzy[s], date)
+            if not entries:
+                continue
         if all(x.kind == "sector" for x in entries) and view.title[s] and s > lo \
                 and not view.title[s - 1] and low[s] in {"side", "state", "leader", "general"}:
             continue
-        tokens.append((s, e, _best(entries)))
+        best = _best(entries)
+        if best.person and e - s == 1:
+            # "Francois Mitterrand" where only the surname is an alias: the given names belong to it
+            while s > lo and s - 1 >= pos and view.title[s - 1] and low[s - 1].isalpha() and \
+                    s - 1 not in ends and e - s < 3:
+                s -= 1
+        tokens.append((s, e, best))
         pos = e
     # merge runs: [country/demonym/org] ('s)? [sector]* with joiners for compounds
     mentions: list[ActorMention] = []
@@ -276,7 +379,9 @@ def find_actor_mentions(doc: Doc, sent=None, date: Optional[str] = None) -> list
             if joinable and (entry.kind == "sector" and "sector" not in last_kinds and not any(g in _JOINERS for g in gap)):
                 last.end, last.parts = e, last.parts + [entry]
                 continue
-            if not gap and entry.kind == "org" and last_kinds & {"demonym", "sector"} and "org" not in last_kinds:
+            stance = last.start >= 2 and low[last.start - 1] == "-" and low[last.start - 2] in ("anti", "pro")
+            if not gap and entry.kind == "org" and last_kinds & {"demonym", "sector"} and "org" not in last_kinds \
+                    and not stance:  # "pro-Iranian Hizbollah" is Hizbollah, not an Iranian body
                 last.end, last.parts = e, last.parts + [entry]  # "Syrian President Bashar al-Assad"
                 continue
             if joinable and any(g in _JOINERS for g in gap) and entry.kind in ("demonym", "state") and \
