@@ -18,6 +18,12 @@ from functools import lru_cache
 from typing import Callable, Optional
 
 from spacy.attrs import IDX, SENT_START
+
+try:  # the regex parser, to read what a rule's first character can be
+    from re import _constants as C, _parser as P
+except ImportError:  # pragma: no cover - Python < 3.11
+    import sre_constants as C
+    import sre_parse as P
 from spacy.language import Language
 
 from ..models import TimeValue
@@ -33,6 +39,72 @@ PATTERNS = "lexicons/times_patterns.json"
 
 
 # ------------------------------------------------------------------ grammar
+_CATS = {C.CATEGORY_DIGIT: r"\d", C.CATEGORY_WORD: r"\w", C.CATEGORY_SPACE: r"\s"}
+_ZERO_WIDTH = {C.AT, C.ASSERT, C.ASSERT_NOT}
+
+
+def _first(items):
+    """(character-class items, can it match nothing) of a parsed regex sequence: what the
+    first character of a match can be. None when some construct is not understood."""
+    out = set()
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        if op is C.LITERAL:
+            out.add(re.escape(chr(av)))
+            return out, False
+        if op is C.IN:
+            for iop, iav in av:
+                if iop is C.LITERAL:
+                    out.add(re.escape(chr(iav)))
+                elif iop is C.RANGE:
+                    out.add(re.escape(chr(iav[0])) + "-" + re.escape(chr(iav[1])))
+                elif iop is C.CATEGORY and iav in _CATS:
+                    out.add(_CATS[iav])
+                else:
+                    return None
+            return out, False
+        if op is C.SUBPATTERN:
+            _group, add, delete, sub = av
+            if add or delete:
+                return None
+            r = _first(sub.data)
+        elif op is C.BRANCH:
+            r = (set(), False)
+            for alt in av[1]:
+                a = _first(alt.data)
+                if a is None:
+                    return None
+                r = (r[0] | a[0], r[1] or a[1])
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None)):
+            lo, _hi, sub = av
+            r = _first(sub.data)
+            if r is not None and lo == 0:
+                r = (r[0], True)
+        else:
+            return None
+        if r is None:
+            return None
+        out |= r[0]
+        if not r[1]:
+            return out, False
+    return out, True
+
+
+def _guarded(pattern: str, flags: int) -> str:
+    """``pattern`` behind a lookahead for the characters a match can start with.
+
+    The rules open with ``\\b`` or a lookbehind, which keeps the regex engine from
+    skipping ahead to a possible first character: it would try the whole rule at every
+    position of a window. The lookahead rejects most positions at once; it accepts every
+    position where a match can start, so the matches are the same.
+    """
+    r = _first(P.parse(pattern, flags).data)
+    if r is None or r[1] or not r[0] or pattern.startswith("(?") and pattern[2:3].isalpha():
+        return pattern  # not understood, can be empty, or opens with global flags that must stay first
+    return "(?=[" + "".join(sorted(r[0])) + "])" + pattern
+
+
 def _alternation(words) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
@@ -81,7 +153,8 @@ def grammar() -> Grammar:
         if spec.get("rule") not in RULES or not spec.get("needs") or len(spec.get("reach", ())) != 2:
             raise DataFileError(f"{PATTERNS}: rule {spec.get('rule')!r} needs a handler r_<rule>, 'needs' and 'reach'")
         pattern = re.sub(r"\{([A-Z_]+)\}", lambda m: fill[m.group(1)], spec["pattern"])
-        rules.append((spec["rule"], re.compile(pattern, re.IGNORECASE), frozenset(spec["needs"]), tuple(spec["reach"])))
+        rules.append((spec["rule"], re.compile(_guarded(pattern, re.IGNORECASE), re.IGNORECASE),
+                      frozenset(spec["needs"]), tuple(spec["reach"])))
     triggers = _trigger_words(lex)
     trigger_re = re.compile(r"\d+|(?<![a-z])(?:" + _trie(triggers) + r")(?![a-z])")
     return Grammar(lex, rules, triggers, trigger_re, frozenset(lex["future_cues"]), frozenset(lex["past_cues"]))
@@ -851,12 +924,20 @@ def _triggers(text: str, g: Grammar) -> dict:
 def _windows(positions: list, reach: tuple, size: int) -> list:
     left, right = reach
     out: list = []
+    last = None
     for s, e in positions:
-        s, e = max(0, s - left), min(size, e + right)
-        if out and s <= out[-1][1]:
-            out[-1][1] = max(out[-1][1], e)
+        s -= left
+        if s < 0:
+            s = 0
+        e += right
+        if e > size:
+            e = size
+        if last is not None and s <= last[1]:
+            if e > last[1]:
+                last[1] = e
         else:
-            out.append([s, e])
+            last = [s, e]
+            out.append(last)
     return out
 
 
@@ -881,10 +962,19 @@ def _matches(text: str, g: Grammar) -> list:
 
 def _select(cands: list) -> list:
     """Longest match first, then earlier rule; no two kept matches overlap."""
+    # The kept matches never overlap, so a candidate overlaps one of them exactly when it
+    # overlaps its neighbours in start order: two bisections instead of a scan of all.
+    starts: list = []
+    ends: list = []
     taken: list = []
     for c in sorted(cands, key=lambda c: (-(c[1] - c[0]), c[2], c[0])):
-        if all(c[1] <= s or c[0] >= e for s, e, *_ in taken):
-            taken.append(c)
+        a, b = c[0], c[1]
+        k = bisect_right(starts, a)
+        if (k and ends[k - 1] > a) or (k < len(starts) and starts[k] < b):
+            continue
+        starts.insert(k, a)
+        ends.insert(k, b)
+        taken.append(c)
     return sorted(taken, key=lambda c: c[0])
 
 
