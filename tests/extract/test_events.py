@@ -182,3 +182,38 @@ def test_coding_does_not_depend_on_hash_seeds():
     outs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
     assert len(outs) == 1
+
+
+@pytest.mark.parametrize("text,etype", [
+    # an act held over the other side on a condition is a threat
+    ("Kazakhstan will withdraw its observers from the border unless Uzbekistan reopens the crossing.", "THREATEN"),
+    ("The alliance may halt its mediation if the talks collapse.", "THREATEN"),
+    # a noun's reach ends at a comma: the refusal is the main act, not the warnings
+    ("Despite warnings from aid agencies, the Uzbek government is refusing to lift the curfew.", "REJECT"),
+    # the first half of a compound modifier is no event
+    ("Uzbekistan today mounted its long-threatened invasion of the valley.", "ASSAULT"),
+    # obstruction by people who are not a state organ is a protest
+    ("Angry Kazakh paper workers blocked the bridge for three hours.", "PROTEST"),
+])
+def test_context_rules_pick_the_type(nlp, text, etype):
+    assert main_event(nlp, text).type == etype
+
+
+def test_a_flipped_object_does_not_make_an_offer_a_threat(nlp):
+    ev = main_event(nlp, "President Nazarbayev said he is prepared to lift the ban on the party.")
+    assert ev.type == "AGREE"
+
+
+def test_ethnic_kin_is_coded_by_residence(nlp):
+    ev = main_event(nlp, "Up to 100 ethnic Uzbeks demonstrated on Tuesday in Kyrgyzstan.")
+    assert ev.type == "PROTEST" and countries(ev.actor) == {"KGZ"}
+    ev = main_event(nlp, "The Uzbeks of southern Kyrgyzstan are demanding autonomy from the government.")
+    assert countries(ev.actor) == {"KGZ"}
+    # a people the registry knows by residence keeps it
+    ev = main_event(nlp, "Jewish settlers in the West Bank set fire to the offices.")
+    assert countries(ev.actor) == {"ISR"}
+
+
+def test_office_holders_resolve_to_their_state(nlp):
+    ev = main_event(nlp, "President Francois Mitterrand gave a warm welcome on Thursday to the Kazakh leader.")
+    assert countries(ev.actor) == {"FRA"} and countries(ev.recipient) == {"KAZ"}

@@ -130,16 +130,22 @@ class EventCoder:
             self._read_context(doc, sent, info, ctx)
             candidates.append(info)
         self._light_and_flip(doc, sent, candidates, ctx)
+        for c in candidates:
+            self._conditional_threat(c, ctx)
         # governing acts absorb the act they govern ("agreed to lift the curfew")
         for a in candidates:
-            if self.types[a["type"]].get("governs") and not a["governed"]:
+            # a modifier ("long-threatened invasion") governs nothing
+            if self.types[a["type"]].get("governs") and not a["governed"] and not a.get("hyphenated"):
                 for b in candidates:
                     if b is not a and 0 <= b["trig"].start - a["trig"].end <= GOVERN_WINDOW \
-                            and not _clause_break(doc, a["trig"].end, b["trig"].start):
+                            and not _clause_break(doc, a["trig"].end, b["trig"].start) \
+                            and not (a["kind"] == "noun" and "," in _lw(doc)[a["trig"].end:b["trig"].start]):
+                        # a noun's reach ends at a comma ("Despite warnings of ..., X is refusing")
+                        absorbed = b["governed"]  # already the object of a flip verb ("lift ban")
                         b["governed"] = True
                         if a["sense"].lemma in ctx["denial"] and "denies" not in a:
                             a["denies"] = b["type"]  # "denied carrying out the bombing"
-                        if a["type"] == "AGREE" and a["sense"].kind == "phrase" and \
+                        if a["type"] == "AGREE" and a["sense"].kind == "phrase" and not absorbed and \
                                 self.types[b["type"]]["polarity"] == "hostile":
                             a["type"], a["modality"] = "THREATEN", "planned"  # "prepared to resume shelling"
         events, seen_types = [], {}
@@ -193,11 +199,15 @@ class EventCoder:
                     hostile = self.types[obj["type"]]["polarity"] == "hostile"
                     c["type"], c["mode"] = flip[1] if hostile else flip[0], None
             nxt = candidates[n + 1] if n + 1 < len(candidates) else None
-            if c["kind"] == "noun" and nxt is not None and nxt["kind"] == "noun" and nxt["trig"].start == c["trig"].end:
+            if c["sense"].kind == "noun" and nxt is not None and nxt["sense"].kind == "noun" \
+                    and nxt["trig"].start == c["trig"].end:
                 c["governed"] = True  # "fraud investigations": the head noun is the event
             end = c["trig"].end
             if (i > sent.start and low[i - 1] == "-") or (end < sent.end and low[end] == "-"):
                 c["boost"] = c.get("boost", 0.0) - 0.3  # "long-threatened invasion", "war-torn": modifiers
+                c["hyphenated"] = True
+                if i > sent.start and low[i - 1] == "-":
+                    c["boost"] -= 0.2  # "long-threatened": the first half of a compound modifier
             if n > 0 and low[i].endswith("ing") and i > sent.start and low[i - 1] == ",":
                 c["boost"] = c.get("boost", 0.0) - 0.3  # ", killing one person": a consequence
             if n > 0 and (low[i] in purpose or (i > sent.start and low[i - 1] in purpose)):
@@ -235,6 +245,18 @@ class EventCoder:
                     info["mode"] = None
         if info["kind"] == "noun" and _preceded_by(doc, i, sent.start, ctx["hypothetical"], window=2) is not None:
             info["modality"] = "hypothetical"
+        info["conditional"] = not info["negated"] and \
+            _preceded_by(doc, i, sent.start, ctx["modal"], window=4) is not None and \
+            any(w in ctx["condition"] for w in _lw(doc)[info["trig"].end:sent.end])
+
+    def _conditional_threat(self, c, ctx) -> None:
+        """'will withdraw its force unless ...', 'may halt mediation if ...': an act held over
+        the other side on a condition is a threat (read after flip verbs took their type)."""
+        etype = c["type"]
+        if c.get("conditional") and etype != "THREATEN" and not self.types[c["sense"].type].get("governs") and \
+                (self.types[etype]["polarity"] == "hostile" or etype in ctx["conditional_threat_types"]
+                 or c["sense"].type in ctx["conditional_threat_types"]):
+            c["type"], c["mode"], c["modality"] = "THREATEN", None, "planned"
 
     # ------------------------------------------------------------------ roles
     def _build(self, doc, sent, c, mentions, ctx) -> EventMention:
@@ -261,7 +283,7 @@ class EventCoder:
                 after and after[0].start - t1 <= 2:
             # "a request from Syrian President Bashar al-Assad", "an attack by rebels"
             actor, recipient = after[0], subject
-        elif (c["kind"] == "noun" and _in_circumstance(low, sent.start, t0)) or \
+        elif (c["kind"] == "noun" and _in_circumstance(low, sent.start, t0, view.title)) or \
                 (t0 > sent.start and low[t0 - 1] in ("by", "during", "amid", "from")):
             # "2 fighters died in the strike", "people displaced by fighting": whoever stands just
             # before suffered the act; the sentence's subject may be someone else entirely
@@ -291,6 +313,9 @@ class EventCoder:
                 # "The Sudanese government accused Darfur rebels": one country in the sentence,
                 # so the unnamed side is domestic
                 rec.country = other.country
+        if c["type"] == "COERCE" and c["sense"].lemma in ctx["obstruction_lemmas"] and actor_rec is not None \
+                and actor_rec.sector and actor_rec.sector not in ctx["state_sectors"] and actor_rec.sector != "rebel":
+            c["type"], c["mode"] = "PROTEST", None  # "paper workers blocked the bridge": obstruction as protest
         if actor_rec and c["type"] in ctx["symmetric"] and len(actor_rec.countries) > 1:
             actor_rec, recipient_rec = _split_compound(doc, actor, actor_rec)
         event = EventMention(
@@ -467,7 +492,7 @@ def _dateline_end(article, text: str) -> int:
     return span.end
 
 
-def _in_circumstance(low, lo, t0) -> bool:
+def _in_circumstance(low, lo, t0, title=None) -> bool:
     """The trigger noun heads a phrase like 'in the strike', 'during a raid', 'from the shelling'."""
     for k in range(t0 - 1, max(lo, t0 - 4) - 1, -1):
         w = low[k]
@@ -475,6 +500,8 @@ def _in_circumstance(low, lo, t0) -> bool:
             return True
         if not w.isalpha() and not w.endswith("'s"):
             return False
+        if title is not None and title[k]:
+            return False  # "settlers in the West Bank set fire": the phrase ends with a name
     return False
 
 
@@ -694,6 +721,9 @@ def _to_actor(doc, mention, pool, ctx) -> Optional[Actor]:
     if mention is None:
         return None
     actor = mention.to_actor(doc)
+    home = _residence(low, mention, pool)
+    if home is not None:
+        actor.country, actor.countries = home, []
     if not actor.country and not actor.countries:
         # "Doctors from two American aid groups", "Demonstrators in Baghdad": borrow the country
         # of an actor attached by of/from/in right after
@@ -705,6 +735,26 @@ def _to_actor(doc, mention, pool, ctx) -> Optional[Actor]:
                 actor.countries = cs if len(cs) > 1 else []
                 break
     return actor
+
+
+def _residence(low, mention, pool) -> Optional[str]:
+    """'ethnic Albanians ... in Serbia', 'the Albanians of southern Serbia': a people named by
+    its kin state is coded by the state it lives in, the first other state the sentence names."""
+    if not mention.parts or mention.parts[0].kind != "demonym" or mention.parts[0].id.startswith("people:"):
+        return None
+    kin = mention.parts[0].country
+    ethnic = mention.start > 0 and low[mention.start - 1] == "ethnic"
+    resident_of = mention.end + 1 < len(low) and low[mention.end] in ("of", "in") and low[mention.end - 1].endswith("s")
+    if not ethnic and not resident_of:
+        return None
+    others = [m for m in pool if m is not mention and m.countries and kin not in m.countries
+              and all(p.kind in ("state", "place", "capital") for p in m.parts)]
+    if resident_of and not ethnic:
+        # only the place named right after 'of'/'in' ("of southern Serbia")
+        others = [m for m in others if 0 < m.start - mention.end <= 3]
+    after = [m for m in others if m.start >= mention.end]
+    chosen = (after or others)[:1]
+    return chosen[0].countries[0] if chosen and len(chosen[0].countries) == 1 else None
 
 
 def _split_compound(doc, mention, actor: Actor):

@@ -245,7 +245,8 @@ class Registry:
                 self.aliases.setdefault(alias.lower(), []).insert(0, entry)
         peoples = load_json("actors/peoples.json")
         for iso3, info in peoples["peoples"].items():
-            entry = Entry(iso3, info["names"][0] if info["names"] else iso3, iso3, None, "demonym")
+            first = (info["names"] or info.get("with_group_noun") or [iso3])[0]
+            entry = Entry(f"people:{first}", first, iso3, None, "demonym")  # already coded by residence
             names = list(info["names"]) + [f"{n} {g}" for n in info.get("with_group_noun", [])
                                            for g in peoples["group_nouns"]]
             for name in names:
@@ -290,6 +291,10 @@ def get_registry(vocab) -> Registry:
 
 
 _JOINERS = {"and", ",", "&"}
+# words that end a noun phrase rather than modify its noun
+_NOT_MODIFIERS = {"and", "or", "but", "nor", "the", "for", "with", "from", "into", "onto", "over", "than", "that",
+                  "who", "which", "said", "says", "told", "tells", "has", "have", "had", "was", "were", "are",
+                  "will", "would", "can", "could", "may", "might", "must", "should", "also", "not", "its", "their"}
 _SKIPPABLE = {"'s", "’s", "'", "the", "senior", "top", "two", "several", "some", "many", "of"}
 
 
@@ -386,6 +391,11 @@ def find_actor_mentions(doc: Doc, sent=None, date: Optional[str] = None) -> list
                 continue
             if joinable and any(g in _JOINERS for g in gap) and entry.kind in ("demonym", "state") and \
                     last_kinds <= {"demonym", "state"}:
+                last.end, last.parts = e, last.parts + [entry]
+                continue
+            if len(gap) == 1 and entry.kind == "sector" and last_kinds == {"demonym"} and \
+                    gap[0].isalpha() and gap[0].islower() and len(gap[0]) > 2 and gap[0] not in _NOT_MODIFIERS:
+                # "French paper workers", "Ibo traditional elders": one modifier between nationality and noun
                 last.end, last.parts = e, last.parts + [entry]
                 continue
             if not gap and entry.kind == "sector" and "sector" in last_kinds:
