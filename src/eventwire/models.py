@@ -17,26 +17,53 @@ def _empty(value: Any) -> bool:
     return value is None or value == [] or value == {}
 
 
+# Types whose values go to JSON as they are: checked by exact type, so the common case costs
+# one set lookup instead of a chain of isinstance calls.
+_AS_IS = frozenset({str, int, float, bool, type(None)})
+
+
 def _plain(value: Any) -> Any:
     """JSON-ready copy: records become dicts, ``None`` and empty containers are dropped.
 
     A hand-rolled walk over ``__dict__``: ``dataclasses.asdict`` deep-copies every value and
     cost more than several pipeline components together on long articles.
     """
+    t = type(value)
+    if t in _AS_IS:
+        return value
     if isinstance(value, Record):
-        return {k: _plain(v) for k, v in value.__dict__.items() if not _empty(v)}
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
+        return _plain_items(value.__dict__)
+    if t is list or isinstance(value, (list, tuple)):
+        return [v if type(v) in _AS_IS else _plain(v) for v in value]
     if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items() if not _empty(v)}
+        return _plain_items(value)
     return value
+
+
+def _plain_items(mapping: dict) -> dict:
+    """``{k: _plain(v)}`` for the non-empty values of a record's ``__dict__`` or a dict."""
+    out = {}
+    for k, v in mapping.items():
+        t = type(v)
+        if t in _AS_IS:
+            if v is not None:
+                out[k] = v
+        elif t is list:
+            if v:
+                out[k] = [x if type(x) in _AS_IS else _plain(x) for x in v]
+        elif t is dict:
+            if v:
+                out[k] = _plain_items(v)
+        elif not _empty(v):
+            out[k] = _plain(v)
+    return out
 
 
 class Record:
     """Mixin: JSON-ready dictionaries for every model."""
 
     def to_dict(self) -> dict:
-        return _plain(self)
+        return _plain_items(self.__dict__)
 
     @classmethod
     def from_dict(cls, data: dict):
@@ -267,12 +294,12 @@ class DocumentResult(Record):
             "dateline": self.article.dateline,
             "photo_credit": self.article.photo_credit,
             "url": self.article.url,
-            "entities": [e.to_dict() for e in self.entities],
-            "places": [p.to_dict() for p in self.places],
-            "times": [t.to_dict() for t in self.times],
-            "quantities": [q.to_dict() for q in self.quantities],
-            "attributions": [a.to_dict() for a in self.attributions],
-            "events": [e.to_dict() for e in self.events],
+            "entities": [_plain_items(e.__dict__) for e in self.entities],
+            "places": [_plain_items(p.__dict__) for p in self.places],
+            "times": [_plain_items(t.__dict__) for t in self.times],
+            "quantities": [_plain_items(q.__dict__) for q in self.quantities],
+            "attributions": [_plain_items(a.__dict__) for a in self.attributions],
+            "events": [_plain_items(e.__dict__) for e in self.events],
             "story": self.story,
             "reprint_of": self.reprint_of,
             "versions": self.versions,

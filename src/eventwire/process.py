@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator, List
 
+from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.tokens import Doc
 
 from .models import Article, DocumentResult, Entity
+from .nlp.fast import doc_text, token_attr
 from .nlp.pipeline import component_versions, get_pipeline, run
 
 ENTITY_COMPONENT = "eventwire_entities"
@@ -18,10 +20,13 @@ ENTITY_COMPONENT = "eventwire_entities"
 def doc_to_result(doc: Doc, versions: dict) -> DocumentResult:
     article: Article = doc._.article
     component = f"{ENTITY_COMPONENT}@{versions.get(ENTITY_COMPONENT, '0')}"
-    entities = [Entity(e.start_char, e.end_char, e.label_, e.text, component=component) for e in doc.ents]
+    text = doc_text(doc)
+    starts = token_attr(doc, "IDX")
+    lengths = token_attr(doc, "LENGTH")
+    entities = [Entity(s, e, label, text[s:e], component=component) for s, e, label in _named_entities(doc, starts, lengths)]
     for start, end, label, kind in doc._.entity_mentions or []:
-        span = doc[start:end]
-        entities.append(Entity(span.start_char, span.end_char, label, span.text, component=component, kind=kind))
+        s, e = starts[start], starts[end - 1] + lengths[end - 1]
+        entities.append(Entity(s, e, label, text[s:e], component=component, kind=kind))
     entities.sort(key=lambda e: (e.start, e.end))
     return DocumentResult(
         id=article.id, article=article, entities=entities,
@@ -29,6 +34,29 @@ def doc_to_result(doc: Doc, versions: dict) -> DocumentResult:
         quantities=list(doc._.quantities or []), attributions=list(doc._.attributions or []),
         events=list(doc._.events or []), versions=versions,
     )
+
+
+def _named_entities(doc: Doc, starts: list, lengths: list) -> list:
+    """``(start_char, end_char, label)`` of ``doc.ents``, read from the token arrays the way
+    spaCy reads them (an entity opens at a B token and runs over the I tokens after it):
+    ``doc.ents`` builds a Span, and ``start_char``/``text`` Tokens, for every entity."""
+    if not len(doc):
+        return []
+    arr = doc.to_array([ENT_IOB, ENT_TYPE])
+    heads = ((arr[:, 0] == 3) & (arr[:, 1] != 0)).nonzero()[0].tolist()
+    if not heads:
+        return []
+    iob = arr[:, 0].tolist()
+    types = arr[:, 1].tolist()
+    strings = doc.vocab.strings
+    n = len(iob)
+    out = []
+    for b in heads:
+        e = b + 1
+        while e < n and iob[e] == 1:
+            e += 1
+        out.append((starts[b], starts[e - 1] + lengths[e - 1], strings[types[b]]))
+    return out
 
 
 def process_stream(articles: Iterable[Article], batch_size: int = 64) -> Iterator[DocumentResult]:
