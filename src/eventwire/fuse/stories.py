@@ -173,6 +173,7 @@ class StoryIndex:
         self.counts: Dict[str, Dict[str, Dict[str, int]]] = {}  # article id -> raw bags
         self.vectors: Dict[str, Dict[str, float]] = {}  # "bag:feature" -> normalised tf-idf
         self._queries: Dict[str, _Query] = {}
+        self._self: Dict[str, float] = {}
         self.dates: Dict[str, Optional[str]] = {}
         self.assigned: Dict[str, str] = {}  # article id -> story id (originals and reprints)
         self.follows: Dict[str, str] = {}  # reprint id -> id of the copy it reprints
@@ -250,6 +251,9 @@ class StoryIndex:
             first = _strongest(keys, q, self.settings["candidate_terms"])
             top = sorted(((keys[i], float(q[i])) for i in first), key=lambda kv: (-kv[1], kv[0]))
         self._queries[article_id] = _Query(top, query)
+        # the article's similarity to itself (1 unless a bag is empty): a story's cohesion
+        # is its centroid's square minus these, over the member pairs
+        self._self[article_id] = math.fsum(query[k] * v for k, v in vec.items())
 
     # ------------------------------------------------------------------ stories
     def _candidates(self, query: "_Query", when: Optional[date], exclude: Optional[str] = None) -> List[str]:
@@ -288,10 +292,10 @@ class StoryIndex:
         # (hash-seeded) order of the set
         return math.fsum(weights[k] * cen[k] for k in weights.keys() & cen.keys()) / max(1, len(story.members))
 
-    def _best_story(self, article_id: str) -> Optional[str]:
+    def _best_story(self, article_id: str, threshold: Optional[float] = None) -> Optional[str]:
         query = self._queries[article_id]
         when = parse_date(self.dates.get(article_id))
-        best, best_score = None, self.settings["join_threshold"]
+        best, best_score = None, self.settings["join_threshold"] if threshold is None else threshold
         for sid in self._candidates(query, when):
             s = self.similarity(query, self.stories[sid])
             if s >= best_score and (best is None or s > best_score or sid < best):
@@ -341,7 +345,8 @@ class StoryIndex:
         story.first, story.last = (min(days), max(days)) if days else (None, None)
 
     # ------------------------------------------------------------------ public API
-    def add(self, result: DocumentResult, bags: Optional[Dict[str, Counter]] = None) -> str:
+    def add(self, result: DocumentResult, bags: Optional[Dict[str, Counter]] = None,
+            threshold: Optional[float] = None) -> str:
         """File one article; returns its story id.
 
         The article is first checked for reprints: a copy of an article already filed takes
@@ -360,7 +365,7 @@ class StoryIndex:
             return self.assigned[article.id]
         self.observe(article.id, bags if bags is not None else extract_features(article, result))
         self._set_vector(article.id)
-        sid = self._best_story(article.id) or story_id_for(article.id)
+        sid = self._best_story(article.id, threshold) or story_id_for(article.id)
         self._attach(article.id, sid)
         return sid
 
@@ -409,6 +414,87 @@ class StoryIndex:
                     self._attach(aid, target)
             if not moved:
                 break
+
+    # ------------------------------------------------------------------ story merging
+    def _scale(self) -> Dict[str, float]:
+        weights = self.settings["weights"]
+        total = sum(weights.get(c, 0.0) for c in CHANNELS) or 1.0
+        return {c: weights.get(c, 0.0) / total for c in CHANNELS}
+
+    def _cohesion(self, story: _Story, scale: Dict[str, float]) -> float:
+        """Mean similarity of the story's member pairs: from the centroid sum, without the pairs."""
+        n = len(story.members)
+        if n < 2:
+            return 0.0
+        total = math.fsum(scale[k.split(":", 1)[0]] * v * v for k, v in story.centroid.items())
+        own = math.fsum(self._self[m] for m in story.members)
+        return (total - own) / (n * (n - 1))
+
+    def _cross(self, a: _Story, b: _Story, scale: Dict[str, float]) -> float:
+        """Mean similarity of the pairs (one member of each story): average linkage."""
+        small, large = (a.centroid, b.centroid) if len(a.centroid) <= len(b.centroid) else (b.centroid, a.centroid)
+        dot = math.fsum(scale[k.split(":", 1)[0]] * v * large[k] for k, v in small.items() if k in large)
+        return dot / (len(a.members) * len(b.members))
+
+    def _story_candidates(self, story: _Story, scale: Dict[str, float]) -> set:
+        cap = self.settings["max_postings"]
+        ranked = sorted(story.centroid.items(), key=lambda kv: (-kv[1] * scale[kv[0].split(":", 1)[0]], kv[0]))
+        out = set()
+        for key, _ in ranked[: self.settings["candidate_terms"]]:
+            posting = self.postings.get(key)
+            if posting and len(posting) <= cap:
+                out.update(posting)
+        out.discard(story.id)
+        return out
+
+    def merge_stories(self) -> int:
+        """Join stories of several members that are one story told twice (average linkage).
+
+        Two stories merge when the mean similarity of their cross pairs reaches the join
+        threshold *and* ``merge_cohesion`` times the cohesion (mean pair similarity) of the
+        tighter one. The second condition is what keeps two incidents of one kind apart (two
+        heavyweight fights of one champion, two fires in one supermarket chain): articles of
+        one incident resemble each other far more than they resemble the other incident's,
+        even when the cross similarity is well above the join threshold. Returns the number
+        of merges.
+        """
+        minimum = self.settings["merge_min_members"]
+        alpha = self.settings["merge_cohesion"]
+        threshold = self.settings["join_threshold"]
+        gap = self.settings["max_gap_days"]
+        scale = self._scale()
+        merged = 0
+        while True:
+            big = sorted(sid for sid, st in self.stories.items() if len(st.members) >= minimum)
+            if len(big) < 2:
+                return merged
+            cohesion = {sid: self._cohesion(self.stories[sid], scale) for sid in big}
+            pairs = []
+            for sid in big:
+                a = self.stories[sid]
+                for other in sorted(self._story_candidates(a, scale)):
+                    if other <= sid or other not in cohesion:
+                        continue
+                    b = self.stories[other]
+                    if gap is not None and a.first and b.first and (
+                            (b.first - a.last).days > gap or (a.first - b.last).days > gap):
+                        continue
+                    sim = self._cross(a, b, scale)
+                    if sim >= threshold and sim >= alpha * min(cohesion[sid], cohesion[other]):
+                        pairs.append((-sim, sid, other))
+            if not pairs:
+                return merged
+            touched = set()
+            for _, sid, other in sorted(pairs):
+                if sid in touched or other in touched:
+                    continue  # judged again next round, with the merged story's new centroid
+                touched.update((sid, other))
+                a, b = self.stories[sid], self.stories[other]
+                keep, gone = (a, b) if (len(a.members), b.id) >= (len(b.members), a.id) else (b, a)
+                for aid in list(gone.members):
+                    self._detach(aid)
+                    self._attach(aid, keep.id)
+                merged += 1
 
     def _reconsider(self, article_id: str, current: str) -> str:
         """The story an already filed article belongs in now (its own story judged without it)."""
@@ -488,9 +574,12 @@ def group_stories(results: Iterable[DocumentResult], settings: Optional[dict] = 
     bags = {r.article.id: extract_features(r.article, r) for r in originals}
     for r in originals:
         index.observe(r.article.id, bags[r.article.id])
+    found = index.settings.get("found_threshold")
     for r in originals:
-        index.add(r, bags=bags[r.article.id])
+        index.add(r, bags=bags[r.article.id], threshold=found)
     for r in ordered:
         index.add(r)
+    if index.settings["merge_cohesion"] is not None:
+        index.merge_stories()
     index.regroup(reweight=False)
     return index
