@@ -88,3 +88,19 @@ def test_loads_fast_enough_for_cli_start_up():
     seconds = time.perf_counter() - t
     assert len(g) > 150_000
     assert seconds < 5.0  # ~0.4 s on an idle machine; generous for a shared CI box
+
+
+def test_prefix_only_names_and_a_stale_index():
+    from eventwire.errors import DataFileError
+    from eventwire.resolve.gazetteer import build_index
+
+    lines = ["1\tAlpha\tAAA\t1.0\t2.0\tA\tPCLI\t100\t\t", "2\tBeta Gamma Town\tAAA\t1.5\t2.5\tP\tPPL\t10\tWest\t"]
+    g = Gazetteer.from_lines(lines, ["alpha\t0", "beta gamma town\t2"], {})
+    # "beta" and "beta gamma" are no names, but matching must go on through them
+    assert g.probe("beta") == (False, True) and g.probe("beta gamma") == (False, True)
+    assert g.probe("beta gamma town") == (True, False) and g.lookup("beta") == []
+    assert g.names() == ["alpha", "beta gamma town"]
+    places = ("\n".join(lines) + "\n").encode()
+    names, index = build_index(places, b"alpha\t0\n")
+    with pytest.raises(DataFileError):
+        Gazetteer(places + b"3\tDelta\tAAA\t0\t0\tP\tPPL\t1\t\t\n", names, index, {})
