@@ -61,31 +61,52 @@ def _article_text(article: Article) -> str:
     return article.text
 
 
+_PARTICLES = frozenset(("of", "de", "del", "al", "van", "von", "bin"))
+
+
+@lru_cache(maxsize=65536)
+def _name_parts(name: str) -> tuple:
+    """The lower-cased words of a capitalised sequence that count ("The" alone counts
+    nothing); cached: the same names recur across articles."""
+    stop = stopwords()
+    return tuple(p for p in (w.lower() for w in name.split()) if p not in stop and p not in _PARTICLES)
+
+
+def _content_words(tokens: Iterable[str], into: Counter) -> Counter:
+    """Count lower-cased tokens that are long enough and not stopwords (each distinct token
+    is judged once)."""
+    stop = stopwords()
+    min_len = config()["min_word_length"]
+    for token, k in Counter(tokens).items():
+        if len(token) >= min_len and token not in stop:
+            into[token] += k
+    return into
+
+
 def extract_features(article: Article, result: Optional[DocumentResult] = None) -> Dict[str, Counter]:
     """The four bags of one article (raw counts)."""
     text = _article_text(article)
-    stop = stopwords()
-    min_len = config()["min_word_length"]
-    words = Counter(w for w in (t.lower() for t in _WORD.findall(text)) if len(w) >= min_len and w not in stop)
+    lower = text.lower()
+    words = _content_words(_WORD.findall(lower), Counter())
     names: Counter = Counter()
-    for m in _NAME.finditer(text):
-        parts = [p.lower() for p in m.group(0).split()]
-        parts = [p for p in parts if p not in stop and p not in ("of", "de", "del", "al", "van", "von", "bin")]
+    for name, k in Counter(_NAME.findall(text)).items():
+        parts = _name_parts(name)
         if not parts:
             continue  # a capitalised function word at a sentence start ("The", "However")
-        names[" ".join(parts)] += 1
+        names[" ".join(parts)] += k
         if len(parts) > 1:
-            names.update(parts)
+            for p in parts:
+                names[p] += k
     # who and what the headline and first sentences are about: the participants that tell one
     # story from another story of the same kind (two rehab stories, two heavyweight fights)
     lead_end = _lead_end(text, config()["lead_chars"])
     lead: Counter = Counter()
-    for m in _NAME.finditer(text, 0, lead_end):
-        parts = [p.lower() for p in m.group(0).split()]
-        parts = [p for p in parts if p not in stop and p not in ("of", "de", "del", "al", "van", "von", "bin")]
-        lead.update(parts)
-    lead.update(w for w in (t.lower() for t in _WORD.findall(text[:lead_end])) if len(w) >= min_len and w not in stop)
-    numbers = Counter(n.replace(",", "").rstrip(".") for n in _NUMBER.findall(text))
+    for name in _NAME.findall(text, 0, lead_end):
+        lead.update(_name_parts(name))
+    _content_words(_WORD.findall(lower, 0, lead_end), lead)
+    numbers: Counter = Counter()
+    for number, k in Counter(_NUMBER.findall(text)).items():
+        numbers[number.replace(",", "").rstrip(".")] += k
     signals: Counter = Counter()
     if result is not None:
         for place in result.places:
@@ -180,6 +201,16 @@ class StoryIndex:
         self.stories: Dict[str, _Story] = {}
         self.postings: Dict[str, set] = defaultdict(set)  # "channel:term" -> story ids
         self.reprints = ReprintIndex()
+        # articles a batch assigned whose vectors are not in the story centroids yet: a batch
+        # needs only the assignments; the centroids are summed when the index is used again
+        self._pending: Dict[str, str] = {}
+
+    def _materialize(self) -> None:
+        pending, self._pending = self._pending, {}
+        for aid, sid in pending.items():
+            del self.assigned[aid]
+            self._set_vector(aid)
+            self._attach(aid, sid)
 
     # ------------------------------------------------------------------ features
     def observe(self, article_id: str, bags: Dict[str, Counter]) -> None:
@@ -363,6 +394,7 @@ class StoryIndex:
             self.follows[article.id] = copy_of
             self.assigned[article.id] = self.story_of(copy_of)
             return self.assigned[article.id]
+        self._materialize()
         self.observe(article.id, bags if bags is not None else extract_features(article, result))
         self._set_vector(article.id)
         sid = self._best_story(article.id, threshold) or story_id_for(article.id)
@@ -372,10 +404,13 @@ class StoryIndex:
     def _filed_copy(self, article_id: str) -> Optional[str]:
         """A filed, non-reprint article of the same reprint group (its original when filed)."""
         group_root = self.reprints.original(article_id)
-        if group_root != article_id and group_root in self.vectors:
+        if group_root != article_id and self._is_filed_original(group_root):
             return group_root
-        members = [a for a in self.reprints.groups_of(article_id) if a != article_id and a in self.vectors]
+        members = [a for a in self.reprints.groups_of(article_id) if a != article_id and self._is_filed_original(a)]
         return min(members) if members else None
+
+    def _is_filed_original(self, article_id: str) -> bool:
+        return article_id in self.assigned and article_id not in self.follows
 
     def reprint_of(self, article_id: str) -> Optional[str]:
         return self.reprints.reprint_of(article_id)
@@ -393,6 +428,7 @@ class StoryIndex:
         ``reweight`` first recomputes every vector with the current document frequencies, so
         articles filed early (when the idf knew little) are compared like the rest.
         """
+        self._materialize()
         passes = self.settings["regroup_passes"] if passes is None else passes
         order = sorted(self.vectors, key=lambda a: (self.dates.get(a) or "9999", a))
         if reweight:
@@ -458,6 +494,7 @@ class StoryIndex:
         even when the cross similarity is well above the join threshold. Returns the number
         of merges.
         """
+        self._materialize()
         minimum = self.settings["merge_min_members"]
         alpha = self.settings["merge_cohesion"]
         threshold = self.settings["join_threshold"]
@@ -563,7 +600,8 @@ def group_stories(results: Iterable[DocumentResult], settings: Optional[dict] = 
 
     Reprints are found first (articles in original order, so each group's original is filed
     before its copies); the document frequencies of all originals are counted before any
-    comparison; articles are then filed in (publication date, id) order and regrouped.
+    comparison; articles are then filed in (publication date, id) order, stories merged and
+    regrouped (:mod:`.batch`: the same rules as the incremental index, as matrix arithmetic).
     """
     results = list(results)
     index = StoryIndex(settings)
@@ -574,12 +612,13 @@ def group_stories(results: Iterable[DocumentResult], settings: Optional[dict] = 
     bags = {r.article.id: extract_features(r.article, r) for r in originals}
     for r in originals:
         index.observe(r.article.id, bags[r.article.id])
-    found = index.settings.get("found_threshold")
+    from .batch import group_articles
+
+    ids = list(dict.fromkeys(r.article.id for r in originals))
     for r in originals:
-        index.add(r, bags=bags[r.article.id], threshold=found)
+        index.dates.setdefault(r.article.id, r.article.published)
+    for aid, sid in zip(ids, group_articles(index, ids)):
+        index.assigned[aid] = index._pending[aid] = sid
     for r in ordered:
-        index.add(r)
-    if index.settings["merge_cohesion"] is not None:
-        index.merge_stories()
-    index.regroup(reweight=False)
+        index.add(r)  # the reprints: each takes the story of its filed copy
     return index
