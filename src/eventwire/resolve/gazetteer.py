@@ -179,6 +179,7 @@ class Gazetteer:
         self._n_names = n_names
         self._probes: dict[str, int] = {}
         self._postings_memo: dict[str, tuple] = {}
+        self._lookups: dict[str, tuple] = {}  # key -> its candidates, the same objects each time
         self.common_words = common_words  # lowercase English words ("reading", "mobile")
         self.person_names = person_names  # capitalised given names and surnames ("Tyler")
         self._countries = {}
@@ -274,7 +275,12 @@ class Gazetteer:
 
     def lookup_key(self, key: str) -> list[Candidate]:
         """Like :meth:`lookup` for a key that is already normalised (the matcher's hot path)."""
-        return [self._candidate(c) for c in self._postings(key)]
+        cands = self._lookups.get(key)
+        if cands is None:
+            if len(self._lookups) > 50_000:
+                self._lookups.clear()
+            cands = self._lookups[key] = tuple(self._candidate(c) for c in self._postings(key))
+        return list(cands)
 
     def has_key(self, key: str) -> bool:
         return bool(self._postings(key))
