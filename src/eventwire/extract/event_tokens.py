@@ -121,7 +121,7 @@ _LAST: list = [None, None]  # the Doc seen last and its view: the coder asks hun
 
 
 def token_view(doc) -> TokenView:
-    if _LAST[0] is doc and _LAST[1].n == len(doc):
+    if _LAST[0] is doc:  # the events stage runs last: the Doc's tokens no longer change
         return _LAST[1]
     view = doc.user_data.get(_KEY)
     if view is None or view.n != len(doc):

@@ -10,6 +10,7 @@ quantities and attributions that earlier components put on the Doc.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 from functools import lru_cache
 from typing import Optional
 
@@ -268,8 +269,8 @@ class EventCoder:
         barrier = _reporting_barrier(doc, sent, t0, ctx)
         before = [m for m in mentions if m.end <= t0 and m.start >= barrier]
         start_after = min(t1, c.get("carrier", t1))
-        after = [m for m in mentions if m.start >= start_after and m.end <= t0 or m.start >= t1
-                 and not _reported_clause(doc, t1, m.start, ctx)]
+        reported_from = _reported_from(low, ctx["reporting_forms"], t1, sent.end)
+        after = [m for m in mentions if m.start >= start_after and m.end <= t0 or t1 <= m.start < reported_from]
         known = [m for m in before if not _entity_only(m) and not _place_only(m)]
         # a town is a party only as a recipient ("at targets in Jericho"), never as the subject
         subject = _subject(doc, known, ctx) or _subject(doc, [m for m in before if not _place_only(m)], ctx)
@@ -372,7 +373,10 @@ class EventCoder:
         n = _attribution_at(found, t, len(token_view(doc).text))
         if n is not None:
             event.attribution = n
-            event.claimant = _claimant(doc, found["attributions"][n])
+            claimants = found.setdefault("claimants", {})
+            if n not in claimants:
+                claimants[n] = _claimant(doc, found["attributions"][n])
+            event.claimant = replace(claimants[n])  # events of one attribution share its source
             if event.modality == "asserted":
                 event.modality = "claimed"
         article = found["article"]
@@ -781,13 +785,20 @@ def _reporting_barrier(doc, sent, t0, ctx) -> int:
     return sent.start
 
 
-def _reported_clause(doc, t1, m_start, ctx) -> bool:
-    """True when a reporting verb stands between the trigger and the mention (', X said')."""
-    low = _lw(doc)
-    return any(low[k] in ctx["reporting_forms"] for k in range(t1, m_start)) or \
-        any(low[k] == "," and k + 1 < len(doc) and low[k + 1] in ("a", "an", "the")
-            and any(low[j] in ctx["reporting_forms"] for j in range(k, min(len(doc), m_start + 4)))
-            for k in range(t1, m_start))
+def _reported_from(low, forms, t1, hi) -> int:
+    """The first token from which a mention after the trigger is reported speech, not a party:
+    a reporting verb stands between ('..., X said'), or a comma and an article open a reporting
+    clause (', a spokesman for X said'). Once that holds for one start it holds for every later
+    one, so a single pass per trigger replaces one scan per mention; ``hi`` when none does."""
+    n = len(low)
+    first = next((r for r in range(t1, hi) if low[r] in forms), None)
+    best = first + 1 if first is not None else hi
+    for k in range(t1, min(best, hi)):
+        if low[k] == "," and k + 1 < n and low[k + 1] in ("a", "an", "the"):
+            j = next((j for j in range(k, min(n, hi + 4)) if low[j] in forms), None)
+            if j is not None:
+                best = min(best, max(k + 1, j - 3))
+    return best
 
 
 def _clause_break(doc, a, b) -> bool:

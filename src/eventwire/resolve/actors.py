@@ -24,6 +24,7 @@ import json
 import os
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from itertools import compress
 from functools import lru_cache
 from typing import Optional
 
@@ -195,6 +196,7 @@ class _FuzzyNames:
         # a word one letter longer may come from a five-letter name ('Quatar'); a shorter one
         # needs six letters in the name, or too many short words would become names
         self.names = {n for n in names if len(n) >= self.MIN_LEN - 1}
+        self._seen: dict = {}  # word -> its name or None: capitalised words repeat across articles
         self.shorter: dict = {}  # a name with one inner letter dropped -> the name
         for n in sorted(x for x in self.names if len(x) >= self.MIN_LEN):
             for k in range(1, len(n) - 1):
@@ -203,6 +205,14 @@ class _FuzzyNames:
 
     def match(self, word: str) -> Optional[str]:
         w = word.lower()
+        if w in self._seen:
+            return self._seen[w]
+        if len(self._seen) > 200_000:  # a long-running ingest must not grow without bound
+            self._seen.clear()
+        found = self._seen[w] = self._match(w)
+        return found
+
+    def _match(self, w: str) -> Optional[str]:
         if len(w) < self.MIN_LEN - 1 or w in self.names:
             return None
         found = set(self.shorter.get(w, ()))
@@ -250,9 +260,8 @@ class Registry:
             names = list(info["names"]) + [f"{n} {g}" for n in info.get("with_group_noun", [])
                                            for g in peoples["group_nouns"]]
             for name in names:
-                for form in noun_forms(name) if " " in name else [name]:
-                    self._originals.add(form)
-                    self.aliases.setdefault(form.lower(), []).append(entry)
+                self._originals.add(name)
+                self.aliases.setdefault(name.lower(), []).append(entry)
         sectors = load_json("actors/sectors.json")
         for sector, nouns in sectors.items():
             if sector.startswith("_"):
@@ -260,6 +269,7 @@ class Registry:
             for noun in nouns:
                 for form in noun_forms(noun):
                     self.aliases.setdefault(form.lower(), []).append(Entry(sector, noun, None, sector, "sector"))
+        self._memo: dict = {}
         self.matcher = PhraseMatcher(vocab, attr="LOWER")
         # short all-caps aliases ("US", "IS", "PA") are matched with their case, so "us" or
         # "is" in running text never becomes an actor
@@ -276,6 +286,21 @@ class Registry:
         self.fuzzy = _FuzzyNames(
             [a for a, entries in self.aliases.items() if any(e.kind == "state" for e in entries)] +
             [a for a in person_aliases if " " not in a])
+
+    def resolve(self, key: str, date: Optional[str]) -> Optional[tuple]:
+        """(best entry, all entries are sector nouns) for a lower-cased alias on a date, or None.
+
+        Remembered: the same aliases come back in every sentence and article.
+        """
+        memo_key = (key, date)
+        found = self._memo.get(memo_key, False)
+        if found is False:
+            entries = self.lookup(key, date)
+            found = (_best(entries), all(x.kind == "sector" for x in entries)) if entries else None
+            if len(self._memo) > 200_000:  # a long-running ingest must not grow without bound
+                self._memo.clear()
+            self._memo[memo_key] = found
+        return found
 
     def lookup(self, text: str, date: Optional[str] = None) -> list:
         entries = self.aliases.get(text.lower(), [])
@@ -325,9 +350,12 @@ def _fuzzy_matches(doc, reg, ends: dict) -> dict:
     for s, es in ends.items():
         covered.update(range(s, max(es)))
     out = {}
-    for k, w in enumerate(low):
-        if title[k] and len(w) >= _FuzzyNames.MIN_LEN - 1 and k not in covered and w.isalpha():
-            alias = reg.fuzzy.match(w)
+    shortest = _FuzzyNames.MIN_LEN - 1
+    match = reg.fuzzy.match
+    for k in compress(range(len(title)), title):
+        w = low[k]
+        if len(w) >= shortest and k not in covered and w.isalpha():
+            alias = match(w)
             if alias is not None:
                 out[k] = alias
     return out
@@ -341,6 +369,7 @@ def find_actor_mentions(doc: Doc, sent=None, date: Optional[str] = None) -> list
     low = view.low
     lo, hi = (sent.start, sent.end) if sent is not None else (0, len(doc))
     starts, ends, fuzzy = _doc_matches(doc, reg)
+    resolve = reg.resolve
     # keep the longest non-overlapping matches, left to right
     tokens = []
     pos = lo
@@ -353,19 +382,19 @@ def find_actor_mentions(doc: Doc, sent=None, date: Optional[str] = None) -> list
         for e in ends.get(s, ()):
             if e > hi:
                 continue
-            entries = reg.lookup(view.span_lower(s, e), date)
-            if entries:
+            found = resolve(view.span_lower(s, e), date)
+            if found is not None:
                 break
         else:
             if s not in fuzzy:
                 continue
-            e, entries = s + 1, reg.lookup(fuzzy[s], date)
-            if not entries:
+            e, found = s + 1, resolve(fuzzy[s], date)
+            if found is None:
                 continue
-        if all(x.kind == "sector" for x in entries) and view.title[s] and s > lo \
+        best, sectors_only = found
+        if sectors_only and view.title[s] and s > lo \
                 and not view.title[s - 1] and low[s] in {"side", "state", "leader", "general"}:
             continue
-        best = _best(entries)
         if best.person and e - s == 1:
             # "Francois Mitterrand" where only the surname is an alias: the given names belong to it
             while s > lo and s - 1 >= pos and view.title[s - 1] and low[s - 1].isalpha() and \
