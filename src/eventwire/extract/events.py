@@ -391,12 +391,17 @@ def _first_recipient(doc, after, actor, locative_ok=True):
     low = _lw(doc)
     own = {"its", "their", "his", "her", "our"}
     locative = {"in", "at", "near", "inside", "across", "throughout", "over"}
-    after = [m for m in after if not _place_adjective(doc, m)]
-    pool = [m for m in after if m is not actor and not (m.start > 0 and low[m.start - 1] in own)
-            and not (locative_ok is False and m.start > 0 and low[m.start - 1] in locative
-                     and not m.sector_nouns)]
-    named = [m for m in pool if m.named]
-    return named[0] if named else (pool[0] if pool else None)
+    first = None
+    for m in after:
+        if m is actor or (m.start > 0 and low[m.start - 1] in own) or \
+                (locative_ok is False and m.start > 0 and low[m.start - 1] in locative and not m.sector_nouns) \
+                or _place_adjective(doc, m):
+            continue
+        if m.named:
+            return m
+        if first is None:
+            first = m
+    return first
 
 
 _REFERRING = {"it", "they", "he", "she", "its", "their"}
@@ -518,11 +523,20 @@ def _inside_name(doc, sent, trig) -> bool:
     title = token_attr(doc, "IS_TITLE")
     if i == sent.start or not title[i]:
         return False
-    alpha = token_attr(doc, "IS_ALPHA")
-    words = [k for k in range(sent.start, sent.end) if alpha[k]]
-    if words and sum(title[k] for k in words) / len(words) > 0.6:
+    if _title_case_line(doc, sent):
         return False
     return bool(title[i - 1]) or (trig.end < sent.end and bool(title[trig.end]))
+
+
+def _title_case_line(doc, sent) -> bool:
+    """More than 60% of the sentence's words capitalised: a headline in title case (once per sentence)."""
+    cache = doc.user_data.setdefault("eventwire_events.title_lines", {})
+    found = cache.get(sent.start)
+    if found is None:
+        title, alpha = token_attr(doc, "IS_TITLE"), token_attr(doc, "IS_ALPHA")
+        words = [k for k in range(sent.start, sent.end) if alpha[k]]
+        found = cache[sent.start] = bool(words) and sum(title[k] for k in words) / len(words) > 0.6
+    return found
 
 
 def _named_ents(doc) -> list:
@@ -587,7 +601,7 @@ def _copy_actor(antecedent: Actor, text: str, start) -> Actor:
 def _place_adjective(doc, m) -> bool:
     """'the Thai border': a demonym that only says where."""
     low = _lw(doc)
-    nxt = low[m.end] if m.end < len(doc) else ""
+    nxt = low[m.end] if m.end < len(low) else ""
     if nxt not in ("border", "borders", "frontier", "coast", "waters", "airspace", "territory", "soil"):
         return False
     after = doc[m.end + 1] if m.end + 1 < len(doc) else None
