@@ -194,6 +194,8 @@ def test_coding_does_not_depend_on_hash_seeds():
     ("Uzbekistan today mounted its long-threatened invasion of the valley.", "ASSAULT"),
     # obstruction by people who are not a state organ is a protest
     ("Angry Kazakh paper workers blocked the bridge for three hours.", "PROTEST"),
+    # an 'as the ...' clause tells the circumstances, the main clause the act
+    ("The Kyrgyz president resigned on Sunday as the opposition threatened to storm his residence.", "RETREAT"),
 ])
 def test_context_rules_pick_the_type(nlp, text, etype):
     assert main_event(nlp, text).type == etype
