@@ -14,16 +14,13 @@ batches; it moves an average by less than that value).
 """
 from __future__ import annotations
 
-import zlib
-from itertools import repeat
+from itertools import chain, count
 from typing import Dict, List, Optional, Sequence
 
 import numpy as np
 from scipy import sparse
 
 from .stories import CHANNELS, StoryIndex, parse_date, story_id_for
-
-_BAG_SEEDS = {bag: zlib.crc32(bag.encode("utf-8")) for bag in CHANNELS}
 
 
 class BatchGrouper:
@@ -48,31 +45,67 @@ class BatchGrouper:
         self.sid_of: Dict[str, int] = {}
 
     # ------------------------------------------------------------------ matrix
-    def _similarity_matrix(self) -> sparse.csr_matrix:
+    def _weighted_matrices(self):
+        """(V, Q): the articles' normalised TF-IDF vectors as rows, and the same with the bag
+        weights applied -- the rule of :meth:`StoryIndex._weighted` (sublinear tf, smoothed
+        idf, per-bag L2 norm, the ``max_terms`` strongest kept, ties to the smaller term)
+        computed for the whole batch at once."""
         index = self.index
+        settings = self.settings
+        n = len(self.ids)
+        n_idf = index.n_docs + settings["idf_prior_docs"]
+        limit = settings["max_terms"]
         scale = index._scale()
-        keys, vals, qvals, indptr = [], [], [], [0]
-        for aid in self.ids:
-            size = indptr[-1]
-            for bag, terms, w in index._weighted(aid):
-                # a column per (bag, term): two CRC32s with bag-specific seeds give a 64-bit
-                # key without building "bag:term" strings (a collision is ~1 in 10**10)
-                seed = _BAG_SEEDS[bag]
-                encoded = [t.encode("utf-8") for t in terms]
-                low = np.fromiter(map(zlib.crc32, encoded, repeat(seed)), dtype=np.uint64, count=len(terms))
-                high = np.fromiter(map(zlib.crc32, encoded, repeat(seed ^ 0x5BD1E995)), dtype=np.uint64, count=len(terms))
-                keys.append((high << np.uint64(32)) | low)
-                vals.append(w)
-                qvals.append(w * scale[bag])
-                size += len(terms)
-            indptr.append(size)
-        if not keys:
-            return sparse.csr_matrix((len(self.ids), len(self.ids)))
-        vocab, cols = np.unique(np.concatenate(keys), return_inverse=True)
-        shape = (len(self.ids), len(vocab))
-        indptr = np.array(indptr, dtype=np.int64)
-        v = sparse.csr_matrix((np.concatenate(vals), cols.ravel(), indptr), shape=shape)
-        q = sparse.csr_matrix((np.concatenate(qvals), cols.ravel(), indptr), shape=shape)
+        rows, cols, vals, qvals = [], [], [], []
+        offset = 0
+        for bag in CHANNELS:
+            if not scale[bag]:
+                continue
+            bags = [index.counts[aid][bag] for aid in self.ids]
+            lengths = np.fromiter(map(len, bags), dtype=np.int64, count=n)
+            total = int(lengths.sum())
+            if not total:
+                continue
+            # one pass over the terms: each gets the number of its first sighting (unique, with
+            # gaps), compacted below
+            first: Dict[str, int] = {}
+            sighting = np.fromiter(map(first.setdefault, chain.from_iterable(bags), count()),
+                                   dtype=np.int64, count=total)
+            vocab = list(first)
+            numbers, ids = np.unique(sighting, return_inverse=True)
+            ids = ids.ravel()
+            # numbers are in first-sighting order, as is vocab: vocab[j] has numbers[j]
+            term_id = dict(zip(vocab, range(len(vocab))))
+            rank = np.empty(len(vocab), dtype=np.int64)
+            rank[np.fromiter(map(term_id.__getitem__, sorted(vocab)), dtype=np.int64, count=len(vocab))] = np.arange(len(vocab))
+            tf = np.fromiter(chain.from_iterable(b.values() for b in bags), dtype=np.float64, count=total)
+            df = np.fromiter(map(index.df[bag].__getitem__, vocab), dtype=np.float64, count=len(vocab))
+            w = (1.0 + np.log(tf)) * np.log((n_idf + 1) / (df[ids] + 1))
+            doc = np.repeat(np.arange(n), lengths)
+            norm = np.sqrt(np.bincount(doc, weights=w * w, minlength=n))
+            # strongest first within each article, ties to the smaller term; keep the first
+            # `limit` of each article's run
+            order = np.lexsort((rank[ids], -w, doc))
+            start = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+            position = np.arange(total) - start[doc[order]]
+            keep = order[(position < limit) & (w[order] > 0)]
+            value = w[keep] / norm[doc[keep]]
+            rows.append(doc[keep])
+            cols.append(ids[keep] + offset)
+            vals.append(value)
+            qvals.append(value * scale[bag])
+            offset += len(vocab)
+        if not rows:
+            empty = sparse.csr_matrix((n, 1))
+            return empty, empty
+        rows, cols = np.concatenate(rows), np.concatenate(cols)
+        shape = (n, offset)
+        v = sparse.csr_matrix((np.concatenate(vals), (rows, cols)), shape=shape)
+        q = sparse.csr_matrix((np.concatenate(qvals), (rows, cols)), shape=shape)
+        return v, q
+
+    def _similarity_matrix(self) -> sparse.csr_matrix:
+        v, q = self._weighted_matrices()
         sim = (q @ v.T).tocsr()
         sim.setdiag(0.0)  # an article is never compared with itself
         floor = self.settings.get("min_pair_similarity") or 0.0

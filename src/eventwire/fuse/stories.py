@@ -42,6 +42,10 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+")
 # "Wladimir Klitschko", "Bank of England", "U.S.": capitalised words, joined by of/de/al
 _NAME = re.compile(r"\b(?:[A-Z][a-zA-Z'\-]+|[A-Z]\.(?:[A-Z]\.)*)(?:\s+(?:(?:of|de|del|al|van|von|bin)\s+)?[A-Z][a-zA-Z'\-]+)*")
 _NUMBER = re.compile(r"\b\d[\d,.]*\b")
+# the same numbers without the leading \b, which stops the regex engine from skipping ahead
+# to the next digit; a run glued to a word ("a1,234") is handed to _NUMBER
+_DIGITS = re.compile(r"\d[\d,.]*\b")
+_WORD_CHAR = re.compile(r"\w")
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
 
@@ -72,40 +76,60 @@ def _name_parts(name: str) -> tuple:
     return tuple(p for p in (w.lower() for w in name.split()) if p not in stop and p not in _PARTICLES)
 
 
-def _content_words(tokens: Iterable[str], into: Counter) -> Counter:
-    """Count lower-cased tokens that are long enough and not stopwords (each distinct token
-    is judged once)."""
-    stop = stopwords()
-    min_len = config()["min_word_length"]
-    for token, k in Counter(tokens).items():
-        if len(token) >= min_len and token not in stop:
-            into[token] += k
-    return into
+@lru_cache(maxsize=1)
+def _long_word() -> "re.Pattern":
+    """``_WORD`` on lower-cased text, only tokens of at least ``min_word_length`` letters."""
+    return re.compile(r"[a-z][a-z'\-]{%d,}" % max(1, config()["min_word_length"] - 1))
+
+
+@lru_cache(maxsize=65536)
+def _name_keys(name: str) -> tuple:
+    """What one capitalised sequence counts in the names bag: the whole name and, for a name
+    of several words, each word ("governor ilse marand", "governor", "ilse", "marand");
+    nothing for a lone capitalised function word at a sentence start ("The", "However")."""
+    parts = _name_parts(name)
+    if not parts:
+        return ()
+    return (" ".join(parts),) + (parts if len(parts) > 1 else ())
+
+
+def _content_words(lower: str, start: int = 0, end: Optional[int] = None) -> Counter:
+    """Content words of lower-cased text: long enough, not stopwords."""
+    words = Counter(_long_word().findall(lower, start, len(lower) if end is None else end))
+    for w in stopwords().intersection(words):
+        del words[w]
+    return words
+
+
+def _numbers(text: str) -> List[str]:
+    out = []
+    for m in _DIGITS.finditer(text):
+        s = m.start()
+        if s and _WORD_CHAR.match(text, s - 1):
+            out.extend(_NUMBER.findall(text, s, m.end()))
+        else:
+            out.append(m.group(0))
+    return out
 
 
 def extract_features(article: Article, result: Optional[DocumentResult] = None) -> Dict[str, Counter]:
     """The four bags of one article (raw counts)."""
     text = _article_text(article)
     lower = text.lower()
-    words = _content_words(_WORD.findall(lower), Counter())
+    words = _content_words(lower)
     names: Counter = Counter()
     for name, k in Counter(_NAME.findall(text)).items():
-        parts = _name_parts(name)
-        if not parts:
-            continue  # a capitalised function word at a sentence start ("The", "However")
-        names[" ".join(parts)] += k
-        if len(parts) > 1:
-            for p in parts:
-                names[p] += k
+        for key in _name_keys(name):
+            names[key] += k
     # who and what the headline and first sentences are about: the participants that tell one
     # story from another story of the same kind (two rehab stories, two heavyweight fights)
     lead_end = _lead_end(text, config()["lead_chars"])
     lead: Counter = Counter()
     for name in _NAME.findall(text, 0, lead_end):
         lead.update(_name_parts(name))
-    _content_words(_WORD.findall(lower, 0, lead_end), lead)
+    lead.update(_content_words(lower, 0, lead_end))
     numbers: Counter = Counter()
-    for number, k in Counter(_NUMBER.findall(text)).items():
+    for number, k in Counter(_numbers(text)).items():
         numbers[number.replace(",", "").rstrip(".")] += k
     signals: Counter = Counter()
     if result is not None:
@@ -217,7 +241,7 @@ class StoryIndex:
         """Count an article's features into the document frequencies (once per article)."""
         if article_id in self.counts:
             return
-        self.counts[article_id] = {c: dict(bags.get(c, {})) for c in CHANNELS}
+        self.counts[article_id] = {c: bags.get(c) or {} for c in CHANNELS}
         self.n_docs += 1
         for c in CHANNELS:
             self.df[c].update(bags.get(c, {}).keys())
@@ -605,9 +629,9 @@ def group_stories(results: Iterable[DocumentResult], settings: Optional[dict] = 
     """
     results = list(results)
     index = StoryIndex(settings)
-    for r in sorted(results, key=lambda r: original_key(r.article)):
+    ordered = sorted(results, key=lambda r: original_key(r.article))
+    for r in ordered:
         index.reprints.add(r.article)
-    ordered = sorted(results, key=lambda r: (original_key(r.article)))
     originals = [r for r in ordered if index.reprints.reprint_of(r.article.id) is None]
     bags = {r.article.id: extract_features(r.article, r) for r in originals}
     for r in originals:
