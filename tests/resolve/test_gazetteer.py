@@ -87,7 +87,7 @@ def test_loads_fast_enough_for_cli_start_up():
     g = get_gazetteer()
     seconds = time.perf_counter() - t
     assert len(g) > 150_000
-    assert seconds < 5.0  # ~0.4 s on an idle machine; generous for a shared CI box
+    assert seconds < 5.0  # 0.02-0.04 s CPU (memory-mapped tables); generous for a shared CI box
 
 
 def test_prefix_only_names_and_a_stale_index():
