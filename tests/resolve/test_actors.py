@@ -62,6 +62,8 @@ def test_user_registry_extends_without_code(tmp_path, monkeypatch):
 
 def test_office_holders_are_matched_with_their_capitals():
     assert mentions("They begin talks.") == []
+    # a surname alias that is someone else's given name
+    assert mentions("Sharon Werner, the chief of staff, declined.") == []
     found = mentions("President Francois Mitterrand welcomed Menem.")
     assert [(text, countries) for text, countries, _sector in found] == [
         ("President Francois Mitterrand", ["FRA"]), ("Menem", ["ARG"])]
@@ -72,6 +74,7 @@ def test_misspelt_country_names_resolve():
     assert mentions("Quatar's emir met them.")[0][1] == ["QAT"]
     # a changed first or last letter is another word, not a misspelling
     assert mentions("Frances and Roland met.") == []
+    assert mentions("Cyrus read the Charter.") == []
 
 
 def test_peoples_are_coded_by_residence():

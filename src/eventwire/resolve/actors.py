@@ -186,22 +186,31 @@ class _FuzzyNames:
     'Mitterand'), for single capitalised words of six letters or more.
 
     Only inner letters count: a changed first or last letter makes another word too often
-    ('Frances', 'Roland'). A word that could be two names is left alone.
+    ('Frances', 'Roland'). A word that could be two names is left alone. Surnames are stricter
+    than state names, since English words sit one letter from many of them ('Charter' from
+    Carter, 'Alright' from Albright): only a missing letter counts, in a name of nine letters
+    or more ('Mitterand').
     """
 
     MIN_LEN = 6
+    MIN_MISSING_LEN = 8  # a missing letter in a shorter name is a first name too often ('Cyrus', 'Romana')
+    MIN_SURNAME_LEN = 9
 
-    def __init__(self, names):
-        names = {n.lower() for n in names if " " not in n and n.isalpha()}
-        # a word one letter longer may come from a five-letter name ('Quatar'); a shorter one
-        # needs six letters in the name, or too many short words would become names
-        self.names = {n for n in names if len(n) >= self.MIN_LEN - 1}
+    def __init__(self, states, surnames=()):
+        states = {n.lower() for n in states if " " not in n and n.isalpha()}
+        surnames = {n.lower() for n in surnames if " " not in n and n.isalpha()}
+        # a word one letter longer may come from a five-letter name ('Quatar'); a word one letter
+        # shorter needs eight letters in the name ('Ethopia'), or first names become states
+        self.names = {n for n in states if len(n) >= self.MIN_LEN - 1}
         self._seen: dict = {}  # word -> its name or None: capitalised words repeat across articles
         self.shorter: dict = {}  # a name with one inner letter dropped -> the name
-        for n in sorted(x for x in self.names if len(x) >= self.MIN_LEN):
+        longer_ok = sorted({x for x in self.names if len(x) >= self.MIN_MISSING_LEN} |
+                           {x for x in surnames if len(x) >= self.MIN_SURNAME_LEN})
+        for n in longer_ok:
             for k in range(1, len(n) - 1):
                 v = n[:k] + n[k + 1:]
                 self.shorter.setdefault(v, set()).add(n)
+        self.known = self.names | surnames
 
     def match(self, word: str) -> Optional[str]:
         w = word.lower()
@@ -213,7 +222,7 @@ class _FuzzyNames:
         return found
 
     def _match(self, w: str) -> Optional[str]:
-        if len(w) < self.MIN_LEN - 1 or w in self.names:
+        if len(w) < self.MIN_LEN - 1 or w in self.known:
             return None
         found = set(self.shorter.get(w, ()))
         if len(w) >= self.MIN_LEN:
@@ -284,7 +293,7 @@ class Registry:
         self.matcher.add("ACTOR", phrase_docs(vocab, lowered + dotted))
         self.exact.add("ACTOR", phrase_docs(vocab, sorted(short | person_aliases)))
         self.fuzzy = _FuzzyNames(
-            [a for a, entries in self.aliases.items() if any(e.kind == "state" for e in entries)] +
+            [a for a, entries in self.aliases.items() if any(e.kind == "state" for e in entries)],
             [a for a in person_aliases if " " not in a])
 
     def resolve(self, key: str, date: Optional[str]) -> Optional[tuple]:
@@ -395,6 +404,9 @@ def find_actor_mentions(doc: Doc, sent=None, date: Optional[str] = None) -> list
         if sectors_only and view.title[s] and s > lo \
                 and not view.title[s - 1] and low[s] in {"side", "state", "leader", "general"}:
             continue
+        if best.person and e - s == 1 and e < hi and view.title[e] and low[e].isalpha() \
+                and e not in ends and e not in fuzzy:
+            continue  # "Sharon Werner", "Cameron Easley": a surname alias used as someone's given name
         if best.person and e - s == 1:
             # "Francois Mitterrand" where only the surname is an alias: the given names belong to it
             while s > lo and s - 1 >= pos and view.title[s - 1] and low[s - 1].isalpha() and \
