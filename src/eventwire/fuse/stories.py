@@ -229,7 +229,9 @@ class StoryIndex:
         # needs only the assignments; the centroids are summed when the index is used again
         self._pending: Dict[str, str] = {}
 
-    def _materialize(self) -> None:
+    def materialize(self) -> None:
+        """Sum the centroids of the articles a batch assigned (done on the index's first use
+        after a batch; a long-running index pays it once)."""
         pending, self._pending = self._pending, {}
         for aid, sid in pending.items():
             del self.assigned[aid]
@@ -418,7 +420,7 @@ class StoryIndex:
             self.follows[article.id] = copy_of
             self.assigned[article.id] = self.story_of(copy_of)
             return self.assigned[article.id]
-        self._materialize()
+        self.materialize()
         self.observe(article.id, bags if bags is not None else extract_features(article, result))
         self._set_vector(article.id)
         sid = self._best_story(article.id, threshold) or story_id_for(article.id)
@@ -452,7 +454,7 @@ class StoryIndex:
         ``reweight`` first recomputes every vector with the current document frequencies, so
         articles filed early (when the idf knew little) are compared like the rest.
         """
-        self._materialize()
+        self.materialize()
         passes = self.settings["regroup_passes"] if passes is None else passes
         order = sorted(self.vectors, key=lambda a: (self.dates.get(a) or "9999", a))
         if reweight:
@@ -518,7 +520,7 @@ class StoryIndex:
         even when the cross similarity is well above the join threshold. Returns the number
         of merges.
         """
-        self._materialize()
+        self.materialize()
         minimum = self.settings["merge_min_members"]
         alpha = self.settings["merge_cohesion"]
         threshold = self.settings["join_threshold"]

@@ -1,0 +1,94 @@
+"""Batch grouping (fuse/batch.py): the matrix form of the story rules."""
+import math
+
+import numpy as np
+
+from eventwire.fuse.batch import BatchGrouper
+from eventwire.fuse.stories import StoryIndex, extract_features, group_stories
+
+# two fights of one champion, undated (as many archive pages are): the same name, the same
+# sport and the same verbs, but a different opponent, venue and round in each
+FIGHT_ONE = [
+    ("Varga stops Okafor in Lisbon",
+     "Heavyweight champion Istvan Varga knocked out Emeka Okafor in the seventh round in Lisbon on "
+     "Saturday to keep his three belts. Okafor went down twice in the seventh before the referee "
+     "waved the fight off at the Altice Arena."),
+    ("Varga keeps titles with seventh-round win over Okafor",
+     "Istvan Varga retained his heavyweight titles with a seventh-round stoppage of Emeka Okafor at "
+     "the Altice Arena in Lisbon. Okafor, a late replacement, was floored twice before the referee "
+     "stepped in."),
+    ("Okafor no match for Varga",
+     "Emeka Okafor lasted until the seventh round against heavyweight champion Istvan Varga in "
+     "Lisbon. Varga dropped the challenger twice and the referee stopped the fight at the Altice "
+     "Arena, the champion's eleventh title defence."),
+]
+FIGHT_TWO = [
+    ("Varga outpoints Brandt in Hamburg",
+     "Istvan Varga kept his heavyweight belts with a unanimous decision over Jonas Brandt in "
+     "Hamburg. All three judges scored the twelve rounds for the champion at the Barclays Arena, "
+     "where Brandt's home crowd booed the verdict."),
+    ("Hamburg crowd boos as Varga beats Brandt on points",
+     "Jonas Brandt took heavyweight champion Istvan Varga the full twelve rounds at the Barclays "
+     "Arena in Hamburg but lost a unanimous decision. The home crowd booed when the judges' cards "
+     "were read."),
+    ("Brandt goes the distance but Varga keeps belts",
+     "Heavyweight champion Istvan Varga beat Jonas Brandt by unanimous decision after twelve rounds "
+     "in Hamburg. Brandt, cheered by a home crowd at the Barclays Arena, became the first challenger "
+     "to last the distance with Varga."),
+]
+
+
+def _results(kit, pairs):
+    return [kit.result(f"{h}\n{b}", outlet=f"Paper {i}") for i, (h, b) in enumerate(pairs)]
+
+
+def test_two_incidents_of_one_kind_with_the_same_protagonist_stay_apart(kit):
+    one, two = _results(kit, FIGHT_ONE), _results(kit, FIGHT_TWO)
+    index = group_stories(one + two)
+    first = {index.story_of(r.id) for r in one}
+    second = {index.story_of(r.id) for r in two}
+    assert len(first) == 1 and len(second) == 1
+    assert first != second
+
+
+def test_without_the_founding_bar_and_merging_the_two_fights_fuse(kit):
+    """The old single-threshold filing joins the second fight to the first: what the founding
+    threshold and the cohesion bar are there for."""
+    one, two = _results(kit, FIGHT_ONE), _results(kit, FIGHT_TWO)
+    index = group_stories(one + two, {"found_threshold": None, "merge_cohesion": None})
+    assert len({index.story_of(r.id) for r in one + two}) == 1
+
+
+def test_batch_vectors_follow_the_index_weighting_rule(kit, original, other_flood):
+    """The batch computes the TF-IDF vectors of all articles at once; they must be the
+    vectors StoryIndex computes one article at a time (same terms, same cut, same values)."""
+    results = _results(kit, FIGHT_ONE + FIGHT_TWO) + [original, other_flood]
+    index = StoryIndex({"max_terms": 6})  # a small cut, so that ties at the cut are decided
+    ids = [r.id for r in results]
+    for r in results:
+        index.observe(r.id, extract_features(r.article, r))
+    grouper = BatchGrouper(index, ids)
+    v, _ = grouper._weighted_matrices()
+    for row, aid in enumerate(ids):
+        expected = sorted(index._vector(aid).values())
+        got = sorted(v.getrow(row).data.tolist())
+        assert len(got) == len(expected)
+        assert all(math.isclose(a, b, rel_tol=1e-12) for a, b in zip(got, expected))
+
+
+def test_similarity_matrix_is_symmetric_without_self_pairs(kit):
+    results = _results(kit, FIGHT_ONE + FIGHT_TWO)
+    index = StoryIndex()
+    for r in results:
+        index.observe(r.id, extract_features(r.article, r))
+    sim = BatchGrouper(index, [r.id for r in results]).similarity.toarray()
+    assert np.allclose(sim, sim.T)
+    assert not sim.diagonal().any()
+    assert sim[0, 1] > sim[0, 3]  # a rewrite of the same fight is closer than the other fight
+
+
+def test_index_after_a_batch_files_new_articles_into_the_batch_stories(kit):
+    one, two = _results(kit, FIGHT_ONE), _results(kit, FIGHT_TWO)
+    index = group_stories(one[:2] + two[:2])
+    assert index.add(one[2]) == index.story_of(one[0].id)
+    assert index.add(two[2]) == index.story_of(two[0].id)
