@@ -118,19 +118,23 @@ def extract_features(article: Article, result: Optional[DocumentResult] = None) 
     lower = text.lower()
     words = _content_words(lower)
     names: Counter = Counter()
+    get = names.get  # dict.get: Counter's own missing-key hook is a Python call per new key
     for name, k in Counter(_NAME.findall(text)).items():
         for key in _name_keys(name):
-            names[key] += k
+            names[key] = get(key, 0) + k
     # who and what the headline and first sentences are about: the participants that tell one
     # story from another story of the same kind (two rehab stories, two heavyweight fights)
     lead_end = _lead_end(text, config()["lead_chars"])
-    lead: Counter = Counter()
+    lead = _content_words(lower, 0, lead_end)
+    get = lead.get
     for name in _NAME.findall(text, 0, lead_end):
-        lead.update(_name_parts(name))
-    lead.update(_content_words(lower, 0, lead_end))
+        for part in _name_parts(name):
+            lead[part] = get(part, 0) + 1
     numbers: Counter = Counter()
+    get = numbers.get
     for number, k in Counter(_numbers(text)).items():
-        numbers[number.replace(",", "").rstrip(".")] += k
+        number = number.replace(",", "").rstrip(".")
+        numbers[number] = get(number, 0) + k
     signals: Counter = Counter()
     if result is not None:
         for place in result.places:
