@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import math
 import sys
 import time
 from collections import Counter
@@ -100,6 +101,23 @@ def parse(docs, gold, lex):
     return out
 
 
+def never_cues(rows, row_words, w, args) -> list:
+    """Candidate forms seen at least ``--never-min`` times in training whose best logit stayed
+    ``--never-margin`` below the tagger's threshold: the tagger skips them (speed)."""
+    from eventwire.extract.attribution import THRESHOLD
+
+    if args.never_margin < 0:
+        return []
+    cut = math.log(THRESHOLD / (1 - THRESHOLD)) - args.never_margin
+    best, seen = {}, Counter()
+    for row, word in zip(rows, row_words):
+        z = float(sum(w[j] for j in row))
+        seen[word] += 1
+        if z > best.get(word, -math.inf):
+            best[word] = z
+    return sorted(word for word, n in seen.items() if n >= args.never_min and best[word] < cut)
+
+
 def fit(parsed, args, lex, label="") -> tuple:
     """The model dict trained on ``parsed`` documents, and a one-line summary."""
     head_words, all_words = Counter(), Counter()
@@ -118,18 +136,20 @@ def fit(parsed, args, lex, label="") -> tuple:
     vocabulary = sorted(w for w, n in head_words.items()
                         if n >= 2 and n / all_words[w] >= args.min_rate)
     candidate = F.CandidateFilter(vocabulary, lex)
-    feats_rows, labels, missed = [], [], 0
+    feats_rows, labels, missed, row_words = [], [], 0, []
     for _id, _text, view, heads in parsed:
         for i in range(len(view.words)):
             if candidate(view.lower[i]):
                 feats_rows.append(F.cue_features(view, i))
                 labels.append(1 if i in heads else 0)
+                row_words.append(view.lower[i])
             elif i in heads:
                 missed += 1
     counts = Counter(f for row in feats_rows for f in row)
     index = {f: k for k, f in enumerate(sorted(f for f, n in counts.items() if n >= args.min_count))}
     rows = [[index[f] for f in row if f in index] for row in feats_rows]
     w = train_lr(rows, labels, len(index), args.l2)
+    never = never_cues(rows, row_words, w, args)
     names = sorted(index)
     weights = {f: round(float(w[index[f]]), 4) for f in names if abs(w[index[f]]) >= 0.005}
     model = {
@@ -138,11 +158,13 @@ def fit(parsed, args, lex, label="") -> tuple:
         "trained_on": f"PolNeAR open train+dev, split={label or args.split}, {len(parsed)} docs",
         "l2": args.l2,
         "min_rate": args.min_rate,
+        "never_margin": args.never_margin,
         "vocabulary": vocabulary,
+        "never_cues": never,
         "weights": weights,
     }
     summary = (f"{len(parsed)} docs, {len(labels)} candidates ({sum(labels)} cue heads, {missed} heads "
-               f"not candidates), {len(index)} features, {len(weights)} kept")
+               f"not candidates), {len(index)} features, {len(weights)} kept, {len(never)} never-cue forms")
     return model, summary
 
 
@@ -197,6 +219,11 @@ def main(argv=None) -> int:
                     help="train on each half, score the other with ../shared/eval/score.py; writes nothing")
     ap.add_argument("--l2", type=float, default=5.0, help="L2 penalty (0.5 * l2 * |w|^2)")
     ap.add_argument("--min-count", type=int, default=2, help="keep features seen this often")
+    ap.add_argument("--never-margin", type=float, default=1.0,
+                    help="skip candidate forms whose best training logit is this far below the "
+                         "threshold (negative: skip none)")
+    ap.add_argument("--never-min", type=int, default=5,
+                    help="... and that were seen at least this often")
     ap.add_argument("--min-rate", type=float, default=0.05,
                     help="a word is a cue candidate when at least this share of its uses are cues")
     args = ap.parse_args(argv)

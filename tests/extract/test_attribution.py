@@ -157,6 +157,55 @@ def test_quote_depth_marks_quoted_tokens():
     assert depth == [1, 1, 1, 1, 1, 0, 0, 0]
 
 
+_VIEW_TEXT = ("Merkel: Europe Must Stand Together\n\n"
+              '"We will not back down," said Dana Ortiz, a senator. Officials said the talks, '
+              "which stalled in May, would resume.\n“Nobody knows,” he added, “what comes next.”\n")
+
+
+def _views(text):
+    doc = build_pipeline(["eventwire_sentences"])(text)
+    fast = F.view_from_doc(doc)
+    words = [t.text for t in doc]
+    sent_ids = [0] * len(doc)
+    sid = -1
+    for t in doc:
+        sid += 1 if t.is_sent_start or t.i == 0 else 0
+        sent_ids[t.i] = sid
+    line_index, col = [], 0
+    for w in words:
+        line_index.append(col)
+        col = 0 if "\n" in w else col + (1 if w.strip() else 0)
+    return fast, F.TokenView(words, sent_ids, line_index), words
+
+
+def test_fast_view_matches_the_plain_token_view():
+    fast, plain, words = _views(_VIEW_TEXT)
+    assert list(fast.words) == words and fast.lower == plain.lower
+    for field in ("sent_start", "sent_end", "in_quote", "line_index", "quotes_upto", "title_line",
+                  "space", "commas_upto"):
+        assert list(getattr(fast, field)) == list(getattr(plain, field)), field
+    assert list(fast.words_upto) == plain.words_upto
+    assert list(fast.quoted_words_upto) == plain.quoted_words_upto
+    assert fast.title_line[0] == 1 and fast.in_quote[words.index("back")] == 1
+
+
+def test_compiled_scorer_equals_the_feature_strings():
+    tagger = AttributionTagger()
+    view, _plain, _words = _views(_VIEW_TEXT)
+    scored = 0
+    for i, w in enumerate(view.lower):
+        if tagger.candidate(w):
+            by_strings = sum(tagger.weights.get(f, 0.0) for f in F.cue_features(view, i))
+            assert tagger.scorer.score(view, i, tagger.scorer.entry(w)) == pytest.approx(by_strings, abs=1e-9)
+            scored += 1
+    assert scored >= 5
+
+
+def test_never_cue_forms_are_not_candidates():
+    candidate = F.CandidateFilter(["statement"], F.lexicon(), never=["state"])
+    assert not candidate("state") and candidate("said") and candidate("statement")
+
+
 def test_speed_per_document(nlp):
     sentence = ('"The militants are retreating," the ministry said. Officials said the talks '
                 'would resume, according to the statement. The convoy reached the town. ')

@@ -25,6 +25,7 @@ from ..models import Attribution
 from ..nlp.fast import doc_text
 from ..resources import load_json
 from . import attribution_features as F
+from .attribution_scorer import CueScorer
 from .attribution_roles import RoleLexicon, assign, extend_cue
 
 VERSION = "1.0"
@@ -61,17 +62,17 @@ class AttributionTagger:
     def __init__(self, model: dict | None = None, threshold: float = THRESHOLD):
         model = model or default_model()
         self.weights = model["weights"]
-        self.candidate = F.CandidateFilter(model["vocabulary"])
+        self.candidate = F.CandidateFilter(model["vocabulary"], never=model.get("never_cues", ()))
         self.threshold = threshold
-        self._word_score: dict = {}  # form -> summed weight of its context-free features
         self.logit_threshold = math.log(threshold / (1 - threshold))
         self.lex = F.lexicon()
+        self.scorer = CueScorer(self.weights, self.lex)
         self.roles = role_lexicon()
 
     def cue_heads(self, view: F.TokenView) -> list:
-        get = self.weights.get
-        candidate, word_score = self.candidate, self._word_score
-        known = candidate.memo.get
+        candidate, scorer = self.candidate, self.scorer
+        known, entry, score = candidate.memo.get, scorer.words.get, scorer.score
+        threshold = self.logit_threshold
         heads = []
         for i, w in enumerate(view.lower):
             ok = known(w)
@@ -79,14 +80,9 @@ class AttributionTagger:
                 ok = candidate(w)
             if not ok:
                 continue
-            z = word_score.get(w)
-            if z is None:
-                z = sum(get(f, 0.0) for f in F.word_features(w, self.lex))
-                if len(word_score) < 200_000:
-                    word_score[w] = z
-            for f in F.context_features(view, i):
-                z += get(f, 0.0)
-            if z > self.logit_threshold or (w == ":" and _speaker_colon(view, i)):
+            e = entry(w) or scorer.entry(w)
+            z = score(view, i, e)
+            if z > threshold or (w == ":" and _speaker_colon(view, i)):
                 heads.append((i, z))
         return heads
 
@@ -97,7 +93,7 @@ class AttributionTagger:
             if out:
                 j, zj = out[-1]
                 between = range(j + 1, i)
-                if (view.sent[i] == view.sent[j] and i - j <= 4
+                if (view.sent_start[i] == view.sent_start[j] and i - j <= 4
                         and all(view.lower[k] in self.lex.function_words for k in between)):
                     if z > zj:
                         out[-1] = (i, z)
@@ -124,8 +120,8 @@ class AttributionTagger:
             roles = assign(view, cue, self.roles, head_set - {head})
             if not roles.content:
                 continue
-            sent = view.sent[head]
-            if roles.participle and found_roles and view.sent[found_roles[-1].cue[0]] == sent \
+            sent = view.sent_start[head]
+            if roles.participle and found_roles and view.sent_start[found_roles[-1].cue[0]] == sent \
                     and found_roles[-1].source:
                 roles.source = found_roles[-1].source  # "Alvarez said ..., suggesting ..."
             found_roles.append(roles)
@@ -134,8 +130,10 @@ class AttributionTagger:
         return found
 
     def _record(self, text, starts, view, roles) -> Attribution:
+        ends = view.ends
+
         def chars(spans):
-            return [[starts[s], starts[e - 1] + len(view.words[e - 1])] for s, e in spans]
+            return [[starts[s], ends[e - 1]] for s, e in spans]
 
         source, cue, content = chars(roles.source), chars([roles.cue]), chars(roles.content)
         return Attribution(
@@ -165,12 +163,12 @@ def _speaker_colon(view: F.TokenView, i: int) -> bool:
 def _kind(view: F.TokenView, roles) -> str:
     if roles.order == "according_to":
         return "according_to"
+    # non-space content tokens, and those inside quotation marks, from prefix sums
     inside = total = 0
+    words_upto, quoted_upto = view.words_upto, view.quoted_words_upto
     for s, e in roles.content:
-        for i in range(s, e):
-            if view.words[i].strip():
-                total += 1
-                inside += view.in_quote[i]
+        total += words_upto[e] - words_upto[s]
+        inside += quoted_upto[e] - quoted_upto[s]
     if total and inside == total:
         return "direct"
     if inside:
@@ -180,17 +178,15 @@ def _kind(view: F.TokenView, roles) -> str:
 
 def _link_nested(found: list) -> None:
     """``nested_in``: the attribution whose content holds this one's cue (the smallest)."""
+    fragments = [(s, e, m) for m, b in enumerate(found) for s, e in b.content]
     for k, a in enumerate(found):
         cs, ce = a.cue[0]
-        best = None
-        for m, b in enumerate(found):
-            if m == k:
-                continue
-            for s, e in b.content:
-                if s <= cs and ce <= e and (best is None or e - s < best[1]):
-                    best = (m, e - s)
+        best = best_len = None
+        for s, e, m in fragments:
+            if s <= cs and ce <= e and m != k and (best_len is None or e - s < best_len):
+                best, best_len = m, e - s
         if best is not None:
-            a.nested_in = best[0]
+            a.nested_in = best
 
 
 @Language.factory("eventwire_attributions")

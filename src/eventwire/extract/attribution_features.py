@@ -14,9 +14,13 @@ from dataclasses import dataclass
 from itertools import accumulate
 from functools import lru_cache
 
+import re
+
+import numpy as np
+from spacy.attrs import IDX, IS_SPACE, LENGTH
+
+from ..nlp.fast import doc_text, sentence_starts, token_lowers
 from ..nlp.inflect import known_lemmas, lemma, verb_forms
-from ..nlp.fast import doc_text
-from spacy.attrs import IDX, LENGTH, SENT_START
 
 from ..resources import load_json
 
@@ -73,7 +77,8 @@ class TokenView:
     quote depth and line starts, computed once per document."""
 
     __slots__ = ("words", "lower", "sent", "sent_start", "sent_end", "in_quote", "line_index",
-                 "lex", "starts", "quotes_upto", "title_line")
+                 "lex", "starts", "quotes_upto", "title_line", "space", "words_upto",
+                 "quoted_words_upto", "commas_upto", "ends")
 
     def __init__(self, words: list, sent_ids: list, line_index: list, lex: Lexicon | None = None):
         self.lex = lex or lexicon()
@@ -92,51 +97,186 @@ class TokenView:
         self.sent_start, self.sent_end = sent_start, sent_end
         self.in_quote = quote_depth(words, sent_ids, self.lex)
         self.starts = None  # character offsets, when built from a Doc
+        self.ends = None
         # quotes_upto[i]: quoted tokens before i (prefix sums answer "a quote before/after
         # this token in its sentence?" in constant time)
         self.quotes_upto = [0] + list(accumulate(self.in_quote))
         self.title_line = title_lines(words, line_index)
+        self.space = [0 if w.strip() else 1 for w in words]
+        # non-space tokens, and quoted ones, before each index ("is this content all quoted?")
+        self.words_upto = [0] + list(accumulate(1 - sp for sp in self.space))
+        self.quoted_words_upto = [0] + list(accumulate(
+            q * (1 - sp) for q, sp in zip(self.in_quote, self.space)))
+        self.commas_upto = [0] + list(accumulate(1 if w == "," else 0 for w in words))
 
 
 def view_from_doc(doc, lex: Lexicon | None = None) -> TokenView:
     """A TokenView of a spaCy Doc whose sentence boundaries are set.
 
-    Reads token offsets with ``Doc.to_array`` and slices the text: iterating spaCy Token
-    objects costs about five times as much on an 800-word article."""
+    Built from ``Doc.to_array`` with numpy and text slicing, and from the lower-cased tokens
+    and sentence starts that eventwire.nlp.fast caches for every component: iterating spaCy
+    Token objects, or even a Python loop over all tokens per view field, costs a large share
+    of the stage's budget on an 800-word article. Same fields as ``TokenView(...)``."""
     text = doc_text(doc)
-    idx, length, sent_start = doc.to_array([IDX, LENGTH, SENT_START]).T.tolist()
-    words = [text[i:i + n] for i, n in zip(idx, length)]
-    # spaCy keeps at most one trailing space on a token; any newline is a token of its own,
-    # so a line starts after a token that holds "\n"
-    sent_ids, line_index = [], []
-    sid, col = -1, 0
-    for k, word in enumerate(words):
-        if sent_start[k] == 1 or sid < 0:
-            sid += 1
-        sent_ids.append(sid)
-        line_index.append(col)
-        col = 0 if "\n" in word else col + (1 if word.strip() else 0)
-    view = TokenView(words, sent_ids, line_index, lex)
-    view.starts = idx
+    arr = doc.to_array([IDX, LENGTH, IS_SPACE]).astype(np.int64)
+    idx = arr[:, 0]
+    n = len(idx)
+    starts = idx.tolist()
+    ends = (idx + arr[:, 1]).tolist()
+    lower = token_lowers(doc)
+    # the original-case forms are read at a few hundred places a document (shapes, roles),
+    # not at all ~1,000 tokens: slice them on demand
+    words = LazyWords(text, starts, ends)
+    view = TokenView.__new__(TokenView)
+    view.lex = lex or lexicon()
+    view.words = words
+    view.lower = lower
+    view.starts = starts
+    view.ends = ends
+    # sentence id, first and end token of each token's sentence
+    first = np.asarray(sentence_starts(doc) or [0], dtype=np.int64)
+    flags = np.zeros(n, dtype=np.int64)
+    flags[first] = 1
+    flags[0] = 1
+    sid = np.cumsum(flags) - 1
+    firsts = np.flatnonzero(flags)
+    ends = np.append(firsts[1:], n)
+    view.sent_start = firsts[sid].tolist()
+    view.sent = view.sent_start  # a sentence is named by its first token here
+    view.sent_end = ends[sid].tolist()
+    # index within the line: non-space tokens since the last token holding a newline
+    newline_tokens = _tokens_at(idx, [m.start() for m in _NEWLINE.finditer(text)])
+    nonspace = np.concatenate(([0], np.cumsum(1 - arr[:, 2])))
+    nl = np.asarray(newline_tokens, dtype=np.int64)
+    last_nl = np.searchsorted(nl, np.arange(n), side="left") - 1
+    line_first = np.where(last_nl >= 0, nl[np.maximum(last_nl, 0)] + 1 if len(nl) else 0, 0)
+    line_arr = nonspace[:n] - nonspace[line_first]
+    line_index = line_arr.tolist()
+    view.line_index = line_index
+    quote_tokens = [t for t in _tokens_at(idx, [m.start() for m in _QUOTE_CHAR.finditer(text)])
+                    if words[t] in _QUOTE_TOKENS]
+    in_quote = _quote_depth_sparse(n, quote_tokens, newline_tokens, words)
+    view.in_quote = in_quote
+    quoted = np.asarray(in_quote, dtype=np.int64)
+    view.quotes_upto = np.concatenate(([0], np.cumsum(quoted))).tolist()
+    line_starts = np.flatnonzero(line_arr == 0).tolist()
+    if len(text.lower()) == len(text):  # token_lowers sliced the lower-cased text
+        view.title_line = _title_lines_lower(text, lower, starts, line_starts)
+    else:
+        view.title_line = title_lines(words, line_index, line_starts)
+    space = arr[:, 2]
+    view.space = space.tolist()
+    # read a few times per attribution: numpy arrays, no list conversion
+    view.words_upto = nonspace
+    view.quoted_words_upto = np.concatenate(([0], np.cumsum(quoted * (1 - space))))
+    commas = _tokens_at(idx, [m.start() for m in _COMMA.finditer(text)])
+    comma_flags = np.zeros(n + 1, dtype=np.int64)
+    comma_flags[[t + 1 for t in commas if words[t] == ","]] = 1
+    view.commas_upto = np.cumsum(comma_flags).tolist()
     return view
 
 
-def title_lines(words: list, line_index: list) -> list:
-    """1 for tokens on a headline-like line: most words capitalised ("Merkel: Europe Must Stand
-    at Debate"). Headlines use colons and present-tense cues differently from body text."""
-    n = len(words)
+_NEWLINE = re.compile("\n")
+_COMMA = re.compile(",")
+_QUOTE_CHAR = re.compile("[\"“”«»`']")
+_QUOTE_TOKENS = frozenset(['"', "''", "``", "“", "«", "”", "»"])
+
+
+class LazyWords:
+    """The tokens' original text, sliced from the document when asked for."""
+
+    __slots__ = ("text", "starts", "ends")
+
+    def __init__(self, text: str, starts: list, ends: list):
+        self.text, self.starts, self.ends = text, starts, ends
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self.text[s:e] for s, e in zip(self.starts[i], self.ends[i])]
+        return self.text[self.starts[i]:self.ends[i]]
+
+    def __iter__(self):
+        text = self.text
+        return (text[s:e] for s, e in zip(self.starts, self.ends))
+
+
+def _title_lines_lower(text: str, lower: list, starts: list, line_starts: list) -> list:
+    """``title_lines`` from the lower-cased tokens and the first character of each token in
+    the text (same answer when lower-casing keeps every token's length)."""
+    n = len(lower)
     out = [0] * n
     start = 0
-    for i in range(n + 1):
-        if i == n or (line_index[i] == 0 and i > start):
-            if i - start > 40:  # a paragraph, not a headline
-                start = i
-                continue
-            alpha = [w for w in words[start:i] if w[:1].isalpha() and len(w) > 3]
-            if len(alpha) >= 3 and sum(w[0].isupper() for w in alpha) >= 0.75 * len(alpha):
-                for j in range(start, i):
-                    out[j] = 1
+    for i in line_starts + [n]:
+        if i <= start and i != n:
+            continue
+        if i - start > 40:
             start = i
+            continue
+        alpha = [k for k in range(start, i) if len(lower[k]) > 3 and lower[k][0].isalpha()]
+        if len(alpha) >= 3 and sum(text[starts[k]].isupper() for k in alpha) >= 0.75 * len(alpha):
+            out[start:i] = [1] * (i - start)
+        start = i
+    return out
+
+
+def _tokens_at(idx, chars: list) -> list:
+    """Sorted distinct indices of the tokens holding the given character offsets."""
+    if not chars:
+        return []
+    return sorted(set((np.searchsorted(idx, chars, side="right") - 1).tolist()))
+
+
+def _quote_depth_sparse(n: int, quotes: list, newlines: list, words: list) -> list:
+    """``quote_depth`` visiting only quote-mark and newline tokens (the rest inherit)."""
+    out = [0] * n
+    inside, since = False, 0
+    events = sorted(set(quotes) | set(newlines))
+    for i in events:
+        if inside and i > since:
+            out[since:i] = [1] * (i - since)
+        w = words[i]
+        if "\n" in w:
+            inside = False
+        if w == '"' or w == "''" or w == "``":
+            inside = not inside
+            out[i] = 1
+        elif w == "“" or w == "«":
+            inside = True
+            out[i] = 1
+        elif w == "”" or w == "»":
+            inside = False
+            out[i] = 1
+        else:
+            out[i] = 1 if inside else 0
+        since = i + 1
+    if inside and n > since:
+        out[since:n] = [1] * (n - since)
+    return out
+
+
+def title_lines(words: list, line_index: list, line_starts: list | None = None) -> list:
+    """1 for tokens on a headline-like line: most words capitalised ("Merkel: Europe Must Stand
+    at Debate"). Headlines use colons and present-tense cues differently from body text.
+    ``line_starts`` (the tokens whose line index is 0) saves a pass over every token."""
+    n = len(words)
+    out = [0] * n
+    if line_starts is None:
+        line_starts = [i for i in range(n) if line_index[i] == 0]
+    bounds = line_starts + [n]
+    start = 0
+    for i in bounds:
+        if i <= start and i != n:
+            continue
+        if i - start > 40:  # a paragraph, not a headline
+            start = i
+            continue
+        alpha = [w for w in words[start:i] if w[:1].isalpha() and len(w) > 3]
+        if len(alpha) >= 3 and sum(w[0].isupper() for w in alpha) >= 0.75 * len(alpha):
+            out[start:i] = [1] * (i - start)
+        start = i
     return out
 
 
@@ -201,9 +341,7 @@ def context_features(view: TokenView, i: int) -> list:
     quote_before = 1 if upto[i] > upto[ss] else 0
     quote_after = 1 if upto[se] > upto[i + 1] else 0
     comma_before = 1 if "," in view.lower[max(ss, i - 6):i] else 0
-    sh = shape(view.words[i])
     feats = [
-        "sh=" + sh,
         "p1=" + p1,
         "n1=" + n1,
         "p2=" + p2,
@@ -220,10 +358,6 @@ def context_features(view: TokenView, i: int) -> list:
         "lemq=%s|%d%d%d" % (lem, q, quote_before, quote_after),
         "lempos=%s|%s" % (lem, "s" if pos < 2 else "e" if rest < 2 else "m"),
     ]
-    p1s = shape(view.words[i - 1]) if i - 1 >= ss else "<s>"
-    n1s = shape(view.words[i + 1]) if i + 1 < se else "</s>"
-    feats.append("p1s=" + p1s)
-    feats.append("n1s=" + n1s)
     if view.title_line[i]:
         feats.append("titleline")
         feats.append("titleline|" + lem)
@@ -243,9 +377,12 @@ class CandidateFilter:
     colons and dashes, reporting-verb inflections, cue nouns, and words whose form or
     verb lemma the model saw as a cue head. Function words never are. Memoised per form."""
 
-    def __init__(self, vocabulary, lex: Lexicon | None = None):
+    def __init__(self, vocabulary, lex: Lexicon | None = None, never=()):
         self.vocabulary = frozenset(vocabulary)
         self.lex = lex or lexicon()
+        # forms seen often in training without ever scoring near a cue ("state", "polls"):
+        # scoring them costs a quarter of the tagger's time and finds nothing
+        self.never = frozenset(never)
         self.memo: dict = {}
 
     def __call__(self, w: str) -> bool:
@@ -258,6 +395,8 @@ class CandidateFilter:
 
     def _decide(self, w: str) -> bool:
         lex = self.lex
+        if w in self.never:
+            return False
         if w in lex.colon_cues:
             return True
         if w in lex.function_words or not w[:1].isalpha():

@@ -45,13 +45,14 @@ class RoleLexicon:
 
 
 def _is_space(view: TokenView, i: int) -> bool:
-    return not view.words[i].strip()
+    return view.space[i]
 
 
 def _trim(view: TokenView, s: int, e: int, drop: set) -> tuple:
-    while s < e and (_is_space(view, s) or view.lower[s] in drop):
+    space, lower = view.space, view.lower
+    while s < e and (space[s] or lower[s] in drop):
         s += 1
-    while e > s and (_is_space(view, e - 1) or view.lower[e - 1] in drop):
+    while e > s and (space[e - 1] or lower[e - 1] in drop):
         e -= 1
     return s, e
 
@@ -64,7 +65,7 @@ def _sentence_bounds(view: TokenView, i: int) -> tuple:
 def _content_end(view: TokenView, s: int, e: int) -> int:
     """Content excludes the sentence's final full stop unless it sits inside a quote."""
     end = e
-    while end > s and (_is_space(view, end - 1) or view.lower[end - 1] in SENT_FINAL):
+    while end > s and (view.space[end - 1] or view.lower[end - 1] in SENT_FINAL):
         end -= 1
     return end
 
