@@ -822,9 +822,20 @@ def _clause_break(doc, a, b) -> bool:
 
 @lru_cache(maxsize=1)
 def _boilerplate():
+    """(patterns anchored at the line start, the rest), each compiled into one regex or None.
+
+    Anchored patterns are tried only at the start of a line; the others are searched once over
+    the whole text, and a line is searched again only when a hit falls inside it. That costs a
+    fraction of searching every line with every pattern.
+    """
     import re
-    return re.compile("|".join(f"(?:{p})" for p in load_json("lexicons/sources.json")["boilerplate_lines"]),
-                      re.IGNORECASE | re.MULTILINE)
+    patterns = load_json("lexicons/sources.json")["boilerplate_lines"]
+    anchored = [p[1:] for p in patterns if p.startswith("^") and "|" not in p]
+    free = [p for p in patterns if not (p.startswith("^") and "|" not in p)]
+
+    def compile_(ps, flags=0):
+        return re.compile("|".join(f"(?:{p})" for p in ps), re.IGNORECASE | flags) if ps else None
+    return compile_(anchored), compile_(free, re.MULTILINE)
 
 
 def _boilerplate_ranges(text: str) -> list:
@@ -832,9 +843,16 @@ def _boilerplate_ranges(text: str) -> list:
 
     Furniture lines are short; long paragraphs are not searched at all.
     """
-    out, pos, pattern = [], 0, _boilerplate()
+    anchored, free = _boilerplate()
+    hits = [m.start() for m in free.finditer(text)] if free is not None else []
+    out, pos, h = [], 0, 0
     for line in text.split("\n"):
-        if len(line) < MAX_FURNITURE_LINE and pattern.search(line):
-            out.append((pos, pos + len(line)))
-        pos += len(line) + 1
+        end = pos + len(line)
+        if len(line) < MAX_FURNITURE_LINE:
+            while h < len(hits) and hits[h] < pos:
+                h += 1
+            if (anchored is not None and anchored.match(line)) or \
+                    (h < len(hits) and hits[h] <= end and free.search(line)):
+                out.append((pos, end))
+        pos = end + 1
     return out
