@@ -122,10 +122,10 @@ def test_ecbplus_story_grouping_on_the_open_splits(shared):
     spec.loader.exec_module(scorer)
     gold = {g["id"]: g for g in map(json.loads, gold_path.read_text().splitlines())}
     records = [json.loads(line) for line in docs_path.read_text().splitlines() if line.strip()]
-    for split, floor in (("train", 0.90), ("dev", 0.94)):
+    for split, floor in (("train", 0.93), ("dev", 0.95), ("all", 0.93)):
         results = []
         for rec in records:
-            if gold[rec["id"]]["split"] == split:
+            if split in ("all", gold[rec["id"]]["split"]):
                 art = record_to_article(rec, "ecbplus")
                 results.append(DocumentResult(id=art.id, article=art))
         index = group_stories(results)

@@ -247,10 +247,13 @@ class BatchGrouper:
                 best = self._pick(scores, allowed, threshold,
                                   (current, sums[current] / (own - 1)) if own > 1 else None)
                 if best is None:
-                    fresh = story_id_for(self.ids[i])
-                    if own == 1 or fresh in self.sid_of:
+                    if own == 1:
+                        continue
+                    label = self.sid_of.get(story_id_for(self.ids[i]))
+                    if label is not None and self.size[label] > 0:
                         continue  # the founder of a story keeps it
-                    best = self._new_story(i)
+                    # fits nowhere: a story of its own (the one it once founded, if emptied)
+                    best = self._new_story(i) if label is None else label
                 if best != current:
                     moved += 1
                     self._leave(i)

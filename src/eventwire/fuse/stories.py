@@ -28,6 +28,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from itertools import chain
 from typing import Dict, Iterable, List, Optional
 
 import numpy as np
@@ -251,6 +252,15 @@ class StoryIndex:
         self.n_docs += 1
         for c in CHANNELS:
             self.df[c].update(bags.get(c, {}).keys())
+
+    def observe_all(self, bags_by_article: Dict[str, Dict[str, Counter]]) -> None:
+        """``observe`` for many articles: one document-frequency count per bag."""
+        fresh = {aid: bags for aid, bags in bags_by_article.items() if aid not in self.counts}
+        for aid, bags in fresh.items():
+            self.counts[aid] = {c: bags.get(c) or {} for c in CHANNELS}
+        self.n_docs += len(fresh)
+        for c in CHANNELS:
+            self.df[c].update(chain.from_iterable(self.counts[aid][c] for aid in fresh))
 
     def _weighted(self, article_id: str) -> List[tuple]:
         """Per bag with a weight in the settings: (bag, terms, normalised tf-idf weights of
@@ -640,8 +650,7 @@ def group_stories(results: Iterable[DocumentResult], settings: Optional[dict] = 
         index.reprints.add(r.article)
     originals = [r for r in ordered if index.reprints.reprint_of(r.article.id) is None]
     bags = {r.article.id: extract_features(r.article, r) for r in originals}
-    for r in originals:
-        index.observe(r.article.id, bags[r.article.id])
+    index.observe_all(bags)
     from .batch import group_articles
 
     ids = list(dict.fromkeys(r.article.id for r in originals))
