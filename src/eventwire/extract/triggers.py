@@ -34,12 +34,21 @@ class Trigger:
     start: int  # token indices
     end: int
     senses: tuple
+    form: str = ""  # the matched text, lower-cased: the senses are those of this form
 
     def best(self, verb_like: bool) -> Sense:
-        want = "verb" if verb_like else "noun"
-        ranked = sorted(self.senses, key=lambda s: (s.kind != want and s.kind != "phrase",
+        key = (self.form, verb_like)
+        sense = _BEST.get(key) if self.form else None
+        if sense is None:
+            want = "verb" if verb_like else "noun"
+            sense = min(self.senses, key=lambda s: (s.kind != want and s.kind != "phrase",
                                                     -len(s.lemma.split()), _TYPE_ORDER.get(s.type, 99)))
-        return ranked[0]
+            if self.form:
+                _BEST[key] = sense  # one form always has the same senses: rank them once
+        return sense
+
+
+_BEST: dict = {}
 
 
 _TYPE_ORDER: dict = {}
@@ -83,9 +92,10 @@ class TriggerMatcher:
         for s, e in spans:
             if s < pos:
                 continue
-            senses = self.senses.get(view.span_lower(s, e))
+            form = view.span_lower(s, e)
+            senses = self.senses.get(form)
             if senses:
-                out.append(Trigger(s, e, tuple(senses)))
+                out.append(Trigger(s, e, tuple(senses), form))
                 pos = e
         return out
 
