@@ -2,6 +2,7 @@
 
 * :mod:`.reprints` – near-duplicate copies of one text (MinHash/LSH), and which copy is the original.
 * :mod:`.stories` – articles that report the same story (incremental :class:`StoryIndex`).
+* :mod:`.batch` – the story rules over a whole batch as sparse-matrix arithmetic (``group_stories``).
 * :mod:`.sources` – outlet, wire agency and original publisher; counting independent sources.
 
 ``group_batch`` is what :func:`eventwire.process.process` calls after the pipeline.
@@ -16,7 +17,7 @@ from .sources import SourceInfo, independent_sources, original_publishers, sourc
 from .stories import StoryIndex, group_stories
 
 COMPONENT = "eventwire_fuse"
-VERSION = "0.1.0"
+VERSION = "0.2.0"
 
 __all__ = ["group_batch", "StoryIndex", "ReprintIndex", "group_stories", "find_reprints",
            "independent_sources", "original_publishers", "source_info", "SourceInfo"]

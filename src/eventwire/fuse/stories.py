@@ -10,9 +10,11 @@ product with that sum divided by the member count.
 ``StoryIndex.add`` compares a new article only to the stories that share one of its
 highest-weighted features (an inverted index from feature to stories) and that fall in its
 time window, joins the best one above the threshold or founds a new story. Cost: a few dot
-products, independent of how many articles are stored. ``StoryIndex.regroup`` re-assigns every
-article to its best story (what a batch does after adding all articles; also the
-"regroup everything" operation the benchmark compares ``add`` with).
+products, independent of how many articles are stored. ``StoryIndex.merge_stories`` joins
+stories that are one story told twice (cross similarity close to their own cohesion) and
+``StoryIndex.regroup`` re-assigns every article to its best story: the maintenance steps of a
+long-running index. ``group_stories`` (a batch) files at a stricter founding threshold, merges
+and regroups, as matrix arithmetic (:mod:`.batch`).
 
 Reprints (see :mod:`eventwire.fuse.reprints`) never enter the centroids: they take the story
 of the copy they reprint, so fifty copies of one dispatch weigh like one article.
