@@ -35,10 +35,10 @@ _LEMPOS = ("s", "m", "e")
 
 class WordEntry:
     """What one word form contributes: its context-free score, and its word-specific weights
-    keyed by the previous word (p1w, p1lem, lexv|p1, lexn|p1 summed into one table) and by
-    the next word (wn1, lemn1, lexv|n1), so each neighbour costs one look-up."""
+    keyed by the previous word (p1w and p1lem summed into one table) and by the next word
+    (wn1 and lemn1), so each neighbour costs one look-up."""
 
-    __slots__ = ("base", "by_p1", "by_n1", "lemq", "lempos", "title", "colon")
+    __slots__ = ("base", "by_p1", "by_n1", "lemq", "lempos", "title", "colon", "lexv", "lexn")
 
 
 def _merged(tables: list) -> dict:
@@ -100,11 +100,12 @@ class CueScorer:
         e.base = sum(get(f, 0.0) for f in F.word_features(w, lex))
         lexv = w in lex.reporting_forms or lem in lex.reporting_forms
         single = self.single
-        e.by_p1 = _merged([pairs["p1w"].get(w), pairs["p1lem"].get(lem),
-                           single["lexv|p1"] if lexv else None,
-                           single["lexn|p1"] if w in lex.cue_nouns else None])
-        e.by_n1 = _merged([pairs["wn1"].get(w), pairs["lemn1"].get(lem),
-                           single["lexv|n1"] if lexv else None])
+        # the lexicon-class tables (lexv|p1 ...) hold thousands of entries: looked up on their
+        # own, never copied into a word's table
+        e.by_p1 = _merged([pairs["p1w"].get(w), pairs["p1lem"].get(lem)])
+        e.by_n1 = _merged([pairs["wn1"].get(w), pairs["lemn1"].get(lem)])
+        e.lexv = lexv
+        e.lexn = w in lex.cue_nouns
         lemq = pairs["lemq"].get(lem, _EMPTY)
         e.lemq = [lemq.get(code, 0.0) for code in _QCODES]
         lempos = pairs["lempos"].get(lem, _EMPTY)
@@ -140,6 +141,10 @@ class CueScorer:
              + e.lempos[0 if pos < 2 else 2 if rest < 2 else 1])
         if view.title_line[i]:
             z += self.titleline + e.title
+        if e.lexv:
+            z += single["lexv|n1"].get(n1, 0.0) + single["lexv|p1"].get(p1, 0.0)
+        if e.lexn:
+            z += single["lexn|p1"].get(p1, 0.0)
         if e.colon:
             z += self.colon_line[line if line < 8 else 8]
             z += single["colon|sh1"].get(shape(view.words[i - 1]) if i > ss else "<s>", 0.0)
