@@ -131,20 +131,25 @@ class AttributionTagger:
 
     def _record(self, text, starts, view, roles) -> Attribution:
         ends = view.ends
-
-        def chars(spans):
-            return [[starts[s], ends[e - 1]] for s, e in spans]
-
-        source, cue, content = chars(roles.source), chars([roles.cue]), chars(roles.content)
+        source = [[starts[s], ends[e - 1]] for s, e in roles.source]
+        cs, ce = roles.cue
+        cue = [[starts[cs], ends[ce - 1]]]
         return Attribution(
             source=source,
             cue=cue,
-            content=content,
-            source_text=" ".join(text[s:e] for s, e in source),
-            cue_text=" ".join(text[s:e] for s, e in cue),
+            content=[[starts[s], ends[e - 1]] for s, e in roles.content],
+            source_text=_joined(text, source),
+            cue_text=text[cue[0][0]:cue[0][1]],
             kind=_kind(view, roles),
             component=COMPONENT,
         )
+
+
+def _joined(text: str, fragments: list) -> str:
+    if len(fragments) == 1:
+        s, e = fragments[0]
+        return text[s:e]
+    return " ".join(text[s:e] for s, e in fragments)
 
 
 def _speaker_colon(view: F.TokenView, i: int) -> bool:
