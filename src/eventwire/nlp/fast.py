@@ -6,8 +6,13 @@ once per Doc from spaCy's arrays and cached in ``doc.user_data``.
 """
 from __future__ import annotations
 
+from itertools import accumulate
+from operator import add
+
 from spacy.attrs import IDX, LENGTH, SENT_START
 
+_WORDS = "eventwire.words"    # set by nlp/tokenizer.py: (token texts, trailing-space flags)
+_OFFSETS = "eventwire.offsets"
 _LOWER = "eventwire.lower"
 _SENTS = "eventwire.sent_starts"
 _TEXT = "eventwire.text"
@@ -23,6 +28,28 @@ def doc_text(doc) -> str:
     return text
 
 
+def token_texts(doc) -> list:
+    """Token texts, index-aligned with the Doc (the tokenizer's own list when it made the Doc)."""
+    made = doc.user_data.get(_WORDS)
+    if made is not None and len(made[0]) == len(doc):
+        return made[0]
+    words = doc.user_data[_WORDS] = ([t.text for t in doc], [bool(t.whitespace_) for t in doc])
+    return words[0]
+
+
+def token_offsets(doc) -> tuple[list, list]:
+    """(start, end) character offsets of every token, as two lists."""
+    offsets = doc.user_data.get(_OFFSETS)
+    if offsets is None:
+        words = token_texts(doc)
+        spaces = doc.user_data[_WORDS][1]
+        lengths = list(map(len, words))
+        starts = list(accumulate(map(add, lengths, spaces), initial=0))
+        starts.pop()
+        offsets = doc.user_data[_OFFSETS] = (starts, list(map(add, starts, lengths)))
+    return offsets
+
+
 def token_lowers(doc) -> list:
     """Lower-cased token texts, index-aligned with the Doc."""
     low = doc.user_data.get(_LOWER)
@@ -30,12 +57,17 @@ def token_lowers(doc) -> list:
         text = doc_text(doc)
         lowered = text.lower()
         if len(lowered) == len(text):
-            arr = doc.to_array([IDX, LENGTH])
-            low = [lowered[i:i + n] for i, n in arr.tolist()]
+            starts, ends = token_offsets(doc)
+            low = list(map(lowered.__getitem__, map(slice, starts, ends)))
         else:  # a few characters change length when lower-cased ("İ"); take the slow road
             low = [t.lower_ for t in doc]
         doc.user_data[_LOWER] = low
     return low
+
+
+def set_sentence_starts(doc, starts: list) -> None:
+    """Recorded by the sentence splitter, which knows them without reading the Doc back."""
+    doc.user_data[_SENTS] = starts
 
 
 def sentence_starts(doc) -> list:

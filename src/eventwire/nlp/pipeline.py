@@ -1,6 +1,7 @@
 """The spaCy ``Language`` that carries an article through NLP, extraction and resolution.
 
-A blank English tokenizer followed by eventwire's registered components, in this order:
+A blank English tokenizer (its splits cached per whitespace-separated piece: nlp/tokenizer.py)
+followed by eventwire's registered components, in this order:
 
 =========================  ==========================  =======================================
 component                  module                      adds
@@ -26,6 +27,7 @@ from spacy.tokens import Doc
 
 from ..models import Article
 from . import extensions  # noqa: F401  (registers doc._ attributes)
+from .tokenizer import install as install_tokenizer
 
 PIPELINE = [
     ("eventwire_sentences", "eventwire.nlp.components.sentences"),
@@ -43,6 +45,7 @@ def build_pipeline(components: Iterable[str] | None = None) -> Language:
     wanted = set(components) if components is not None else None
     nlp = spacy.blank("en")
     nlp.max_length = 10_000_000
+    install_tokenizer(nlp)  # spaCy's tokens, from a per-piece cache (nlp/tokenizer.py)
     for name, module in PIPELINE:
         if wanted is None or name in wanted:
             importlib.import_module(module)  # registers the factory

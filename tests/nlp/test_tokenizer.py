@@ -1,0 +1,123 @@
+"""The cached tokenizer (nlp/tokenizer.py) must give spaCy's English tokens.
+
+Hand-written strings cover the boundaries downstream components depend on (hyphens,
+possessives, abbreviations, numbers, quotes, URLs, whitespace runs); the gold-set check is
+marked slow and skips without ../shared.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import spacy
+
+from eventwire.nlp.fast import doc_text, token_offsets, token_texts
+from eventwire.nlp.pipeline import build_pipeline
+from eventwire.nlp.tokenizer import CachedTokenizer, _plain_split
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = ROOT.parent / "shared"
+
+TRICKY = [
+    "President Bashar al-Assad's forces shelled Aleppo's eastern districts on Monday.",
+    "The U.S.-led coalition said 1,200 fighters (about 15%) had left by 10:30 a.m. on Jan. 5.",
+    "Mr. Smith, 45, told Reuters: \"We cannot accept this.\" He didn't say more.",
+    "“It’s over,” said Sen. Jane Doe (D-Md.), citing https://example.com/report?id=7 and @user.",
+    "A well-known anti-Assad group's 'so-called' truce... ended?! See e-mail: a.b@c.org",
+    "  Leading spaces,\tTabs\tand  double  spaces \n\n New paragraph.\u00a0Non-breaking space. ",
+    "''The Hunger Games'' sequel -- $5.5bn, £20m, 3-2 win; 1990s-era F-16s :)",
+    "S.Korea's ‘S’ and ‘Hello’s”, (o:’ ISIS. A. USA.” x-ray. Iskander-E. R-Fla.",
+    "",
+    " ",
+    "\n",
+    "word",
+]
+
+
+@pytest.fixture(scope="module")
+def reference():
+    return spacy.blank("en").tokenizer
+
+
+def _tokens(doc):
+    return [(t.text, t.whitespace_) for t in doc]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_same_tokens_as_spacy(reference, text):
+    fast = CachedTokenizer(spacy.blank("en").tokenizer)
+    doc = fast(text)
+    assert _tokens(doc) == _tokens(reference(text))
+    assert doc.text == text
+    # a second call is answered from the cache and must not change anything
+    assert _tokens(fast(text)) == _tokens(reference(text))
+
+
+def test_pieces_learned_together_do_not_change_each_other(reference):
+    # spaCy's special-case matcher reaches across a plain space ("Games' ''The"): pieces
+    # learned in one call must be kept apart, so "''The" stays "''" + "The" afterwards.
+    fast = CachedTokenizer(spacy.blank("en").tokenizer)
+    fast("Games' ''The")
+    assert [t.text for t in fast("According to ''The Times")] == \
+        [t.text for t in reference("According to ''The Times")] == ["According", "to", "''", "The", "Times"]
+
+
+def test_plain_split_agrees_with_spacy(reference):
+    words = ["Syria", "said", "ISIS", "A", "Mr", "cannot", "Calif", "well-known", "al-Assad", "e-mail", "S", "o"]
+    affixes = [("", ""), ("(", ")"), ("“", "”"), ("‘", "’"), ('"', '"')]
+    checked = 0
+    for w in words:
+        for opening, closing in affixes:
+            for middle in ("", "'s", "’s"):
+                for mark in ("", ".", ",", ":", ";", "?", "!"):
+                    piece = opening + w + middle + mark + closing
+                    split = None if piece in reference.rules else _plain_split(piece, reference.rules)
+                    if split is not None:
+                        checked += 1
+                        assert split == tuple(t.text for t in reference(piece)), piece
+    assert checked > 500  # most of these are handled without spaCy
+
+
+def test_pipeline_uses_it_and_keeps_token_views():
+    nlp = build_pipeline([])
+    assert isinstance(nlp.tokenizer, CachedTokenizer)
+    text = "Russia's Defence Ministry said on Tuesday that 12 drones were shot down.\nMore later."
+    doc = nlp.make_doc(text)
+    assert token_texts(doc) == [t.text for t in doc]
+    assert token_offsets(doc) == ([t.idx for t in doc], [t.idx + len(t) for t in doc])
+    assert doc_text(doc) == text
+
+
+def test_views_of_a_doc_made_elsewhere():
+    from spacy.tokens import Doc
+
+    nlp = spacy.blank("en")
+    doc = Doc(nlp.vocab, words=["Hello", ",", "world", "!"], spaces=[False, True, False, False])
+    assert token_texts(doc) == ["Hello", ",", "world", "!"]
+    assert token_offsets(doc) == ([0, 5, 7, 12], [5, 6, 12, 13])
+
+
+@pytest.mark.slow
+def test_gold_set_articles_tokenise_as_spacy(reference):
+    sets = sorted((SHARED / "data").glob("*/docs.jsonl")) if (SHARED / "data").exists() else []
+    if not sets:
+        pytest.skip(f"{SHARED / 'data'} is absent (a clone without ../shared)")
+    fast = CachedTokenizer(spacy.blank("en").tokenizer)
+    n = differ = 0
+    for path in sets:
+        for line in path.open(encoding="utf-8"):
+            if not line.strip():
+                continue
+            text = json.loads(line)["text"]
+            n += 1
+            ours, theirs = _tokens(fast(text)), _tokens(reference(text))
+            if ours != theirs:
+                differ += 1
+                # The one known difference: spaCy splits "''" into two "'" when its
+                # special-case matcher has reached across a space from the piece before.
+                assert "".join(t for t, _ in ours) == "".join(t for t, _ in theirs)
+                extra = [t for t, _ in theirs if t == "'"]
+                assert len(extra) > len([t for t, _ in ours if t == "'"])
+    assert n > 1000
+    assert differ <= n * 0.005
