@@ -15,11 +15,11 @@ import re
 from bisect import bisect_left
 
 import numpy
-from spacy.attrs import IDX, IS_PUNCT, SENT_START
+from spacy.attrs import IS_PUNCT, SENT_START
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 
-from ..fast import doc_text, token_lowers
+from ..fast import doc_text, set_sentence_starts, token_lowers, token_offsets
 
 VERSION = "1.1"
 _BREAK = re.compile(r"\n\s*")
@@ -42,19 +42,18 @@ class SentenceSplitter:
         if not n:
             return doc
         low = token_lowers(doc)
-        arr = doc.to_array([IDX, IS_PUNCT])
-        starts_at = arr[:, 0].tolist()
-        is_punct = arr[:, 1].tolist()
-        flags = [-1] * n
+        starts_at, _ends = token_offsets(doc)
+        final = numpy.fromiter(map(_FINAL.__contains__, low), dtype=bool, count=n)
+        normal = ~(doc.to_array(IS_PUNCT).astype(bool) | final)
+        # The sentencizer's rule without a loop: a sentence starts at an ordinary token when a
+        # sentence-final mark stands between it and the ordinary token before it.
+        finals_before = numpy.concatenate(([0], numpy.cumsum(final)))
+        ordinary = numpy.flatnonzero(normal)
+        previous = numpy.concatenate(([-1], ordinary[:-1]))
+        opened = ordinary[finals_before[ordinary] - finals_before[previous + 1] > 0]
+        flags = numpy.full(n, -1, dtype=numpy.int64)
+        flags[opened] = 1
         flags[0] = 1
-        seen_final = False
-        for i, w in enumerate(low):
-            final = w in _FINAL
-            if seen_final and not is_punct[i] and not final:
-                flags[i] = 1
-                seen_final = False
-            elif final:
-                seen_final = True
         text = doc_text(doc)
         for m in _BREAK.finditer(text):
             k = bisect_left(starts_at, m.end())
@@ -63,5 +62,6 @@ class SentenceSplitter:
             j = bisect_left(starts_at, m.start())
             if 0 < j < k and text[starts_at[j]:starts_at[j] + 1].isspace():
                 flags[j] = -1  # a run of blank lines belongs to the sentence before
-        doc.from_array([SENT_START], numpy.asarray(flags, dtype="int32").reshape(n, 1).astype("uint64"))
+        doc.from_array([SENT_START], flags.astype("uint64").reshape(n, 1))
+        set_sentence_starts(doc, numpy.flatnonzero(flags == 1).tolist())
         return doc
