@@ -13,12 +13,12 @@ from __future__ import annotations
 from bisect import bisect_right
 
 import numpy as np
-from spacy.attrs import IDX, LENGTH, SENT_START
+from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from ...errors import ComponentError
-from ..fast import doc_text
+from ..fast import doc_text, sentence_starts, token_offsets, token_texts
 from ..ner.recogniser import Recogniser
 
 VERSION = "1.1"
@@ -44,15 +44,15 @@ class EntityComponent:
         n = len(doc)
         if not n:
             return doc
-        # Offsets from one array call: making 800 Token objects costs more than the recogniser.
-        # Offsets from one array call: making 800 Token objects costs more than the recogniser
-        # (and uint64 -> int conversion in tolist() is slow, hence the int64 cast).
-        starts, lengths, sent_flags = doc.to_array([IDX, LENGTH, SENT_START]).astype(np.int64).T.tolist()
+        # Plain lists from the tokenizer and the sentence splitter: making 800 Token objects
+        # would cost more than the recogniser.
         text = doc_text(doc)
-        ends = [a + n for a, n in zip(starts, lengths)]
-        words = [text[a:b] for a, b in zip(starts, ends)]
-        sent_starts = [f == 1 for f in sent_flags]
-        sent_starts[0] = True
+        words = token_texts(doc)
+        starts, ends = token_offsets(doc)
+        sent_starts = bytearray(n)
+        for k in sentence_starts(doc):
+            sent_starts[k] = 1
+        sent_starts[0] = 1
         # A token is followed by a line break when a newline lies between its start and the
         # next token's start (or inside it, for whitespace tokens).
         newline_after = [False] * n
@@ -67,7 +67,16 @@ class EntityComponent:
             self.recogniser.extend_the(words, mentions)
         except (IndexError, KeyError, ValueError) as exc:  # a bug, not bad input: say where
             raise ComponentError(f"{self.name}: {type(exc).__name__}: {exc}") from exc
-        names = [m for m in mentions if m.source not in NOT_NAMES]
-        doc.set_ents([Span(doc, m.start, m.end, label=m.label) for m in names], default="outside")
+        # doc.ents in one array write (set_ents wants a Span object per name): IOB 2 is
+        # outside, 3 begins a name, 1 continues it.
+        iob = np.full(n, 2, dtype=np.uint64)
+        types = np.zeros(n, dtype=np.uint64)
+        add = doc.vocab.strings.add
+        for m in mentions:
+            if m.source not in NOT_NAMES:
+                iob[m.start] = 3
+                iob[m.start + 1:m.end] = 1
+                types[m.start:m.end] = add(m.label)
+        doc.from_array([ENT_IOB, ENT_TYPE], np.stack([iob, types], axis=1))
         doc._.entity_mentions = [(m.start, m.end, m.label, m.source) for m in mentions if m.source in NOT_NAMES]
         return doc

@@ -22,6 +22,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+import numpy as np
+
 from .lexicons import (Lexicons, load_boilerplate, load_lexicons, load_nominal_places, load_numeric_patterns,
                        load_pronouns)
 from .span_classifier import SpanClassifier
@@ -45,6 +47,12 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Span priorities when two candidates overlap: higher wins, then longer.
 PRIORITY = {"grammar": 5, "numeric": 4, "title": 3, "lex": 3, "cue": 3, "city": 3, "model": 2, "term": 1,
             "pronoun": 1, "nominal": 1}
+
+
+# Bits of the per-word table (Recogniser._info).
+ALPHA, UPPER, CAP, CAP_FUNCTION, MAY_START, PRONOUN, NUMERIC = 1, 2, 4, 8, 16, 32, 64
+_DIGIT, _CURRENCY = "\x00digit", "\x00currency"  # numeric start kinds, apart from trigger words
+_WORD_INFO_LIMIT = 500_000
 
 
 @dataclass
@@ -80,6 +88,54 @@ class Recogniser:
         self.non_entity_heads = set(cues.get("non_entity_heads", ()))
         self.non_entity_prefixes = set(cues.get("non_entity_prefixes", ()))
         self.trigger_words = frozenset(w for _l, _rx, ws, _k in self.numeric[0] for w in ws)
+        # What a word's own spelling says about it, worked out once per distinct word: a
+        # long article repeats most of its words, and a dict lookup per token is far cheaper
+        # than a handful of string methods and set lookups per token.
+        self._word_bits: dict = {}
+        self._word_start: dict = {}
+
+    def _info(self, words: list[str]) -> list:
+        """Per token: flag bits (self._word_start says where a numeric pattern may start:
+        _DIGIT | _CURRENCY | trigger word, for words with the NUMERIC bit)."""
+        table, starts = self._word_bits, self._word_start
+        bits = list(map(table.get, words))
+        if None in bits:
+            if len(table) > _WORD_INFO_LIMIT:
+                table.clear()
+                starts.clear()
+            for k, w in enumerate(words):
+                if bits[k] is None:
+                    bits[k], starts[w] = table[w], _start = self._describe(w)
+        return bits
+
+    def _describe(self, w: str) -> tuple:
+        c = w[0]
+        lw = w if w.islower() else w.lower()
+        bits = 0
+        if c.isalpha():
+            bits |= ALPHA
+        if c.isupper():
+            bits |= UPPER
+            if w not in CAPITAL_PRONOUNS:
+                bits |= CAP
+                if lw in FUNCTION_WORDS:
+                    bits |= CAP_FUNCTION
+        if w in ARABIC_ARTICLES or lw in self.lex.terms.prefixes or \
+                (self.nominals is not None and lw in self.nominals.prefixes):
+            bits |= MAY_START
+        if w in self.pronouns:
+            bits |= PRONOUN
+        if c.isdigit():
+            start = _DIGIT
+        elif c in "$£€¥" or (c in "UAC" and "$" in w):
+            start = _CURRENCY
+        elif lw in self.trigger_words or lw.rstrip(".") in self.trigger_words:
+            start = lw.rstrip(".")
+        else:
+            start = None
+        if start is not None:
+            bits |= NUMERIC
+        return bits, start
 
     # ------------------------------------------------------------------ entry point
     def __call__(self, text: str, words: list[str], starts: list[int], sent_starts: list[bool],
@@ -88,48 +144,44 @@ class Recogniser:
         if ends is None:
             ends = [s + len(w) for s, w in zip(starts, words)]
         blocked = bytearray(n)
-        mentions = self._numeric(text, words, starts, ends, blocked)
+        flags = np.array(self._info(words), dtype=np.int64)
+        mentions = self._numeric(text, words, starts, ends, blocked, np.flatnonzero(flags & NUMERIC).tolist())
         self._block_boilerplate(text, starts, ends, blocked)
         bounds = [i for i, flag in enumerate(sent_starts) if flag]
         if not bounds or bounds[0] != 0:
             bounds.insert(0, 0)
         bounds.append(n)
-        self._alpha = [w[:1].isalpha() for w in words]
-        self._upper = [w[:1].isupper() for w in words]
-        caps = [w[:1].isupper() and w not in CAPITAL_PRONOUNS for w in words]
-        for k in range(1, n):
+        # running counts of alphabetic and upper-case tokens, for the Title Case test per sentence
+        self._alpha_before = np.concatenate(([0], np.cumsum(flags & ALPHA))).tolist()
+        self._upper_before = np.concatenate(([0], np.cumsum((flags & UPPER) >> 1))).tolist()
+        caps = (flags & CAP).astype(bool).tolist()
+        for k in np.flatnonzero(flags & CAP_FUNCTION).tolist():
             # Title Case ("Hit On Donald Trump"): a capitalised function word joins nothing.
-            if caps[k] and not sent_starts[k] and words[k].lower() in FUNCTION_WORDS:
+            if k and not sent_starts[k]:
                 caps[k] = False
+                flags[k] &= ~CAP
+        # Tokens where a name, a term or a nominal may begin: the sentence pass skips the rest.
+        self._openers = np.flatnonzero(flags & (CAP | MAY_START)).tolist()
         for s, e in zip(bounds, bounds[1:]):
             mentions.extend(self._sentence(text, words, starts, ends, s, e, blocked, newline_after, caps))
         if self.pronouns:
             pron = self.pronouns
-            mentions.extend(Mention(i, i + 1, pron[w], "pronoun") for i, w in enumerate(words)
-                            if w in pron and not blocked[i])
+            mentions.extend([Mention(i, i + 1, pron[words[i]], "pronoun")
+                             for i in np.flatnonzero(flags & PRONOUN).tolist() if not blocked[i]])
         mentions = self._grammar(words, mentions, newline_after)
         mentions = self._resolve(mentions, blocked)
         self._discourse(text, words, starts, ends, mentions)
         return [m for m in mentions if m.label != "O"]
 
     # ------------------------------------------------------------------ step 1: patterns
-    def _numeric(self, text, words, starts, ends, blocked) -> list[Mention]:
+    def _numeric(self, text, words, starts, ends, blocked, candidates) -> list[Mention]:
         patterns, prefixes = self.numeric
-        # Where each pattern may start: one pass over the tokens, then re.match only there.
+        # Where each pattern may start (from the per-word table), then re.match only there.
         at_word: dict[str, list[int]] = {}
-        digits, currency = [], []
-        trigger_words = self.trigger_words
-        for i, w in enumerate(words):
-            c = w[0]
-            if c.isdigit():
-                digits.append(i)
-            elif c in "$£€¥" or (c in "UAC" and "$" in w):
-                currency.append(i)
-            else:
-                lw = w if w.islower() else w.lower()
-                if lw in trigger_words or lw.rstrip(".") in trigger_words:
-                    lw = lw.rstrip(".")
-                    at_word.setdefault(lw, []).append(i)
+        kind = self._word_start
+        for i in candidates:
+            at_word.setdefault(kind[words[i]], []).append(i)
+        digits, currency = at_word.get(_DIGIT, []), at_word.get(_CURRENCY, [])
         out = []
         covered = bytearray(len(text) + 1)
         for label, rx, start_words, kinds in patterns:
@@ -138,8 +190,8 @@ class Recogniser:
                 cands.extend(digits)
             if "currency" in kinds:
                 cands.extend(currency)
-            for w in start_words:
-                cands.extend(at_word.get(w, ()))
+            for w in start_words.intersection(at_word):
+                cands.extend(at_word[w])
             if len(kinds) + len(start_words) > 1:
                 cands.sort()
             for ti in cands:
@@ -183,11 +235,20 @@ class Recogniser:
         terms = self.lex.terms
         term_prefixes = terms.prefixes
         out: list[Mention] = []
-        n_alpha = sum(self._alpha[s:e])
+        n_alpha = self._alpha_before[e] - self._alpha_before[s]
         # A headline in Title Case capitalises every word: only lexicon names and titles count.
-        self._title_case = n_alpha >= 5 and sum(self._upper[s:e]) >= 0.8 * n_alpha
+        self._title_case = n_alpha >= 5 and self._upper_before[e] - self._upper_before[s] >= 0.8 * n_alpha
+        openers = self._openers
+        at = bisect_left(openers, s)
+        n_openers = len(openers)
         i = s
-        while i < e:
+        while True:
+            # Tokens that open nothing (lower-case, not a term or a nominal) are skipped.
+            while at < n_openers and openers[at] < i:
+                at += 1
+            if at == n_openers or openers[at] >= e:
+                break
+            i = openers[at]
             if blocked[i]:
                 i += 1
                 continue
@@ -482,15 +543,14 @@ class Recogniser:
 
     # ------------------------------------------------------------------ step 5: overlaps
     def _resolve(self, mentions, blocked) -> list[Mention]:
-        mentions = [m for m in mentions if not any(blocked[k] == 2 for k in range(m.start, m.end))]
+        mentions = [m for m in mentions if 2 not in blocked[m.start:m.end]]
         mentions.sort(key=lambda m: (-PRIORITY[m.source], -(m.end - m.start), m.start))
         used = bytearray(len(blocked))
         kept = []
         for m in mentions:
-            if any(used[k] for k in range(m.start, m.end)):
+            if 1 in used[m.start:m.end]:
                 continue
-            for k in range(m.start, m.end):
-                used[k] = 1
+            used[m.start:m.end] = b"\x01" * (m.end - m.start)
             kept.append(m)
         kept.sort(key=lambda m: m.start)
         return kept
