@@ -71,15 +71,17 @@ class AttributionTagger:
 
     def cue_heads(self, view: F.TokenView) -> list:
         candidate, scorer = self.candidate, self.scorer
-        known, entry, score = candidate.memo.get, scorer.words.get, scorer.score
+        entry, score = scorer.words.get, scorer.score
         threshold = self.logit_threshold
         heads = []
-        for i, w in enumerate(view.lower):
-            ok = known(w)
-            if ok is None:
-                ok = candidate(w)
-            if not ok:
-                continue
+        forms = candidate.forms
+        if forms is not None:
+            lower = view.lower
+            positions = [i for i, w in enumerate(lower) if w in forms]
+        else:
+            positions = [i for i, w in enumerate(view.lower) if candidate(w)]
+        for i in positions:
+            w = view.lower[i]
             e = entry(w) or scorer.entry(w)
             z = score(view, i, e)
             if z > threshold or (w == ":" and _speaker_colon(view, i)):
