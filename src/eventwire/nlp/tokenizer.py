@@ -38,7 +38,7 @@ _CACHE_LIMIT = 300_000  # distinct pieces remembered (a few tens of MB at most)
 # on every piece of the gold sets and corpora and on each corpus word with every affix.
 _SIMPLE = re.compile(r"""([(“‘"]?)([A-Za-z]+(?:[-–—][A-Za-z]+)*)('s|’s)?([.,;:?!]?)([”’")]?)""")
 _DASH = re.compile(r"([-–—])")
-_NUMBER = re.compile(r"[0-9]+")
+
 
 
 class CachedTokenizer:
@@ -135,8 +135,8 @@ class CachedTokenizer:
 
 def _plain_split(piece: str, rules) -> tuple | None:
     """The split of a piece that spaCy's prefix, suffix and infix rules treat trivially, or None."""
-    if _NUMBER.fullmatch(piece):
-        return (piece,)
+    if piece.isascii() and (piece.isalpha() or piece.isdigit()):
+        return (piece,)  # the caller has ruled out special cases
     m = _SIMPLE.fullmatch(piece)
     if m is None:
         return None

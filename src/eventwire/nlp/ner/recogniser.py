@@ -308,12 +308,15 @@ class Recogniser:
                 continue
             return j
 
-    def _segments(self, text, starts, ends, i, j):
+    def _segments(self, text, words, starts, ends, i, j):
         segs = []
+        names, titles = self.lex.names, self.lex.titles
         k = i
         while k < j:
-            name = self.lex.names.longest(text, starts, ends, k, j)
-            title = self.lex.titles.longest(text, starts, ends, k, j)
+            # a phrase's first token is one of its prefixes: most tokens need no table walk
+            w = words[k]
+            name = names.longest(text, starts, ends, k, j) if w in names.prefixes else None
+            title = titles.longest(text, starts, ends, k, j) if w in titles.prefixes else None
             best = None
             if name and (not title or name[0] >= title[0]):
                 best = name
@@ -345,7 +348,7 @@ class Recogniser:
             j -= 1
         if i >= j:
             return []
-        segs = self._segments(text, starts, ends, i, j)
+        segs = self._segments(text, words, starts, ends, i, j)
         labels = [sg[2] for sg in segs]
         if len(segs) == 1 and labels[0] is None and words[i].isupper() and j == i + 1 and len(words[i]) > 3:
             # Datelines and headlines shout: "MOSCOW (XINHUA) -".

@@ -11,7 +11,7 @@ import math
 
 from ...errors import DataFileError
 from ...resources import load_json
-from .span_features import span_features
+from .span_features import context_features, word_features
 
 MODEL_PATH = "models/ner/span_types.json"
 
@@ -25,6 +25,9 @@ class SpanClassifier:
             raise DataFileError(f"{MODEL_PATH}: expected 'classes' and 'weights'") from None
         self._zero = [0.0] * len(self.classes)
         self._cache: dict = {}
+        # Scores are sums over features: the part from the span's own words is the same
+        # wherever a name recurs, so it is summed once per span.
+        self._word_scores: dict = {}
 
     @classmethod
     def load(cls, path: str = MODEL_PATH) -> "SpanClassifier":
@@ -48,7 +51,14 @@ class SpanClassifier:
         return hit
 
     def _predict(self, words, prev, prev2, nxt, sent_start) -> tuple[str, float]:
-        sc = self.scores(span_features(words, prev, prev2, nxt, sent_start))
+        key = tuple(words)
+        own = self._word_scores.get(key)
+        if own is None:
+            if len(self._word_scores) > 200_000:
+                self._word_scores.clear()
+            own = self._word_scores[key] = self.scores(word_features(words))
+        around = self.scores(context_features(words[0], prev, prev2, nxt, sent_start))
+        sc = [a + b for a, b in zip(own, around)]
         top = max(range(len(sc)), key=sc.__getitem__)
         z = sum(math.exp(s - sc[top]) for s in sc)
         return self.classes[top], 1.0 / z

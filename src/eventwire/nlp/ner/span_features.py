@@ -20,16 +20,27 @@ def word_shape(word: str) -> str:
 
 def span_features(words: list[str], prev: str = "", prev2: str = "", nxt: str = "",
                   sent_start: bool = False) -> list[str]:
+    return word_features(words) + context_features(words[0], prev, prev2, nxt, sent_start)
+
+
+def word_features(words: list[str]) -> list[str]:
+    """The features of the span's own words (the classifier caches their score per span)."""
     low = [w.lower() for w in words]
     first, last = low[0], low[-1]
     feats = ["bias", "len:%d" % min(len(words), 4), "first:" + first, "last:" + last,
              "suf3:" + last[-3:], "suf4:" + last[-4:], "fsuf3:" + first[-3:],
-             "shape:" + " ".join(word_shape(w) for w in words[:3]),
-             "prev:" + prev.lower(), "prev2:" + prev2.lower(), "next:" + nxt.lower()]
+             "shape:" + " ".join(word_shape(w) for w in words[:3])]
     feats.extend("w:" + w for w in low)
-    if sent_start:
-        feats.append("sent_start")
-        feats.append("sent_start_first:" + first)
     if len(words) > 1:
         feats.append("first_last:%s|%s" % (first, last))
+    return feats
+
+
+def context_features(first_word: str, prev: str = "", prev2: str = "", nxt: str = "",
+                     sent_start: bool = False) -> list[str]:
+    """The features of the words around the span."""
+    feats = ["prev:" + prev.lower(), "prev2:" + prev2.lower(), "next:" + nxt.lower()]
+    if sent_start:
+        feats.append("sent_start")
+        feats.append("sent_start_first:" + first_word.lower())
     return feats
