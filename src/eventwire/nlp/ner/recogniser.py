@@ -55,7 +55,7 @@ _DIGIT, _CURRENCY = "\x00digit", "\x00currency"  # numeric start kinds, apart fr
 _WORD_INFO_LIMIT = 500_000
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     start: int            # token index
     end: int              # token index (exclusive)
