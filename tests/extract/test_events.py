@@ -219,3 +219,33 @@ def test_ethnic_kin_is_coded_by_residence(nlp):
 def test_office_holders_resolve_to_their_state(nlp):
     ev = main_event(nlp, "President Francois Mitterrand gave a warm welcome on Thursday to the Kazakh leader.")
     assert countries(ev.actor) == {"FRA"} and countries(ev.recipient) == {"KAZ"}
+
+
+def test_boilerplate_prefilter_agrees_with_the_case_blind_regex():
+    """The plain-word shortcut must flag exactly the lines the regex over the whole text flags,
+    also when a line is written with letters outside ASCII that the regex folds ('ſ', 'K')."""
+    from eventwire.extract.events import MAX_FURNITURE_LINE, _boilerplate, _boilerplate_ranges
+
+    anchored, free, _literals = _boilerplate()
+
+    def always_searched(text):
+        hits, out, pos = [m.start() for m in free.finditer(text)], [], 0
+        for line in text.split("\n"):
+            end = pos + len(line)
+            if len(line) < MAX_FURNITURE_LINE and (anchored.match(line) or (
+                    any(pos <= h <= end for h in hits) and free.search(line))):
+                out.append((pos, end))
+            pos = end + 1
+        return out
+
+    texts = [
+        "Troops shelled the town.\nJoin ST's Telegram channel here.\nMore text follows.",
+        "Copyright 2024. ALL RIGHTS RESERVED\nRebels attacked a convoy.\nRead more: talks",
+        "All right\u017f reserved\nThe army withdrew.",  # long s: the regex still matches it
+        "\u201cWe will strike,\u201d he said.\nNo furniture here at all.",
+        "\u0130stanbul talks resumed.\nNothing else.",
+    ]
+    for text in texts:
+        assert _boilerplate_ranges(text) == always_searched(text), text
+    assert _boilerplate_ranges("All right\u017f reserved\nThe army withdrew.") == [(0, 19)]
+    assert _boilerplate_ranges("Rebels attacked a convoy.\nThe army withdrew.") == []
