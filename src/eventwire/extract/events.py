@@ -62,15 +62,29 @@ _lw = token_low
 def _preceded_by(doc, i, lo, words: set, window: int = CONTEXT_WINDOW) -> Optional[int]:
     """Token index of a (one- or two-word) context phrase ending within ``window`` before i."""
     low = _lw(doc)
+    seconds = _second_words(words)
     for k in range(i - 1, max(lo, i - window) - 1, -1):
         w = low[k]
         if w in _CLAUSE_BREAKS or w == ",":
             return None
         if w in words:
             return k
-        if k > lo and f"{low[k - 1]} {w}" in words:
+        if k > lo and w in seconds and f"{low[k - 1]} {w}" in words:
             return k - 1
     return None
+
+
+_SECONDS: dict = {}  # id(word set) -> (the set, what may follow a space in its entries)
+
+
+def _second_words(words: set) -> frozenset:
+    """Every text that follows a space in an entry of ``words``: a two-word phrase can end in
+    ``w`` only if ``w`` is one of them, so most tokens need no phrase string built."""
+    found = _SECONDS.get(id(words))
+    if found is None or found[0] is not words:  # the set is held, so its id is never reused
+        seconds = frozenset(e[p + 1:] for e in words for p, ch in enumerate(e) if ch == " ")
+        found = _SECONDS[id(words)] = (words, seconds)
+    return found[1]
 
 
 class EventCoder:
