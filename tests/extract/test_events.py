@@ -249,3 +249,15 @@ def test_boilerplate_prefilter_agrees_with_the_case_blind_regex():
         assert _boilerplate_ranges(text) == always_searched(text), text
     assert _boilerplate_ranges("All right\u017f reserved\nThe army withdrew.") == [(0, 19)]
     assert _boilerplate_ranges("Rebels attacked a convoy.\nThe army withdrew.") == []
+
+
+def test_token_view_flags_match_spacys_token_flags(nlp):
+    """The view's title-case flags and number test are spaCy's own, token by token."""
+    from eventwire.extract.event_tokens import TokenView
+
+    doc = nlp(make_doc(nlp, article_from_text(
+        "RUSSIA Says 3,000 troops and Iraq's U.S.-backed forces met twenty İstanbul delegates.", "test")))
+    view = TokenView(doc)
+    assert view.title == [t.is_title for t in doc]
+    assert [view.like_num(i) for i in range(len(doc))] == [t.like_num for t in doc]
+    assert [w.isalpha() for w in view.words] == [t.is_alpha for t in doc]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.attrs import ENT_IOB, ENT_TYPE
 
-from ..nlp.fast import doc_text, sentence_starts, token_attr, token_lowers
+from ..nlp.fast import doc_text, sentence_starts, token_attr, token_lowers, token_texts
 
 _KEY = "eventwire_events.view"
 
@@ -43,8 +43,11 @@ class TokenView:
         # a token's lower-cased form has the token's length unless lower-casing changed the
         # text's length ("İ"); only then are lengths read from the Doc
         self._lens = None if len(text) == len(text.lower()) else token_attr(doc, "LENGTH")
-        self.title = token_attr(doc, "IS_TITLE")
-        self._like_num = None
+        # spaCy's IS_TITLE and IS_ALPHA flags are ``str.istitle`` and ``str.isalpha`` of the
+        # token text (spacy.lang.lex_attrs); mapping them over the tokenizer's own word list
+        # costs a few microseconds where ``Doc.to_array`` costs tens
+        self.words = token_texts(doc)
+        self.title = list(map(str.istitle, self.words))
         # entities: only the few B- tokens are walked, never every token
         self._iob = self._types = None
         ents = []
@@ -97,11 +100,9 @@ class TokenView:
             return ""
         return self._doc.vocab.strings[self._types[i]]
 
-    @property
-    def like_num(self) -> list:
-        if self._like_num is None:
-            self._like_num = token_attr(self._doc, "LIKE_NUM")
-        return self._like_num
+    def like_num(self, i: int) -> bool:
+        """Token ``i`` looks like a number: asked of a handful of tokens, so read one at a time."""
+        return self._doc[i].like_num
 
     def span_text(self, s: int, e: int) -> str:
         return self.text[self.idx[s]:self.end_char(e - 1)] if e > s else ""

@@ -18,7 +18,6 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..models import Actor, EventMention, Span, TimeValue
-from ..nlp.fast import token_attr
 from ..nlp.inflect import verb_forms
 from ..resolve.actors import ActorMention, Entry, find_actor_mentions
 from ..resources import load_json
@@ -236,7 +235,7 @@ class EventCoder:
         view = token_view(doc)
         low = view.low
         prev = low[i - 1] if i > lo else ""
-        if prev in _NOUNISH_PREV or view.like_num[i - 1] if i > lo else False:
+        if prev in _NOUNISH_PREV or view.like_num(i - 1) if i > lo else False:
             return False
         if prev in _VERBISH_PREV or prev in _context()["passive_aux"]:
             return True
@@ -538,7 +537,7 @@ def _inside_name(doc, sent, trig) -> bool:
     Headlines in title case ("Russia Says Militants Retreat") are the exception.
     """
     i = trig.start
-    title = token_attr(doc, "IS_TITLE")
+    title = token_view(doc).title
     if i == sent.start or not title[i]:
         return False
     if _title_case_line(doc, sent):
@@ -551,8 +550,9 @@ def _title_case_line(doc, sent) -> bool:
     cache = doc.user_data.setdefault("eventwire_events.title_lines", {})
     found = cache.get(sent.start)
     if found is None:
-        title, alpha = token_attr(doc, "IS_TITLE"), token_attr(doc, "IS_ALPHA")
-        words = [k for k in range(sent.start, sent.end) if alpha[k]]
+        view = token_view(doc)
+        title, texts = view.title, view.words
+        words = [k for k in range(sent.start, sent.end) if texts[k].isalpha()]
         found = cache[sent.start] = bool(words) and sum(title[k] for k in words) / len(words) > 0.6
     return found
 
