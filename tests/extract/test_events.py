@@ -261,3 +261,22 @@ def test_token_view_flags_match_spacys_token_flags(nlp):
     assert view.title == [t.is_title for t in doc]
     assert [view.like_num(i) for i in range(len(doc))] == [t.like_num for t in doc]
     assert [w.isalpha() for w in view.words] == [t.is_alpha for t in doc]
+
+
+def test_trigger_index_finds_what_a_phrase_matcher_finds(nlp):
+    """The first-token index must give the PhraseMatcher's matches, overlapping and
+    hyphenated forms included."""
+    from spacy.matcher import PhraseMatcher
+
+    from eventwire.extract.event_tokens import token_view
+    from eventwire.extract.triggers import _senses_by_form, get_trigger_matcher
+    from eventwire.nlp.fast import phrase_docs
+
+    doc = nlp.make_doc("Rebels agreed to a cease-fire but later ATTACKED the town; talks on a "
+                       "ceasefire and a fact-finding mission were held after the build-up.")
+    reference = PhraseMatcher(nlp.vocab, attr="LOWER")
+    reference.add("TRIGGER", phrase_docs(nlp.vocab, list(_senses_by_form())))
+    expected = sorted({(s, e) for _, s, e in reference(doc)})
+    found = sorted(set(get_trigger_matcher(nlp.vocab).matches(token_view(doc).low)))
+    assert found == expected
+    assert any(e - s == 3 for s, e in found)  # "cease - fire" is one three-token form

@@ -1,4 +1,4 @@
-"""Event triggers: the PLOVER trigger lexicon compiled into a spaCy PhraseMatcher.
+"""Event triggers: the PLOVER trigger lexicon, every form indexed by its first token.
 
 ``data/lexicons/events.json`` lists lemmas per type (verbs, nouns, fixed phrases, and words
 that set a mode); ``data/plover/ontology.json`` says which types are PLOVER's and which are
@@ -6,11 +6,10 @@ documented extensions. Every inflected form is matched case-insensitively.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
-
-from spacy.matcher import PhraseMatcher
 
 from ..nlp.fast import phrase_docs
 from .event_tokens import token_view
@@ -78,16 +77,46 @@ def _senses_by_form() -> dict:
     return forms
 
 
+_PLAIN = re.compile(r"^[A-Za-z]+( [A-Za-z]+)*$")
+
+
+def form_tokens(vocab, forms: list) -> list:
+    """Each form as its lower-cased tokens, split as the tokenizer splits it ('cease-fire' ->
+    cease, -, fire); plain words are split at spaces without building a Doc."""
+    other = [f for f in forms if not _PLAIN.match(f)]
+    tokenized = dict(zip(other, ([t.lower_ for t in d] for d in phrase_docs(vocab, other))))
+    return [tokenized[f] if f in tokenized else f.lower().split(" ") for f in forms]
+
+
 class TriggerMatcher:
+    """Every form's token sequence, looked up from its first token.
+
+    A PhraseMatcher over the ~2,300 forms needs a Doc per form at start-up; this index needs
+    none and finds the same matches (spaCy's LOWER is the lower-cased token text, which is what
+    the token view holds).
+    """
+
     def __init__(self, vocab):
         self.senses = _senses_by_form()
-        self.matcher = PhraseMatcher(vocab, attr="LOWER")
-        self.matcher.add("TRIGGER", phrase_docs(vocab, list(self.senses)))
+        self.by_first: dict[str, list] = {}
+        for tokens in form_tokens(vocab, list(self.senses)):
+            if tokens:
+                self.by_first.setdefault(tokens[0], []).append(tokens)
+
+    def matches(self, low: list) -> list:
+        """(start, end) of every form in the token list, overlapping ones included."""
+        index, out = self.by_first, []
+        for i in [i for i, w in enumerate(low) if w in index]:
+            for tokens in index[low[i]]:
+                n = len(tokens)
+                if n == 1 or low[i:i + n] == tokens:
+                    out.append((i, i + n))
+        return out
 
     def __call__(self, doc) -> list:
         """Longest non-overlapping triggers, left to right."""
         view = token_view(doc)
-        spans = sorted(((s, e) for _, s, e in self.matcher(doc)), key=lambda x: (x[0], -x[1]))
+        spans = sorted(self.matches(view.low), key=lambda x: (x[0], -x[1]))
         out, pos = [], -1
         for s, e in spans:
             if s < pos:
