@@ -87,3 +87,27 @@ def test_peoples_are_coded_by_residence():
 def test_stance_prefix_does_not_join_the_group():
     found = mentions("The pro-Iranian Hizbollah group declared a ceasefire.")
     assert ("Hizbollah", ["LBN"]) in [(t, c) for t, c, _s in found]
+
+
+def test_alias_index_finds_what_phrase_matchers_find():
+    """The registry's first-token indexes give the matches of a LOWER and an ORTH PhraseMatcher
+    over the same aliases: case-blind names, dotted forms, and case-kept short aliases."""
+    from spacy.matcher import PhraseMatcher
+
+    from eventwire.extract.event_tokens import TokenIndex, phrase_tokens, token_view
+    from eventwire.nlp.fast import phrase_docs
+    from eventwire.nlp.pipeline import build_pipeline
+
+    nlp = build_pipeline([])
+    doc = nlp.make_doc("The U.S. and the UN met Hamas militants; us officials and the IS group "
+                       "said the Russian Defence Ministry and ISIS fighters left.")
+    lowered = ["the russian defence ministry", "russian", "hamas", "militants", "isis", "un"]
+    written = ["U.S.", "IS", "UN"]
+    for phrases, attr, tokens in ((lowered + ["U.S."], "LOWER", token_view(doc).low),
+                                  (written, "ORTH", token_view(doc).words)):
+        reference = PhraseMatcher(nlp.vocab, attr=attr)
+        reference.add("ACTOR", phrase_docs(nlp.vocab, phrases))
+        index = TokenIndex(phrase_tokens(nlp.vocab, phrases, lower=attr == "LOWER"))
+        assert sorted(set(index.matches(tokens))) == sorted({(s, e) for _, s, e in reference(doc)})
+    exact = TokenIndex(phrase_tokens(nlp.vocab, written, lower=False)).matches(token_view(doc).words)
+    assert all(doc[s:e].text in written for s, e in exact) and "us" not in [doc[s].text for s, _ in exact]

@@ -7,9 +7,12 @@ and cached in ``doc.user_data``; text, offsets and flags then come from plain li
 """
 from __future__ import annotations
 
+import re
+from itertools import compress
+
 from spacy.attrs import ENT_IOB, ENT_TYPE
 
-from ..nlp.fast import doc_text, sentence_starts, token_attr, token_lowers, token_texts
+from ..nlp.fast import doc_text, phrase_docs, sentence_starts, token_attr, token_lowers, token_texts
 
 _KEY = "eventwire_events.view"
 
@@ -134,3 +137,48 @@ def token_view(doc) -> TokenView:
 def token_low(doc) -> list:
     """Lower-cased token texts (the view's), index-aligned with the Doc."""
     return token_view(doc).low
+
+
+_PLAIN = re.compile(r"^[A-Za-z]+( [A-Za-z]+)*$")  # nlp.fast.phrase_docs splits these at spaces
+
+
+def phrase_tokens(vocab, phrases: list, lower: bool = True) -> list:
+    """Each phrase as its tokens, split as ``nlp.fast.phrase_docs`` splits it ('cease-fire' ->
+    cease, -, fire), lower-cased (spaCy's LOWER) or as written (ORTH). Plain words are split at
+    spaces without building a Doc."""
+    other = [p for p in phrases if not _PLAIN.match(p)]
+    tokenized = {p: [t.lower_ if lower else t.text for t in d] for p, d in zip(other, phrase_docs(vocab, other))}
+    return [tokenized[p] if p in tokenized else (p.lower() if lower else p).split(" ") for p in phrases]
+
+
+class TokenIndex:
+    """Phrases as token sequences, looked up from their first two tokens.
+
+    It finds what a spaCy ``PhraseMatcher`` finds over the same tokens (every occurrence,
+    overlapping ones included) but needs no Doc per phrase when it is built.
+    """
+
+    def __init__(self, sequences):
+        # first token -> [is a phrase on its own, {second token -> longer phrases}]
+        self.by_first: dict = {}
+        for tokens in sequences:
+            if tokens:
+                entry = self.by_first.setdefault(tokens[0], [False, {}])
+                if len(tokens) == 1:
+                    entry[0] = True
+                else:
+                    entry[1].setdefault(tokens[1], []).append(list(tokens))
+
+    def matches(self, tokens: list) -> list:
+        """(start, end) of every phrase in ``tokens``."""
+        index, out, last = self.by_first, [], len(tokens) - 1
+        for i in compress(range(len(tokens)), map(index.__contains__, tokens)):
+            alone, longer = index[tokens[i]]
+            if alone:
+                out.append((i, i + 1))
+            if longer and i < last:
+                for seq in longer.get(tokens[i + 1], ()):
+                    n = len(seq)
+                    if n == 2 or tokens[i:i + n] == seq:
+                        out.append((i, i + n))
+        return out

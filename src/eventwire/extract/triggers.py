@@ -6,13 +6,11 @@ documented extensions. Every inflected form is matched case-insensitively.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from ..nlp.fast import phrase_docs
-from .event_tokens import token_view
+from .event_tokens import TokenIndex, phrase_tokens, token_view
 from ..nlp.inflect import noun_forms, verb_forms
 from ..ontology import ontology
 from ..resources import load_json
@@ -77,41 +75,21 @@ def _senses_by_form() -> dict:
     return forms
 
 
-_PLAIN = re.compile(r"^[A-Za-z]+( [A-Za-z]+)*$")
-
-
-def form_tokens(vocab, forms: list) -> list:
-    """Each form as its lower-cased tokens, split as the tokenizer splits it ('cease-fire' ->
-    cease, -, fire); plain words are split at spaces without building a Doc."""
-    other = [f for f in forms if not _PLAIN.match(f)]
-    tokenized = dict(zip(other, ([t.lower_ for t in d] for d in phrase_docs(vocab, other))))
-    return [tokenized[f] if f in tokenized else f.lower().split(" ") for f in forms]
-
-
 class TriggerMatcher:
     """Every form's token sequence, looked up from its first token.
 
-    A PhraseMatcher over the ~2,300 forms needs a Doc per form at start-up; this index needs
+    A PhraseMatcher over the ~2,300 forms needs a Doc per form at start-up; the index needs
     none and finds the same matches (spaCy's LOWER is the lower-cased token text, which is what
     the token view holds).
     """
 
     def __init__(self, vocab):
         self.senses = _senses_by_form()
-        self.by_first: dict[str, list] = {}
-        for tokens in form_tokens(vocab, list(self.senses)):
-            if tokens:
-                self.by_first.setdefault(tokens[0], []).append(tokens)
+        self.index = TokenIndex(phrase_tokens(vocab, list(self.senses)))
 
     def matches(self, low: list) -> list:
-        """(start, end) of every form in the token list, overlapping ones included."""
-        index, out = self.by_first, []
-        for i in [i for i, w in enumerate(low) if w in index]:
-            for tokens in index[low[i]]:
-                n = len(tokens)
-                if n == 1 or low[i:i + n] == tokens:
-                    out.append((i, i + n))
-        return out
+        """(start, end) of every form in the lower-cased tokens, overlapping ones included."""
+        return self.index.matches(low)
 
     def __call__(self, doc) -> list:
         """Longest non-overlapping triggers, left to right."""

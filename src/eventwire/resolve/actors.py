@@ -28,12 +28,10 @@ from itertools import compress
 from functools import lru_cache
 from typing import Optional
 
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from ..models import Actor
-from ..nlp.fast import phrase_docs
-from ..extract.event_tokens import token_view
+from ..extract.event_tokens import TokenIndex, phrase_tokens, token_view
 from ..nlp.inflect import noun_forms
 from ..resources import data_path, load_json, load_jsonl
 
@@ -243,7 +241,7 @@ def _org_records() -> list:
 
 
 class Registry:
-    """Alias -> entries, and a PhraseMatcher over every alias and sector noun."""
+    """Alias -> entries, and a first-token index over every alias and sector noun."""
 
     def __init__(self, vocab):
         self.aliases: dict[str, list] = _country_entries()
@@ -279,10 +277,9 @@ class Registry:
                 for form in noun_forms(noun):
                     self.aliases.setdefault(form.lower(), []).append(Entry(sector, noun, None, sector, "sector"))
         self._memo: dict = {}
-        self.matcher = PhraseMatcher(vocab, attr="LOWER")
-        # short all-caps aliases ("US", "IS", "PA") are matched with their case, so "us" or
-        # "is" in running text never becomes an actor
-        self.exact = PhraseMatcher(vocab, attr="ORTH")
+        # aliases are looked up from their first token (what a PhraseMatcher finds, with no Doc
+        # per alias to build): lower-cased, or for short all-caps aliases ("US", "IS", "PA") as
+        # written, so "us" or "is" in running text never becomes an actor
         short = {a for a in self._originals if len(a) <= 3 and a.isupper()}
         people_only = {a.lower() for a in person_aliases if all(e.person for e in self.aliases[a.lower()])}
         lowered = [a for a in self.aliases if a.upper() not in short and a not in people_only]
@@ -290,8 +287,8 @@ class Registry:
         # pattern is built from the written form (the matcher still compares lower case)
         dotted = sorted(a for a in self._originals | person_aliases if "." in a and a.lower() in self.aliases
                         and a.upper() not in short and a.lower() not in people_only)
-        self.matcher.add("ACTOR", phrase_docs(vocab, lowered + dotted))
-        self.exact.add("ACTOR", phrase_docs(vocab, sorted(short | person_aliases)))
+        self.matcher = TokenIndex(phrase_tokens(vocab, lowered + dotted))
+        self.exact = TokenIndex(phrase_tokens(vocab, sorted(short | person_aliases), lower=False))
         self.fuzzy = _FuzzyNames(
             [a for a, entries in self.aliases.items() if any(e.kind == "state" for e in entries)],
             [a for a in person_aliases if " " not in a])
@@ -342,8 +339,9 @@ def _doc_matches(doc, reg) -> tuple:
     found = doc.user_data.get(key)
     if found is None:
         ends: dict = {}
-        for matcher in (reg.matcher, reg.exact):
-            for _id, s, e in matcher(doc):
+        view = token_view(doc)
+        for matches in (reg.matcher.matches(view.low), reg.exact.matches(view.words)):
+            for s, e in matches:
                 ends.setdefault(s, set()).add(e)
         fuzzy = _fuzzy_matches(doc, reg, ends)
         starts = sorted(set(ends) | set(fuzzy))
