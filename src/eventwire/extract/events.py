@@ -22,7 +22,7 @@ from ..nlp.inflect import verb_forms
 from ..resolve.actors import ActorMention, Entry, find_actor_mentions
 from ..resources import load_json
 from ..ontology import ontology
-from .event_tokens import token_low, token_view
+from .event_tokens import token_low, token_view, use_pipeline_tokenizer
 from .triggers import KIND_WEIGHT, get_trigger_matcher
 
 VERSION = "0.1"
@@ -90,6 +90,7 @@ class EventCoder:
     version = VERSION
 
     def __init__(self, nlp: Language):
+        use_pipeline_tokenizer(nlp)  # trigger forms and actor aliases split by the pipeline's rules
         self.triggers = get_trigger_matcher(nlp.vocab)
         self.types = ontology()
 
