@@ -272,3 +272,21 @@ def test_ingest_reads_json_lines_from_stdin(tmp_path):
     assert result.stdout.startswith("read 1 article: 1 added")
     with DuckDBStore(str(tmp_path / "s.duckdb"), read_only=True) as store:
         assert [a["external_id"] for a in store.articles()] == ["s1"]
+
+
+def test_extract_jsonl_is_utf8_one_object_per_line_equal_to_to_dict(monkeypatch):
+    import eventwire
+
+    results = all_results()
+    results[0].article.title = "Kyiv – Київ \u2028 “quoted”"  # non-ASCII stays raw UTF-8
+    results[-1].versions = dict(results[-1].versions, huge=2**70)  # past orjson's 64 bits: json module
+    monkeypatch.setattr(eventwire, "extract_paths", lambda *a, **k: results)
+    first, again = run("extract", "x.jsonl", "--format", "jsonl"), run("extract", "x.jsonl", "--format", "jsonl")
+    assert first.exit_code == 0 and first.stdout_bytes == again.stdout_bytes
+    lines = first.stdout_bytes.split(b"\n")
+    assert lines[-1] == b"" and len(lines) - 1 == len(results)
+    assert "Київ".encode("utf-8") in lines[0]
+    for line, result in zip(lines, results):
+        doc = json.loads(line.decode("utf-8"))
+        assert doc == result.to_dict() and list(doc) == list(result.to_dict())
+    assert json.loads(lines[-2])["versions"]["huge"] == 2**70

@@ -54,6 +54,8 @@ def _plain_items(mapping: dict) -> dict:
         elif t is dict:
             if v:
                 out[k] = _plain_items(v)
+        elif isinstance(v, Record):  # a nested record is never empty: no == [] / == {} tests
+            out[k] = _plain_items(v.__dict__)
         elif not _empty(v):
             out[k] = _plain(v)
     return out
