@@ -290,3 +290,16 @@ def test_extract_jsonl_is_utf8_one_object_per_line_equal_to_to_dict(monkeypatch)
         doc = json.loads(line.decode("utf-8"))
         assert doc == result.to_dict() and list(doc) == list(result.to_dict())
     assert json.loads(lines[-2])["versions"]["huge"] == 2**70
+
+
+def test_extract_raises_gc_thresholds_for_the_run_and_restores_them(monkeypatch):
+    import gc
+
+    import eventwire
+
+    seen = []
+    monkeypatch.setattr(eventwire, "extract_paths", lambda *a, **k: seen.append(gc.get_threshold()) or [])
+    before = gc.get_threshold()
+    assert run("extract", "x.jsonl").exit_code == 0
+    assert seen and seen[0][0] > before[0]  # fewer young collections while the pipeline runs
+    assert gc.get_threshold() == before

@@ -5,6 +5,7 @@ cross-article stage (fuse: reprints and stories) over the same batch.
 """
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import Iterable, Iterator, List
 
 from spacy.attrs import ENT_IOB, ENT_TYPE
@@ -15,6 +16,7 @@ from .nlp.fast import doc_text, token_attr
 from .nlp.pipeline import component_versions, get_pipeline, run
 
 ENTITY_COMPONENT = "eventwire_entities"
+_BY_OFFSETS = attrgetter("start", "end")  # the (start, end) tuple, built in C
 
 
 def doc_to_result(doc: Doc, versions: dict) -> DocumentResult:
@@ -23,11 +25,11 @@ def doc_to_result(doc: Doc, versions: dict) -> DocumentResult:
     text = doc_text(doc)
     starts = token_attr(doc, "IDX")
     lengths = token_attr(doc, "LENGTH")
-    entities = [Entity(s, e, label, text[s:e], component=component) for s, e, label in _named_entities(doc, starts, lengths)]
+    entities = [Entity(s, e, label, text[s:e], component) for s, e, label in _named_entities(doc, starts, lengths)]
     for start, end, label, kind in doc._.entity_mentions or []:
         s, e = starts[start], starts[end - 1] + lengths[end - 1]
-        entities.append(Entity(s, e, label, text[s:e], component=component, kind=kind))
-    entities.sort(key=lambda e: (e.start, e.end))
+        entities.append(Entity(s, e, label, text[s:e], component, kind))
+    entities.sort(key=_BY_OFFSETS)
     return DocumentResult(
         id=article.id, article=article, entities=entities,
         places=list(doc._.places or []), times=list(doc._.times or []),
