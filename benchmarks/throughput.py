@@ -231,8 +231,10 @@ def bench_components(docs: Path, limit: int | None, warmup: int = 20) -> dict:
         group_batch(results)  # what ``process`` does after the pipe: reprints and stories
         stages["fuse (reprints, stories)"] = clock.lap()
     clock.lap()
+    from eventwire.models import json_line  # the writer of ``extract --format jsonl``
+
     for r in results:
-        json.dumps(r.to_dict(), ensure_ascii=False)
+        json_line(r.to_dict())
     stages["output (to_dict + JSON)"] = clock.lap()
 
     n = len(articles)

@@ -72,24 +72,12 @@ def extract(paths, fmt, encoding, max_bytes):
         json.dump([r.to_dict() for r in results], out, ensure_ascii=False, indent=2)
         out.write("\n")
     else:
-        # orjson (when installed) encodes a document ~3x faster than the json module; its
-        # lines differ only in spacing, and anything it refuses (integers over 64 bits,
-        # non-string keys, lone surrogates) goes through the json module as before
-        try:
-            from orjson import OPT_APPEND_NEWLINE
-            from orjson import dumps as fast_dumps
-        except ImportError:  # pragma: no cover - orjson is an optional speed-up
-            fast_dumps = None
+        from .models import json_line
+
         buf = getattr(out, "buffer", None)
         out.flush()
         for r in results:
-            record = r.to_dict()
-            try:
-                if fast_dumps is None:
-                    raise TypeError("no orjson")
-                line = fast_dumps(record, option=OPT_APPEND_NEWLINE)
-            except TypeError:  # orjson.JSONEncodeError is a TypeError
-                line = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
+            line = json_line(r.to_dict())
             if buf is not None:
                 buf.write(line)
             else:

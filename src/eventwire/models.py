@@ -13,6 +13,22 @@ from dataclasses import dataclass, field, fields
 from typing import Any, Optional
 
 
+def json_line(record: dict) -> bytes:
+    """One output record as a UTF-8 JSON line (the ``--format jsonl`` writer).
+
+    orjson encodes a document ~3x faster than the json module and its lines differ only in
+    spacing; what it refuses (integers over 64 bits, non-string keys, lone surrogates) goes
+    through the json module, so every record is written."""
+    import json
+
+    import orjson
+
+    try:
+        return orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE)
+    except TypeError:  # orjson.JSONEncodeError is a TypeError
+        return (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
+
+
 def _empty(value: Any) -> bool:
     return value is None or value == [] or value == {}
 
