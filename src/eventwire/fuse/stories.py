@@ -36,6 +36,7 @@ from typing import Dict, Iterable, List, Optional
 import numpy as np
 
 from ..models import Article, DocumentResult
+from ..resolve.dates import parse_reference
 from ..resources import load_json
 from .reprints import ReprintIndex, original_key
 
@@ -49,7 +50,6 @@ _NUMBER = re.compile(r"\b\d[\d,.]*\b")
 # to the next digit; a run glued to a word ("a1,234") is handed to _NUMBER
 _DIGITS = re.compile(r"\d[\d,.]*\b")
 _WORD_CHAR = re.compile(r"\w")
-_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
 
 @lru_cache(maxsize=1)
@@ -172,16 +172,11 @@ def _strongest(terms: List[str], w: np.ndarray, limit: int) -> np.ndarray:
     return np.concatenate([above, tied])
 
 
+@lru_cache(maxsize=8192)
 def parse_date(value: Optional[str]) -> Optional[date]:
-    if not value:
-        return None
-    m = _DATE.match(value)
-    if not m:
-        return None
-    try:
-        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
-        return None
+    """The publication day of an article, read the way the time tagger reads its reference
+    date (ISO, RFC 2822 from feeds, written dates); cached, as every candidate search asks."""
+    return parse_reference(value) if value else None
 
 
 def story_id_for(article_id: str) -> str:

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date, datetime, timedelta
-from email.utils import parsedate_to_datetime
+from datetime import date, timedelta
 from typing import Optional, Tuple
+
+from ..resolve.dates import parse_reference
 
 Bounds = Tuple[Optional[date], Optional[date]]
 
@@ -79,21 +80,9 @@ def event_bounds(value: Optional[str], range_start: Optional[str] = None,
 
 
 def published_day(published: Optional[str]) -> Optional[date]:
-    """The publication day from ISO dates/datetimes or RFC 2822 feed dates."""
-    if not published:
-        return None
-    text = published.strip()
-    first, _ = timex_bounds(text)
-    if first and _DAY.match(text):
-        return first
-    try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
-    except ValueError:
-        pass
-    try:
-        return parsedate_to_datetime(text).date()
-    except (TypeError, ValueError, IndexError):
-        return None
+    """The publication day (ISO dates/datetimes, RFC 2822 feed dates, written dates), read
+    the way the time tagger reads its reference date."""
+    return parse_reference(published) if published else None
 
 
 def parse_filter_date(text: str, *, end: bool) -> Optional[date]:
