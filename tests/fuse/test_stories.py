@@ -132,3 +132,15 @@ def test_ecbplus_story_grouping_on_the_open_splits(shared):
         key = {r.article.external_id: gold[r.article.external_id]["subtopic"] for r in results}
         response = {r.article.external_id: index.story_of(r.id) for r in results}
         assert scorer.b_cubed(key, response)["f1"] >= floor, split
+
+
+def test_story_window_reads_feed_and_written_publication_dates():
+    from datetime import date
+
+    from eventwire.fuse.stories import parse_date
+
+    assert parse_date("2015-10-15T08:00:00Z") == date(2015, 10, 15)
+    assert parse_date("Thu, 15 Oct 2015 08:00:00 GMT") == date(2015, 10, 15)
+    assert parse_date("October 15, 2015") == date(2015, 10, 15)
+    assert parse_date("2015-02-30") is None
+    assert parse_date(None) is None
