@@ -180,6 +180,7 @@ class Gazetteer:
         self._probes: dict[str, int] = {}
         self._postings_memo: dict[str, tuple] = {}
         self._lookups: dict[str, tuple] = {}  # key -> its candidates, the same objects each time
+        self._words: dict[str, tuple] = {}  # token text -> (key, is a name, a longer name follows)
         self.common_words = common_words  # lowercase English words ("reading", "mobile")
         self.person_names = person_names  # capitalised given names and surnames ("Tyler")
         self._countries = {}
@@ -198,6 +199,9 @@ class Gazetteer:
             rec = self.country(target) if len(target) == 3 and target.isupper() else self._named(target)
             if rec is not None:
                 self.demonyms[adj] = rec
+        # first words of the multi-word adjectives ("North" of "North Korean"): only after
+        # one of them is a two-token demonym worth looking up
+        self.demonym_heads = frozenset(adj.split(" ", 1)[0] for adj in self.demonyms if " " in adj)
         self.max_words = 6
 
     @classmethod
@@ -275,12 +279,16 @@ class Gazetteer:
 
     def lookup_key(self, key: str) -> list[Candidate]:
         """Like :meth:`lookup` for a key that is already normalised (the matcher's hot path)."""
+        return list(self.candidates(key))
+
+    def candidates(self, key: str) -> tuple:
+        """:meth:`lookup_key` as the shared tuple, for callers that never change it in place."""
         cands = self._lookups.get(key)
         if cands is None:
             if len(self._lookups) > 50_000:
                 self._lookups.clear()
             cands = self._lookups[key] = tuple(self._candidate(c) for c in self._postings(key))
-        return list(cands)
+        return cands
 
     def has_key(self, key: str) -> bool:
         return bool(self._postings(key))
@@ -291,6 +299,17 @@ class Gazetteer:
         if not v:
             return False, False
         return bool(self._postings(key)), bool(v & _LONGER)
+
+    def probe_word(self, word: str) -> tuple[str, bool, bool]:
+        """``(normalize(word),) + probe(normalize(word))``, memoised by the word itself: the
+        matcher asks it for every capitalised token, and most of them recur."""
+        hit = self._words.get(word)
+        if hit is None:
+            if len(self._words) > 200_000:  # a long-running process reading endless new words
+                self._words.clear()
+            key = normalize(word)
+            hit = self._words[word] = (key, *self.probe(key))
+        return hit
 
     def has_prefix(self, key: str) -> bool:
         """Whether some name starts with ``key`` followed by a space (a longer name may follow)."""

@@ -24,6 +24,8 @@ import math
 from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 from typing import Optional
 
 from spacy.attrs import ENT_IOB, ENT_TYPE
@@ -32,7 +34,7 @@ from spacy.symbols import PERSON as _PERSON
 from spacy.tokens import Doc
 
 from ..models import Place
-from ..nlp.fast import doc_text, sentence_starts, token_attr
+from ..nlp.fast import doc_text, sentence_starts, token_offsets, token_texts
 from ..resources import load_json
 from .gazetteer import Candidate, Gazetteer, get_gazetteer, normalize
 
@@ -116,21 +118,23 @@ def _is_cap(text: str) -> bool:
 
 
 class _Tokens:
-    """Token texts and offsets of one Doc, read once from spaCy's arrays.
+    """Token texts and offsets of one Doc, shared with the tokenizer's own lists.
 
     Building spaCy ``Token`` objects (``doc[i]``) and per-row ``to_array(...).tolist()``
     cost more than the rest of this component together, so everything below works on
-    these plain lists.
+    these plain lists. ``caps`` are the tokens that open with a capital: the only places
+    a name can start.
     """
 
-    __slots__ = ("text", "starts", "words", "n", "_sent_starts")
+    __slots__ = ("text", "starts", "words", "n", "caps", "_sent_starts")
 
     def __init__(self, doc: Doc, text: str):
         self.text = text
-        self.starts = starts = token_attr(doc, "IDX")
-        lengths = token_attr(doc, "LENGTH")
-        self.words = [text[s:s + n] for s, n in zip(starts, lengths)]
-        self.n = len(starts)
+        # the tokenizer's words and the offsets the earlier components already read
+        self.words = words = token_texts(doc)
+        self.starts = token_offsets(doc)[0]
+        self.n = n = len(words)
+        self.caps = list(compress(range(n), map(str.isupper, map(itemgetter(0), words))))
         self._sent_starts = (doc, None)
 
     def sentence_initial(self, i: int) -> bool:
@@ -161,42 +165,45 @@ def find_mentions(doc: Doc, gaz: Gazetteer, text: Optional[str] = None,
     if tokens is None:
         tokens = _Tokens(doc, text)
     starts, words, n = tokens.starts, tokens.words, tokens.n
-    probe = gaz.probe
-    demonyms = gaz.demonyms
+    probe, probe_word = gaz.probe, gaz.probe_word
+    candidates = gaz.candidates
+    demonyms, demonym_heads = gaz.demonyms, gaz.demonym_heads
     max_len = gaz.max_words + 2
     out: list[Mention] = []
-    i = 0
-    for i0 in [k for k, w in enumerate(words) if w[0].isupper()]:
-        if i0 < i:
+    end_i = 0  # the token after the last mention
+    for i in tokens.caps:
+        if i < end_i:
             continue  # inside the previous mention
-        i = i0
         t = words[i]
         # Extend while some name starts with what we have; remember the longest full match.
-        best_j, best_key = None, None
-        j = i
+        # The first token alone is a word lookup, memoised across documents.
+        key, hit, longer = probe_word(t)
+        best_j, best_key = (i + 1, key) if hit else (None, None)
         start = starts[i]
-        while j < n and j - i < max_len:
-            tj = words[j]
-            if j > i and not tj[:1].isupper():
-                low = tj.lower()
-                if low not in connectors and low not in type_words:
+        if longer:
+            j = i + 1
+            while j < n and j - i < max_len:
+                tj = words[j]
+                if not tj[:1].isupper():
+                    low = tj.lower()
+                    if low not in connectors and low not in type_words:
+                        break
+                    key = normalize(text[start:starts[j] + len(tj)])
+                    hit, longer = probe(key)
+                    if hit and low in type_words:
+                        best_j, best_key = j + 1, key
+                else:
+                    key = normalize(text[start:starts[j] + len(tj)])
+                    hit, longer = probe(key)
+                    if hit:
+                        best_j, best_key = j + 1, key
+                if not longer:
                     break
-                key = normalize(text[start:starts[j] + len(tj)])
-                hit, longer = probe(key)
-                if hit and low in type_words:
-                    best_j, best_key = j + 1, key
-            else:
-                key = normalize(text[start:starts[j] + len(tj)])
-                hit, longer = probe(key)
-                if hit:
-                    best_j, best_key = j + 1, key
-            if not longer:
-                break
-            j += 1
+                j += 1
         # Adjectival forms ("Syrian", "North Korean") win over a same-length place name
         # ("Canadian, Texas"; "English, Indiana").
         dem_len = 0
-        if i + 1 < n and f"{t} {words[i + 1]}" in demonyms:
+        if t in demonym_heads and i + 1 < n and f"{t} {words[i + 1]}" in demonyms:
             dem_len = 2
         elif t in demonyms:
             dem_len = 1
@@ -205,12 +212,12 @@ def find_mentions(doc: Doc, gaz: Gazetteer, text: Optional[str] = None,
             name = t if dem_len == 1 else f"{t} {words[i + 1]}"
             out.append(Mention(start, starts[j - 1] + len(words[j - 1]), i, j, name, normalize(name),
                                [demonyms[name]], demonym=True))
-            i = j
+            end_i = j
             continue
         if best_j is not None:
             end = starts[best_j - 1] + len(words[best_j - 1])
-            out.append(Mention(start, end, i, best_j, text[start:end], best_key, gaz.lookup_key(best_key)))
-            i = best_j
+            out.append(Mention(start, end, i, best_j, text[start:end], best_key, candidates(best_key)))
+            end_i = best_j
     return out
 
 
