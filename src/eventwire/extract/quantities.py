@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from itertools import compress
+from operator import itemgetter
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from spacy.attrs import IDX
-
 from ..models import Quantity
-from ..nlp.fast import sentence_starts, token_lowers
+from ..nlp.fast import doc_text, sentence_starts, token_lowers, token_offsets
 from ..nlp.inflect import noun_forms, verb_forms
 from ..resources import load_json
 
@@ -58,6 +59,22 @@ def _number(low, i, numbers, scales):
     return value, j
 
 
+_DIGIT = re.compile(r"\d")
+_match_start = re.Match.start
+
+
+def _number_tokens(low: list, numbers: dict) -> list:
+    """Indices of the tokens that can open a number (what :func:`_number` accepts): number
+    words, and digit strings, found without a Python-level loop over every token."""
+    words = list(compress(range(len(low)), map(numbers.__contains__, low)))
+    firsts = "".join(map(itemgetter(0), low))
+    digits = [i for i in map(_match_start, _DIGIT.finditer(firsts)) if _DIGITS.match(low[i])]
+    if not words:
+        return digits
+    words = [i for i in words if low[i] not in ("a", "an")]  # articles, not "one"
+    return sorted(set(words).union(digits)) if digits else words
+
+
 @Language.factory("eventwire_quantities")
 def make_quantities(nlp: Language, name: str):
     return QuantityFinder()
@@ -69,22 +86,27 @@ class QuantityFinder:
     def __call__(self, doc: Doc) -> Doc:
         numbers, scales, units, verbs = _lexicon()
         low = token_lowers(doc)
-        idx = doc.to_array(IDX).tolist()
+        found = []
+        opening = _number_tokens(low, numbers)
+        if not opening:  # most sentences, and many documents, hold no number at all
+            doc._.quantities = found
+            return doc
+        starts, ends = token_offsets(doc)
         in_time = set()
         for t in doc._.times or []:
             in_time.update(range(t.start, t.end))
         sent_starts = set(sentence_starts(doc))
-        found = []
+        text = None
         n = len(low)
         i = 0
-        while i < n:
-            w = low[i]
-            if idx[i] in in_time or not (w in numbers or _DIGITS.match(w)):
-                i += 1
+        for i0 in opening:
+            if i0 < i:
+                continue  # inside the quantity before, or its number's scale words
+            i = i0
+            if starts[i] in in_time:
                 continue
             parsed = _number(low, i, numbers, scales)
             if parsed is None:
-                i += 1
                 continue
             value, j = parsed
             unit = None
@@ -106,8 +128,10 @@ class QuantityFinder:
             lemma, role = unit
             if role == "people":
                 role = self._verb_role(low, sent_starts, i, end, verbs) or role
-            span = doc[i:end]
-            found.append(Quantity(span.start_char, span.end_char, span.text, value, lemma, role,
+            if text is None:
+                text = doc_text(doc)
+            start_char, end_char = starts[i], ends[end - 1]
+            found.append(Quantity(start_char, end_char, text[start_char:end_char], value, lemma, role,
                                   component=COMPONENT))
             i = end
         doc._.quantities = found

@@ -21,10 +21,10 @@ Roles: ``dateline`` (the place the story was filed from), ``demonym`` (an adject
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
-from itertools import compress
 from operator import itemgetter
 from typing import Optional
 
@@ -101,7 +101,7 @@ class PlaceResolver:
 # ---------------------------------------------------------------------- recognition
 class Mention:
     __slots__ = ("start", "end", "i", "j", "text", "key", "cands", "demonym", "type_hint", "role",
-                 "followed_by", "embedded", "priors")
+                 "followed_by", "embedded", "priors", "major")
 
     def __init__(self, start, end, i, j, text, key, cands, demonym=False):
         self.start, self.end, self.i, self.j = start, end, i, j
@@ -111,6 +111,7 @@ class Mention:
         self.followed_by: list[Candidate] = []
         self.embedded = False
         self.priors: list[float] = []  # _prior of each candidate, computed once per mention
+        self.major: Optional[bool] = None  # _major(self), once asked; reset when cands change
 
 
 def _is_cap(text: str) -> bool:
@@ -134,7 +135,7 @@ class _Tokens:
         self.words = words = token_texts(doc)
         self.starts = token_offsets(doc)[0]
         self.n = n = len(words)
-        self.caps = list(compress(range(n), map(str.isupper, map(itemgetter(0), words))))
+        self.caps = _capitalised_tokens(words)
         self._sent_starts = (doc, None)
 
     def sentence_initial(self, i: int) -> bool:
@@ -149,6 +150,23 @@ class _Tokens:
         prev = self.words[i - 1]
         prev_end = self.starts[i - 1] + len(prev)
         return prev in _OPENERS or "\n" in self.text[prev_end:self.starts[i]] or prev.isspace()
+
+
+_ASCII_UPPER = re.compile(r"[A-Z]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_match_start = re.Match.start
+
+
+def _capitalised_tokens(words: list) -> list:
+    """Indices of the tokens whose first character is upper-case (``w[0].isupper()``), found
+    by a regex over the string of first characters rather than a Python loop over tokens."""
+    firsts = "".join(map(itemgetter(0), words))
+    caps = list(map(_match_start, _ASCII_UPPER.finditer(firsts)))
+    if not firsts.isascii():
+        more = [k for k in map(_match_start, _NON_ASCII.finditer(firsts)) if firsts[k].isupper()]
+        if more:
+            caps = sorted(caps + more)
+    return caps
 
 
 _OPENERS = frozenset({".", "!", "?", ":", '"', "“", "”", "'", "(", "-", "—", "–"})
@@ -246,8 +264,11 @@ def _person_spans(doc: Doc, tokens: Optional["_Tokens"] = None) -> list[tuple[in
 
 def _major(m: Mention) -> bool:
     """A country, continent or big region/capital: kept even where the name looks personal."""
-    return any(c.feature_code in ("PCLI", "CONT") or (c.feature_code in ("ADM1", "PPLC", "PPL") and c.population >= 1_000_000)
-               for c in m.cands) or m.demonym
+    major = m.major
+    if major is None:
+        major = m.major = any(c.feature_code in ("PCLI", "CONT") or (c.feature_code in ("ADM1", "PPLC", "PPL") and c.population >= 1_000_000)
+                              for c in m.cands) or m.demonym
+    return major
 
 
 def _inside_person(m: Mention, persons: list, person_starts: list, person_names: frozenset, first: str) -> bool:
@@ -342,13 +363,16 @@ def filter_mentions(doc: Doc, mentions: list[Mention], gaz: Gazetteer,
         if "." not in m.text:
             # "La", "Mass", "GA" are AP abbreviations only with their full stop ("La."); bare
             # capitals stand for countries and continents ("US", "UAE", "EU") or "DC".
-            m.cands = [c for c in m.cands if not (c.alternate and len(m.key) <= 4 and c.name.casefold() != m.key)
-                       or (word.isupper() and c.feature_code in ("PCLI", "CONT", "PPLC"))]
+            if len(m.key) <= 4:  # a longer key keeps every candidate
+                m.cands = [c for c in m.cands if not (c.alternate and c.name.casefold() != m.key)
+                           or (word.isupper() and c.feature_code in ("PCLI", "CONT", "PPLC"))]
+                m.major = None
             if not m.cands:
                 continue
         if single and word.isupper() and len(word) <= 4:
             # Acronyms: only codes that name a country or region ("US", "UAE", "EU").
             m.cands = [c for c in m.cands if c.feature_code in ALLCAPS_CODE_FEATURES or c.feature_class == "L"]
+            m.major = None
             if not m.cands:
                 continue
         if single and word.lower() in common_words and not word.isupper():
@@ -458,7 +482,10 @@ def _resolve(m: Mention, focus: Counter, total: int, regions: set) -> Place:
 
 
 def _confidence(m: Mention, best: Candidate, best_score: float) -> float:
-    margin = best_score - max((p for c, p in zip(m.cands, m.priors) if c is not best), default=best_score - 5.0)
+    if len(m.cands) == 1:  # the one candidate is the best: no runner-up (the default below)
+        margin = best_score - (best_score - 5.0)
+    else:
+        margin = best_score - max((p for c, p in zip(m.cands, m.priors) if c is not best), default=best_score - 5.0)
     conf = 1.0 / (1.0 + math.exp(-margin))
     if m.demonym:
         conf *= 0.8
