@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from ..models import Actor, EventMention, Span, TimeValue
 from ..nlp.inflect import verb_forms
-from ..resolve.actors import ActorMention, Entry, find_actor_mentions
+from ..resolve.actors import COMPONENT as ACTOR_COMPONENT, ActorMention, Entry, find_actor_mentions
 from ..resources import load_json
 from ..ontology import ontology
 from .event_tokens import token_low, token_view, use_pipeline_tokenizer
@@ -58,13 +58,13 @@ def make_events(nlp: Language, name: str):
 _lw = token_low
 
 
-def _preceded_by(doc, i, lo, words: set, window: int = CONTEXT_WINDOW) -> Optional[int]:
+def _preceded_by(low, i, lo, words: set, window: int = CONTEXT_WINDOW, seconds=None) -> Optional[int]:
     """Token index of a (one- or two-word) context phrase ending within ``window`` before i."""
-    low = _lw(doc)
-    seconds = _second_words(words)
+    if seconds is None:
+        seconds = _second_words(words)
     for k in range(i - 1, max(lo, i - window) - 1, -1):
         w = low[k]
-        if w in _CLAUSE_BREAKS or w == ",":
+        if w in _STOPS:
             return None
         if w in words:
             return k
@@ -73,6 +73,7 @@ def _preceded_by(doc, i, lo, words: set, window: int = CONTEXT_WINDOW) -> Option
     return None
 
 
+_STOPS = frozenset(_CLAUSE_BREAKS | {","})
 _SECONDS: dict = {}  # id(word set) -> (the set, what may follow a space in its entries)
 
 
@@ -86,6 +87,26 @@ def _second_words(words: set) -> frozenset:
     return found[1]
 
 
+_LIKE_NUM: dict = {}  # id(vocab) -> (vocab, {token text: spaCy's LIKE_NUM})
+
+
+def _like_num(doc, words: list, i: int) -> bool:
+    """spaCy's ``like_num`` of token ``i``: a flag of the token's lexeme, so remembered per text
+    (reading it builds a ``Token``)."""
+    vocab = doc.vocab
+    found = _LIKE_NUM.get(id(vocab))
+    if found is None or found[0] is not vocab:
+        found = _LIKE_NUM[id(vocab)] = (vocab, {})
+    flags = found[1]
+    w = words[i]
+    flag = flags.get(w)
+    if flag is None:
+        if len(flags) > 100_000:  # a long-running ingest must not grow without bound
+            flags.clear()
+        flag = flags[w] = doc[i].like_num
+    return flag
+
+
 class EventCoder:
     version = VERSION
 
@@ -93,6 +114,7 @@ class EventCoder:
         use_pipeline_tokenizer(nlp)  # trigger forms and actor aliases split by the pipeline's rules
         self.triggers = get_trigger_matcher(nlp.vocab)
         self.types = ontology()
+        self._evidence = [None, ""]  # the sentence read last and its text: its events share the string
 
     def __call__(self, doc: Doc) -> Doc:
         ctx = _context()
@@ -104,31 +126,36 @@ class EventCoder:
             doc._.events = events
             return doc
         view = token_view(doc)
+        text = view.text
         starts = view.sent_starts
         by_sent: dict = {}
         for trig in triggers:
             by_sent.setdefault(bisect_right(starts, trig.start) - 1, []).append(trig)
-        furniture = _boilerplate_ranges(token_view(doc).text)
+        furniture = _boilerplate_ranges(text)
         history: list = []  # named actors seen so far, for "the group", "it"
-        dateline_end = _dateline_end(article, token_view(doc).text)
-        self._found = {"places": doc._.places or [], "times": doc._.times or [],
-                       "quantities": doc._.quantities or [], "attributions": doc._.attributions or [],
-                       "article": doc._.article, "dateline_end": dateline_end}
-        self._found["in_sentence"] = _by_sentence(view, by_sent, self._found)
+        dateline_end = _dateline_end(article, text)
+        found = self._found = {"places": doc._.places or [], "times": doc._.times or [],
+                               "quantities": doc._.quantities or [], "attributions": doc._.attributions or [],
+                               "article": article, "dateline_end": dateline_end, "size": len(text)}
+        in_sentence = found["in_sentence"] = _by_sentence(view, by_sent, found)
+        low, idx = view.low, view.idx
         for n, trigs in by_sent.items():
             sent = view.sent(n)
             self._sent_no = n
-            if any(a <= sent.start_char < b for a, b in furniture):
+            if furniture and any(a <= sent.start_char < b for a, b in furniture):
                 continue
-            chosen = self._choose(doc, sent, trigs, ctx)
+            chosen = self._choose(doc, view, sent, trigs, ctx)
             if not chosen:
                 continue  # every trigger was a name or governed: the actors need not be read
-            mentions = [m for m in find_actor_mentions(doc, sent, date_ref or None) if not _stance_modifier(doc, m)]
+            mentions = [m for m in find_actor_mentions(doc, sent, date_ref or None) if not _stance_modifier(low, m)]
             mentions = _with_entity_mentions(doc, sent, mentions)
-            mentions = _with_place_mentions(doc, sent, mentions, self._found["in_sentence"].get(n, {}).get("places", ()))
+            here = in_sentence.get(n)
+            if here is not None and "places" in here:
+                mentions = _with_place_mentions(doc, sent, mentions, here["places"])
             if dateline_end > sent.start_char:
-                mentions = [m for m in mentions if view.idx[m.start] >= dateline_end]
-            coded = [self._build(doc, sent, c, mentions, ctx) for c in chosen]
+                mentions = [m for m in mentions if idx[m.start] >= dateline_end]
+            summaries: dict = {}  # id(mention) -> its actor's fields: one sentence's mentions no longer change
+            coded = [self._build(doc, view, sent, c, mentions, ctx, summaries) for c in chosen]
             _resolve_references(doc, sent, coded, history)
             events.extend(coded)
         resolve_claimants(events)
@@ -136,54 +163,67 @@ class EventCoder:
         return doc
 
     # ------------------------------------------------------------------ one sentence
-    def _choose(self, doc, sent, trigs, ctx) -> list:
+    def _choose(self, doc, view, sent, trigs, ctx) -> list:
         """The sentence's events before their roles are filled: one candidate per type."""
         candidates = []
+        types = self.types
+        low = view.low
+        lo = sent.start
         trigs = [t for t in trigs if not _inside_name(doc, sent, t)]
         for trig in trigs:
-            verb_like = self._verb_like(doc, trig.start, sent.start)
+            verb_like = self._verb_like(doc, view, trig.start, lo)
             sense = trig.best(verb_like)
             info = {"trig": trig, "sense": sense, "type": sense.type, "mode": sense.mode,
                     "kind": sense.kind if sense.kind != "verb" or verb_like else "noun",
                     "modality": "asserted", "negated": False, "governed": False}
-            self._read_context(doc, sent, info, ctx)
+            self._read_context(low, sent, info, ctx)
             candidates.append(info)
-        self._light_and_flip(doc, sent, candidates, ctx)
+        self._light_and_flip(low, sent, candidates, ctx)
         for c in candidates:
-            self._conditional_threat(c, ctx)
+            if c["conditional"]:
+                self._conditional_threat(c, ctx)
         # governing acts absorb the act they govern ("agreed to lift the curfew")
-        for a in candidates:
-            # a modifier ("long-threatened invasion") governs nothing
-            if self.types[a["type"]].get("governs") and not a["governed"] and not a.get("hyphenated"):
-                for b in candidates:
-                    if b is not a and 0 <= b["trig"].start - a["trig"].end <= GOVERN_WINDOW \
-                            and not _clause_break(doc, a["trig"].end, b["trig"].start) \
-                            and not (a["kind"] == "noun" and "," in _lw(doc)[a["trig"].end:b["trig"].start]):
-                        # a noun's reach ends at a comma ("Despite warnings of ..., X is refusing")
-                        absorbed = b["governed"]  # already the object of a flip verb ("lift ban")
-                        b["governed"] = True
-                        if a["sense"].lemma in ctx["denial"] and "denies" not in a:
-                            a["denies"] = b["type"]  # "denied carrying out the bombing"
-                        if a["type"] == "AGREE" and a["sense"].kind == "phrase" and not absorbed and \
-                                self.types[b["type"]]["polarity"] == "hostile":
-                            a["type"], a["modality"] = "THREATEN", "planned"  # "prepared to resume shelling"
+        if len(candidates) > 1:
+            for a in candidates:
+                # a modifier ("long-threatened invasion") governs nothing
+                if types[a["type"]].get("governs") and not a["governed"] and not a.get("hyphenated"):
+                    a_end = a["trig"].end
+                    for b in candidates:
+                        b_start = b["trig"].start
+                        if b is not a and 0 <= b_start - a_end <= GOVERN_WINDOW \
+                                and not _clause_break(low, a_end, b_start) \
+                                and not (a["kind"] == "noun" and "," in low[a_end:b_start]):
+                            # a noun's reach ends at a comma ("Despite warnings of ..., X is refusing")
+                            absorbed = b["governed"]  # already the object of a flip verb ("lift ban")
+                            b["governed"] = True
+                            if a["sense"].lemma in ctx["denial"] and "denies" not in a:
+                                a["denies"] = b["type"]  # "denied carrying out the bombing"
+                            if a["type"] == "AGREE" and a["sense"].kind == "phrase" and not absorbed and \
+                                    types[b["type"]]["polarity"] == "hostile":
+                                a["type"], a["modality"] = "THREATEN", "planned"  # "prepared to resume shelling"
         events, seen_types = [], {}
         first = True
+        background = ctx["background"]
+        background_seconds = _second_words(background)
         for c in candidates:
             if c["governed"]:
                 continue
-            conf = KIND_WEIGHT[c["kind"]] + (0.15 if self.types[c["type"]].get("governs") else 0.0)
+            etype = c["type"]
+            conf = KIND_WEIGHT[c["kind"]] + (0.15 if types[etype].get("governs") else 0.0)
             if first:
                 conf += 0.1
                 first = False
-            if _preceded_by(doc, c["trig"].start, sent.start, ctx["background"], window=8) is not None:
+            if _preceded_by(low, c["trig"].start, lo, background, 8, background_seconds) is not None:
                 conf -= 0.15
             if c["modality"] == "hypothetical":
                 conf -= 0.2
-            conf += c.get("boost", 0.0)
+            if "boost" in c:
+                conf += c["boost"]
+            else:
+                conf += 0.0
             c["confidence"] = round(max(0.05, min(0.99, conf)), 3)
-            if c["type"] in seen_types:  # one event per type and sentence: the strongest trigger speaks
-                n = seen_types[c["type"]]
+            if etype in seen_types:  # one event per type and sentence: the strongest trigger speaks
+                n = seen_types[etype]
                 prev = events[n]
                 if c["confidence"] > prev["confidence"]:
                     c["mode"] = c["mode"] or prev["mode"]
@@ -191,82 +231,95 @@ class EventCoder:
                 else:
                     prev["mode"] = prev["mode"] or c["mode"]
                 continue
-            seen_types[c["type"]] = len(events)
+            seen_types[etype] = len(events)
             events.append(c)
         return events
 
-    def _light_and_flip(self, doc, sent, candidates, ctx) -> None:
+    def _light_and_flip(self, low, sent, candidates, ctx) -> None:
         """Light verbs yield to the event noun they carry; purpose clauses yield to their act."""
-        low = _lw(doc)
-        light, purpose = ctx["light_verbs"], ctx["purpose"]
+        light, purpose, flips = ctx["light_verbs"], ctx["purpose"], ctx["flip_forms"]
+        lo, hi = sent.start, sent.end
+        last = len(candidates) - 1
         for n, c in enumerate(candidates):
-            i = c["trig"].start
-            carriers = [k for k in range(max(sent.start, i - 4), i) if low[k] in light]
-            if c["kind"] == "noun" and carriers:
-                c["kind"] = "verb"
-                c["carrier"] = carriers[-1] + 1  # "gave Tanzania a grant": objects start here
-            if low[i] in light and c["trig"].end - i == 1:
+            trig = c["trig"]
+            i, end = trig.start, trig.end
+            w = low[i]
+            prev = low[i - 1] if i > lo else None
+            if c["kind"] == "noun":
+                for k in range(i - 1, max(lo, i - 4) - 1, -1):
+                    if low[k] in light:
+                        c["kind"] = "verb"
+                        c["carrier"] = k + 1  # "gave Tanzania a grant": objects start here
+                        break
+            if w in light and end - i == 1:
                 nxt = next((d for d in candidates[n + 1:] if d["kind"] == "noun"
-                            and d["trig"].start - c["trig"].end <= 4), None)
+                            and d["trig"].start - end <= 4), None)
                 if nxt is not None:
                     c["governed"] = True
-            flip = ctx["flip_forms"].get(low[i])
+            flip = flips.get(w)
             if flip:
-                obj = next((d for d in candidates[n + 1:] if d["trig"].start - c["trig"].end <= 4), None)
+                obj = next((d for d in candidates[n + 1:] if d["trig"].start - end <= 4), None)
                 if obj is not None:
                     obj["governed"] = True
                     hostile = self.types[obj["type"]]["polarity"] == "hostile"
                     c["type"], c["mode"] = flip[1] if hostile else flip[0], None
-            nxt = candidates[n + 1] if n + 1 < len(candidates) else None
-            if c["sense"].kind == "noun" and nxt is not None and nxt["sense"].kind == "noun" \
-                    and nxt["trig"].start == c["trig"].end:
-                c["governed"] = True  # "fraud investigations": the head noun is the event
-            end = c["trig"].end
-            if (i > sent.start and low[i - 1] == "-") or (end < sent.end and low[end] == "-"):
+            if n < last and c["sense"].kind == "noun":
+                nxt = candidates[n + 1]
+                if nxt["sense"].kind == "noun" and nxt["trig"].start == end:
+                    c["governed"] = True  # "fraud investigations": the head noun is the event
+            if prev == "-" or (end < hi and low[end] == "-"):
                 c["boost"] = c.get("boost", 0.0) - 0.3  # "long-threatened invasion", "war-torn": modifiers
                 c["hyphenated"] = True
-                if i > sent.start and low[i - 1] == "-":
+                if prev == "-":
                     c["boost"] -= 0.2  # "long-threatened": the first half of a compound modifier
-            if n > 0 and low[i].endswith("ing") and i > sent.start and low[i - 1] == ",":
-                c["boost"] = c.get("boost", 0.0) - 0.3  # ", killing one person": a consequence
-            if n > 0 and (low[i] in purpose or (i > sent.start and low[i - 1] in purpose)):
-                c["boost"] = c.get("boost", 0.0) - 0.3
+            if n > 0:
+                if prev == "," and w.endswith("ing"):
+                    c["boost"] = c.get("boost", 0.0) - 0.3  # ", killing one person": a consequence
+                if w in purpose or (prev is not None and prev in purpose):
+                    c["boost"] = c.get("boost", 0.0) - 0.3
 
-    def _verb_like(self, doc, i, lo) -> bool:
-        view = token_view(doc)
+    def _verb_like(self, doc, view, i, lo) -> bool:
         low = view.low
-        prev = low[i - 1] if i > lo else ""
-        if prev in _NOUNISH_PREV or view.like_num(i - 1) if i > lo else False:
-            return False
+        if i > lo:
+            prev = low[i - 1]
+            if prev in _NOUNISH_PREV or _like_num(doc, view.words, i - 1):
+                return False
+        else:
+            prev = ""
         if prev in _VERBISH_PREV or prev in _context()["passive_aux"]:
             return True
         return low[i].endswith(("ed", "ing")) or (i > lo and view.ent_type(i - 1) in ("PERSON", "ORG", "GPE", "NORP"))
 
-    def _read_context(self, doc, sent, info, ctx) -> None:
+    def _read_context(self, low, sent, info, ctx) -> None:
         i = info["trig"].start
+        lo = sent.start
         etype = info["type"]
-        polarity = self.types[etype]["polarity"]
-        if _preceded_by(doc, i, sent.start, ctx["negation"]) is not None:
+        entry = self.types[etype]
+        polarity = entry["polarity"]
+        governs = entry.get("governs")
+        if _preceded_by(low, i, lo, ctx["negation"]) is not None:
             info["negated"] = True
             info["modality"] = "denied"
             if polarity == "coop" and etype != "AGREE":
                 info["type"], info["mode"] = "REJECT", None
         if info["sense"].lemma in ctx["obligation"]:
             info["obligation"] = True  # the word "must" itself: the speaker demands of the subject
-        elif _preceded_by(doc, i, sent.start, ctx["obligation"]) is not None and not self.types[etype].get("governs"):
+        elif not governs and _preceded_by(low, i, lo, ctx["obligation"]) is not None:
             info["type"], info["mode"], info["modality"] = "DEMAND", None, "hypothetical"
             info["obligation"] = True
-        elif _preceded_by(doc, i, sent.start, ctx["future"], window=4) is not None and not self.types[etype].get("governs"):
+        elif not governs and _preceded_by(low, i, lo, ctx["future"], 4) is not None:
             info["modality"] = "planned"
             if not info["negated"]:
                 info["type"] = "AGREE" if polarity == "coop" else "THREATEN" if polarity == "hostile" else etype
                 if info["type"] != etype:
                     info["mode"] = None
-        if info["kind"] == "noun" and _preceded_by(doc, i, sent.start, ctx["hypothetical"], window=2) is not None:
+        if info["kind"] == "noun" and _preceded_by(low, i, lo, ctx["hypothetical"], 2) is not None:
             info["modality"] = "hypothetical"
-        info["conditional"] = not info["negated"] and \
-            _preceded_by(doc, i, sent.start, ctx["modal"], window=4) is not None and \
-            any(w in ctx["condition"] for w in _lw(doc)[info["trig"].end:sent.end])
+        if info["negated"] or _preceded_by(low, i, lo, ctx["modal"], 4) is None:
+            info["conditional"] = False
+        else:
+            condition = ctx["condition"]
+            info["conditional"] = any(w in condition for w in low[info["trig"].end:sent.end])
 
     def _conditional_threat(self, c, ctx) -> None:
         """'will withdraw its force unless ...', 'may halt mediation if ...': an act held over
@@ -278,32 +331,34 @@ class EventCoder:
             c["type"], c["mode"], c["modality"] = "THREATEN", None, "planned"
 
     # ------------------------------------------------------------------ roles
-    def _build(self, doc, sent, c, mentions, ctx) -> EventMention:
-        view = token_view(doc)
+    def _build(self, doc, view, sent, c, mentions, ctx, summaries=None) -> EventMention:
         low = view.low
         trig = c["trig"]
         t0, t1 = trig.start, trig.end
-        passive = self._passive(doc, sent, t0, t1, ctx)
-        barrier = _reporting_barrier(doc, sent, t0, ctx)
+        lo, hi = sent.start, sent.end
+        passive = self._passive(low, lo, hi, t0, t1, ctx)
+        barrier = _reporting_barrier_low(view, lo, t0, ctx["reporting_forms"])
         before = [m for m in mentions if m.end <= t0 and m.start >= barrier]
         start_after = min(t1, c.get("carrier", t1))
-        reported_from = _reported_from(low, ctx["reporting_forms"], t1, sent.end)
+        reported_from = _reported_from(low, ctx["reporting_forms"], t1, hi)
         after = [m for m in mentions if m.start >= start_after and m.end <= t0 or t1 <= m.start < reported_from]
-        known = [m for m in before if not _entity_only(m) and not _place_only(m)]
+        prepositions = ctx["prepositions"]
         # a town is a party only as a recipient ("at targets in Jericho"), never as the subject
-        subject = _subject(doc, known, ctx) or _subject(doc, [m for m in before if not _place_only(m)], ctx)
-        speaker = _subject(doc, [m for m in mentions if m.end <= barrier], ctx) if barrier > sent.start else None
+        subject = _subject_low(low, [m for m in before if not _entity_only(m) and not _place_only(m)], prepositions) \
+            or _subject_low(low, [m for m in before if not _place_only(m)], prepositions)
+        speaker = _subject_low(low, [m for m in mentions if m.end <= barrier], prepositions) if barrier > lo else None
         actor = recipient = None
+        kind = c["kind"]
         if passive is not None:
             by_mentions = [m for m in after if m.start >= passive]
             actor = by_mentions[0] if by_mentions else None
             recipient = subject
-        elif c["kind"] == "noun" and t1 < sent.end and low[t1] in ("from", "by") and \
+        elif kind == "noun" and t1 < hi and low[t1] in ("from", "by") and \
                 after and after[0].start - t1 <= 2:
             # "a request from Syrian President Bashar al-Assad", "an attack by rebels"
             actor, recipient = after[0], subject
-        elif (c["kind"] == "noun" and _in_circumstance(low, sent.start, t0, view.title)) or \
-                (t0 > sent.start and low[t0 - 1] in ("by", "during", "amid", "from")):
+        elif (kind == "noun" and _in_circumstance(low, lo, t0, view.title)) or \
+                (t0 > lo and low[t0 - 1] in ("by", "during", "amid", "from")):
             # "2 fighters died in the strike", "people displaced by fighting": whoever stands just
             # before suffered the act; the sentence's subject may be someone else entirely
             near = [m for m in before if t0 - m.end <= 5]
@@ -313,95 +368,130 @@ class EventCoder:
             actor, recipient = speaker, subject
         else:
             actor = subject or speaker
-            stop = next((k for k in range(t1, sent.end) if low[k] in ctx["background"]), sent.end)
-            recipient = _first_recipient(doc, [m for m in after if m.start < stop], actor,
+            background = ctx["background"]
+            stop = hi
+            for k in range(t1, hi):
+                if low[k] in background:
+                    stop = k
+                    break
+            if stop < hi:
+                after = [m for m in after if m.start < stop]
+            recipient = _first_recipient(doc, after, actor,
                                          locative_ok=c["type"] not in ctx["no_locative_recipient"])
             if recipient is not None and c["type"] in ctx["addressed_types"]:
-                recipient = _target_over_addressee(low, [m for m in after if m.start < stop], recipient)
-        actor_rec = _to_actor(doc, actor, mentions, ctx)
-        recipient_rec = _to_actor(doc, recipient, mentions, ctx)
+                recipient = _target_over_addressee(low, after, recipient)
+        actor_rec = _to_actor(doc, actor, mentions, ctx, summaries) if actor is not None else None
+        recipient_rec = _to_actor(doc, recipient, mentions, ctx, summaries) if recipient is not None else None
+        state_sectors = ctx["state_sectors"]
         for mention, rec, other in ((actor, actor_rec, recipient_rec), (recipient, recipient_rec, actor_rec)):
             # "President X", "the military government": a state organ of the country in focus
             if rec is not None and not (rec.country or rec.countries) and mention is not None \
-                    and all(p.kind in ("sector", "named") for p in mention.parts) \
-                    and rec.sector in ctx["state_sectors"]:
-                rec.country = _focus_country(doc, mentions, exclude=other)
-            if rec is not None and not (rec.country or rec.countries) and mention is not None \
-                    and all(p.kind in ("sector", "named") for p in mention.parts) and rec.sector \
-                    and other is not None and other.country and _only_country(doc, mentions) == other.country:
-                # "The Sudanese government accused Darfur rebels": one country in the sentence,
-                # so the unnamed side is domestic
-                rec.country = other.country
+                    and all(p.kind in ("sector", "named") for p in mention.parts):
+                if rec.sector in state_sectors:
+                    rec.country = _focus_country(doc, mentions, exclude=other)
+                if not (rec.country or rec.countries) and rec.sector \
+                        and other is not None and other.country and _only_country(doc, mentions) == other.country:
+                    # "The Sudanese government accused Darfur rebels": one country in the sentence,
+                    # so the unnamed side is domestic
+                    rec.country = other.country
         if c["type"] == "COERCE" and c["sense"].lemma in ctx["obstruction_lemmas"] and actor_rec is not None \
-                and actor_rec.sector and actor_rec.sector not in ctx["state_sectors"] and actor_rec.sector != "rebel":
+                and actor_rec.sector and actor_rec.sector not in state_sectors and actor_rec.sector != "rebel":
             c["type"], c["mode"] = "PROTEST", None  # "paper workers blocked the bridge": obstruction as protest
         if actor_rec and c["type"] in ctx["symmetric"] and len(actor_rec.countries) > 1:
             actor_rec, recipient_rec = _split_compound(doc, actor, actor_rec)
+        evidence = self._evidence
+        if evidence[0] is not sent:
+            evidence[0], evidence[1] = sent, view.text[sent.start_char:sent.end_char]
         event = EventMention(
-            type=c["type"], trigger=Span(view.idx[t0], view.end_char(t1 - 1), view.span_text(t0, t1)),
-            evidence=Span(sent.start_char, sent.end_char, token_view(doc).text[sent.start_char:sent.end_char]), mode=c["mode"],
-            actor=actor_rec, recipient=recipient_rec, modality=c["modality"], negated=c["negated"],
+            c["type"], Span(view.idx[t0], view.end_char(t1 - 1), view.span_text(t0, t1)),
+            Span(sent.start_char, sent.end_char, evidence[1]), c["mode"], None,
+            actor_rec, recipient_rec, modality=c["modality"], negated=c["negated"],
             extension=self.types[c["type"]]["extension"], confidence=c["confidence"], component=COMPONENT,
             denies=c.get("denies"))
-        self._attach(doc, sent, event)
+        self._attach(doc, view, sent, event)
         return event
 
-    def _passive(self, doc, sent, t0, t1, ctx) -> Optional[int]:
+    def _passive(self, low, lo, hi, t0, t1, ctx) -> Optional[int]:
         """Token index after 'by' when the trigger is a passive verb ('was attacked by')."""
-        low = _lw(doc)
-        prev = low[t0 - 1] if t0 > sent.start else ""
-        prev2 = low[t0 - 2] if t0 - 1 > sent.start else ""
-        is_passive = prev in ctx["passive_aux"] or (prev2 in ctx["passive_aux"] and low[t0 - 1].endswith("ly")) \
-            or (low[t0].endswith("ed") and t1 < sent.end and low[t1] == "by")
-        if not is_passive or low[t0].endswith("ing"):  # "is investigating" is active
+        w = low[t0]
+        if w.endswith("ing"):  # "is investigating" is active
             return None
-        for k in range(t1, min(sent.end, t1 + 8)):
+        aux = ctx["passive_aux"]
+        prev = low[t0 - 1] if t0 > lo else ""
+        if not (prev in aux or (t0 - 1 > lo and low[t0 - 2] in aux and prev.endswith("ly"))
+                or (w.endswith("ed") and t1 < hi and low[t1] == "by")):
+            return None
+        for k in range(t1, min(hi, t1 + 8)):
             if low[k] == "by":
                 return k + 1
-        return t1 if low[t0] in _context()["victim_forms"] else None
+        return t1 if w in ctx["victim_forms"] else None
 
-    def _attach(self, doc, sent, event: EventMention) -> None:
+    def _attach(self, doc, view, sent, event: EventMention) -> None:
         """Place, date, quantities and claimant from what earlier components found."""
-        s0, s1 = sent.start_char, sent.end_char
+        s0 = sent.start_char
         t = event.trigger.start
         found = self._found
-        here = found["in_sentence"].get(self._sent_no, {})
-        places = [p for p in here.get("places", ()) if p.role != "dateline" and p.lat is not None
-                  and p.start >= found["dateline_end"]]
-        if places:
-            text = token_view(doc).text
-            parties = [(a.start, a.end) for a in (event.actor, event.recipient)
-                       if a is not None and a.start is not None and a.end is not None]
+        here = found["in_sentence"].get(self._sent_no)
+        if here is not None:
+            dateline_end = found["dateline_end"]
+            places = [p for p in here.get("places", ()) if p.role != "dateline" and p.lat is not None
+                      and p.start >= dateline_end]
+            if places:
+                text = view.text
+                parties = [(a.start, a.end) for a in (event.actor, event.recipient)
+                           if a is not None and a.start is not None and a.end is not None]
 
-            def rank(p):
-                # where, not who: a place inside a party's name ("Russia's operations") ranks last,
-                # one after a locative preposition ("in Idlib") first
-                in_party = any(a < p.end and p.start < b for a, b in parties)
-                before = text[max(s0, p.start - 8):p.start].lower().split()
-                locative = bool(before) and before[-1] in _LOCATIVE
-                return (in_party, not locative, p.start < t, abs(p.start - t))
+                def rank(p):
+                    # where, not who: a place inside a party's name ("Russia's operations") ranks last,
+                    # one after a locative preposition ("in Idlib") first
+                    in_party = any(a < p.end and p.start < b for a, b in parties)
+                    before = text[max(s0, p.start - 8):p.start].lower().split()
+                    locative = bool(before) and before[-1] in _LOCATIVE
+                    return (in_party, not locative, p.start < t, abs(p.start - t))
 
-            event.place = min(places, key=rank)
-        times = [x for x in here.get("times", ()) if x.type in ("DATE", "TIME")]
-        if times:
-            event.date = min(times, key=lambda x: abs(x.start - t))
+                event.place = places[0] if len(places) == 1 else min(places, key=rank)
+            times = [x for x in here.get("times", ()) if x.type in ("DATE", "TIME")]
+            quantities = here.get("quantities")
+            if quantities:
+                event.quantities = list(quantities)
         else:
-            event.date = _reference_date(found["article"], found["times"])
-        event.quantities = list(here.get("quantities", ()))
-        n = _attribution_at(found, t, len(token_view(doc).text))
+            times = None
+        if times:
+            event.date = times[0] if len(times) == 1 else min(times, key=lambda x: abs(x.start - t))
+        else:
+            event.date = _reference_date(found)
+        n = _attribution_at(found, t, found["size"])
         if n is not None:
             event.attribution = n
             claimants = found.setdefault("claimants", {})
             if n not in claimants:
                 claimants[n] = _claimant(doc, found["attributions"][n])
-            event.claimant = copy(claimants[n])  # events of one attribution share its source
+            event.claimant = _shallow_copy(claimants[n])  # events of one attribution share its source
             if event.modality == "asserted":
                 event.modality = "claimed"
         article = found["article"]
-        chain = [event.claimant.name or event.claimant.text] if event.claimant else []
-        if article is not None:
-            chain += [x for x in (article.wire, article.outlet) if x and x not in chain]
-        event.claimant_chain = chain
+        if event.claimant:
+            first = event.claimant.name or event.claimant.text
+            chain = [first]
+            if article is not None:
+                # each checked against the claimant alone, as one comprehension would
+                wire, outlet = article.wire, article.outlet
+                if wire and wire != first:
+                    chain.append(wire)
+                if outlet and outlet != first:
+                    chain.append(outlet)
+            event.claimant_chain = chain
+        elif article is not None:
+            wire, outlet = article.wire, article.outlet
+            if wire or outlet:
+                event.claimant_chain = [x for x in (wire, outlet) if x]
+
+
+def _shallow_copy(record):
+    """``copy.copy`` of a plain dataclass record, without the pickling protocol's detour."""
+    new = object.__new__(type(record))
+    new.__dict__.update(record.__dict__)
+    return new
 
 
 def _first_recipient(doc, after, actor, locative_ok=True):
@@ -627,9 +717,8 @@ def _place_adjective(doc, m) -> bool:
     return after is None or after.is_punct or after.lower_ in _context()["prepositions"] or after.lower_ in ("after", "before")
 
 
-def _stance_modifier(doc, m) -> bool:
+def _stance_modifier(low, m) -> bool:
     """'anti-Syria journalist', 'pro-Iranian group': the named party is not the actor."""
-    low = _lw(doc)
     return m.start >= 2 and low[m.start - 1] == "-" and low[m.start - 2] in ("anti", "pro")
 
 
@@ -670,18 +759,25 @@ def _focus_country(doc, mentions, exclude=None):
     return winners[0] if len(winners) == 1 else None
 
 
-def _reference_date(article, times) -> Optional[TimeValue]:
-    """No date in the sentence: the event is dated by the report (publication or first dated line)."""
-    if article is not None and article.published:
-        value = article.published[:10]
-        return TimeValue(0, 0, "", "DATE", value, precision="day", anchor="publication date",
-                         certainty=0.5, component=COMPONENT)
-    days = [x for x in times if x.type == "DATE" and x.precision == "day"]
-    if days:
-        first = days[0]
-        return TimeValue(0, 0, "", "DATE", first.value, precision="day", anchor=f"first dated line: {first.text}",
-                         certainty=min(0.5, first.certainty), component=COMPONENT)
-    return None
+def _reference_date(found: dict) -> Optional[TimeValue]:
+    """No date in the sentence: the event is dated by the report (publication or first dated line).
+
+    What it says is worked out once per Doc; every event still gets a record of its own."""
+    ref = found.get("reference_date", False)
+    if ref is False:
+        article, times = found["article"], found["times"]
+        ref = None
+        if article is not None and article.published:
+            ref = (article.published[:10], "publication date", 0.5)
+        else:
+            days = [x for x in times if x.type == "DATE" and x.precision == "day"]
+            if days:
+                first = days[0]
+                ref = (first.value, f"first dated line: {first.text}", min(0.5, first.certainty))
+        found["reference_date"] = ref
+    if ref is None:
+        return None
+    return TimeValue(0, 0, "", "DATE", ref[0], "day", None, None, ref[1], ref[2], COMPONENT)
 
 
 _PRONOUNS = {"it", "he", "she", "they", "we", "i", "you"}
@@ -744,34 +840,52 @@ def _claimant(doc, attr) -> Actor:
 
 def _subject(doc, before, ctx):
     """The first actor mention of the clause that is not inside a prepositional phrase."""
-    low = _lw(doc)
+    return _subject_low(_lw(doc), before, ctx["prepositions"])
+
+
+def _subject_low(low, before, prepositions):
     for m in before:
         prev = low[m.start - 1] if m.start > 0 else ""
-        if prev in ctx["prepositions"] and prev != "of":
+        if prev in prepositions and prev != "of":
             continue
         return m
     return before[0] if before else None
 
 
-def _to_actor(doc, mention, pool, ctx) -> Optional[Actor]:
-    low = _lw(doc)
+def _to_actor(doc, mention, pool, ctx, summaries=None) -> Optional[Actor]:
+    """The mention as an :class:`Actor`; ``summaries`` remembers its fields for the sentence
+    (``pool``), whose other events name the same mentions again. Every call makes a new record."""
     if mention is None:
         return None
-    actor = mention.to_actor(doc)
-    home = _residence(low, mention, pool)
-    if home is not None:
-        actor.country, actor.countries = home, []
-    if not actor.country and not actor.countries:
-        # "Doctors from two American aid groups", "Demonstrators in Baghdad": borrow the country
-        # of an actor attached by of/from/in right after
-        for m in pool:
-            if m.start > mention.end and m.start - mention.end <= 4 and m.countries and \
-                    any(low[k] in ("of", "from", "in") for k in range(mention.end, m.start)):
-                cs = m.countries
-                actor.country = cs[0] if len(cs) == 1 else None
-                actor.countries = cs if len(cs) > 1 else []
-                break
-    return actor
+    key = id(mention)
+    fields = summaries.get(key) if summaries is not None else None
+    if fields is None:
+        low = _lw(doc)
+        view = token_view(doc)
+        name, reg, countries, sector = mention.summary()
+        country = countries[0] if len(countries) == 1 else None
+        if len(countries) <= 1:
+            countries = []
+        home = _residence(low, mention, pool)
+        if home is not None:
+            country, countries = home, []
+        if not country and not countries:
+            # "Doctors from two American aid groups", "Demonstrators in Baghdad": borrow the country
+            # of an actor attached by of/from/in right after
+            end = mention.end
+            for m in pool:
+                if end < m.start <= end + 4 and any(p.country for p in m.parts) and \
+                        any(low[k] in ("of", "from", "in") for k in range(end, m.start)):
+                    cs = m.countries
+                    country = cs[0] if len(cs) == 1 else None
+                    countries = cs if len(cs) > 1 else []
+                    break
+        fields = (view.span_text(mention.start, mention.end), view.idx[mention.start],
+                  view.end_char(mention.end - 1), name, reg, country, countries, sector)
+        if summaries is not None:
+            summaries[key] = fields
+    return Actor(fields[0], fields[1], fields[2], fields[3], fields[4], fields[5], list(fields[6]), fields[7],
+                 ACTOR_COMPONENT)
 
 
 def _residence(low, mention, pool) -> Optional[str]:
@@ -806,16 +920,18 @@ def _split_compound(doc, mention, actor: Actor):
 
 def _reporting_barrier(doc, sent, t0, ctx) -> int:
     """Token index after the last reporting verb before the trigger ('X said that ...')."""
-    view = token_view(doc)
-    low = view.low
-    forms = ctx["reporting_forms"]
-    for k in range(t0 - 1, sent.start - 1, -1):
+    return _reporting_barrier_low(token_view(doc), sent.start, t0, ctx["reporting_forms"])
+
+
+def _reporting_barrier_low(view, lo, t0, forms) -> int:
+    low, title = view.low, view.title
+    for k in range(t0 - 1, lo - 1, -1):
         w = low[k]
-        if w in forms and not (k > sent.start and view.title[k]):  # "United States" is no verb
+        if w in forms and not (k > lo and title[k]):  # "United States" is no verb
             return k + 1
-        if w == "to" and k > sent.start and low[k - 1] == "according":
+        if w == "to" and k > lo and low[k - 1] == "according":
             return k + 1
-    return sent.start
+    return lo
 
 
 def _reported_from(low, forms, t1, hi) -> int:
@@ -834,8 +950,7 @@ def _reported_from(low, forms, t1, hi) -> int:
     return best
 
 
-def _clause_break(doc, a, b) -> bool:
-    low = _lw(doc)
+def _clause_break(low, a, b) -> bool:
     return any(low[k] in _CLAUSE_BREAKS for k in range(a, b))
 
 

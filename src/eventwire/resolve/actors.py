@@ -93,17 +93,45 @@ class ActorMention:
 
     def to_actor(self, doc: Doc) -> Actor:
         view = token_view(doc)
-        names = [p.name for p in self.parts if p.kind not in ("sector", "place")] or \
-            [p.name for p in self.parts if p.kind == "place"]
-        countries = self.countries
-        reg = next((p.id for p in self.parts if p.kind == "org"), None) or \
-            next((p.id for p in self.parts if p.kind != "sector"), None)
-        return Actor(text=view.span_text(self.start, self.end), start=view.idx[self.start],
-                     end=view.end_char(self.end - 1),
-                     name=" and ".join(dict.fromkeys(names)) or None, registry_id=reg,
-                     country=countries[0] if len(countries) == 1 else None,
-                     countries=countries if len(countries) > 1 else [],
-                     sector=self.sector, component=COMPONENT)
+        name, reg, countries, sector = self.summary()
+        return Actor(view.span_text(self.start, self.end), view.idx[self.start], view.end_char(self.end - 1),
+                     name, reg, countries[0] if len(countries) == 1 else None,
+                     list(countries) if len(countries) > 1 else [], sector, COMPONENT)
+
+    def summary(self) -> tuple:
+        """(name, registry id, countries, sector) as ``to_actor`` reports them, in one pass
+        over the parts: the event coder turns two mentions into actors for every event."""
+        names, places, countries = [], [], []
+        org_id = any_id = None
+        has_org = has_any = has_sector = has_org_sector = government = False
+        sector = org_sector = None
+        for p in self.parts:
+            kind = p.kind
+            if kind == "sector":
+                if not has_sector:
+                    has_sector, sector = True, p.sector
+            else:
+                if kind == "place":
+                    places.append(p.name)
+                else:
+                    names.append(p.name)
+                    if kind == "org":
+                        if not has_org:
+                            has_org, org_id = True, p.id
+                        if not has_org_sector and p.sector:
+                            has_org_sector, org_sector = True, p.sector
+                    elif kind == "state" or kind == "capital":
+                        government = True
+                if not has_any:
+                    has_any, any_id = True, p.id
+            c = p.country
+            if c and c not in countries:
+                countries.append(c)
+        if not has_sector:
+            sector = org_sector if has_org_sector else "government" if government else None
+        names = names or places
+        name = (names[0] if len(names) == 1 else " and ".join(dict.fromkeys(names))) or None
+        return name, org_id or any_id, countries, sector
 
 
 def _country_entries() -> dict:
