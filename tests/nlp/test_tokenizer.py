@@ -121,3 +121,60 @@ def test_gold_set_articles_tokenise_as_spacy(reference):
                 assert len(extra) > len([t for t, _ in ours if t == "'"])
     assert n > 1000
     assert differ <= n * 0.005
+
+
+def test_cache_limit_keeps_tokens_right(reference, monkeypatch):
+    # When the caches fill up they are emptied between two texts' worth of learning, never
+    # while an item of the current text still needs its entry.
+    import eventwire.nlp.tokenizer as tokenizer_module
+
+    monkeypatch.setattr(tokenizer_module, "_CACHE_LIMIT", 12)
+    fast = CachedTokenizer(spacy.blank("en").tokenizer)
+    for text in TRICKY * 2:
+        assert _tokens(fast(text)) == _tokens(reference(text))
+    assert len(fast._items) <= 12 + len(set(tokenizer_module._ITEMS(max(TRICKY, key=len))))
+
+
+def test_docs_are_plain_spacy_docs_with_the_same_lexemes():
+    # The Doc is built from string ids; every lexical attribute must be what spaCy's own
+    # tokenizer gives (token NORM aside: special cases set it and are not copied, so the
+    # lexemes' own NORM is compared instead).
+    from spacy.attrs import IDS
+
+    nlp = build_pipeline([])
+    reference = spacy.blank("en")
+    names = ["ORTH", "LOWER", "SHAPE", "PREFIX", "SUFFIX", "LENGTH", "IDX", "IS_ALPHA", "IS_ASCII",
+             "IS_DIGIT", "IS_LOWER", "IS_PUNCT", "IS_SPACE", "IS_TITLE", "IS_UPPER", "LIKE_URL", "LIKE_NUM",
+             "LIKE_EMAIL", "IS_STOP", "IS_BRACKET", "IS_QUOTE", "IS_LEFT_PUNCT", "IS_RIGHT_PUNCT", "IS_CURRENCY"]
+    attrs = [IDS[n] for n in names]
+    for text in TRICKY:
+        ours, theirs = nlp.make_doc(text), reference.make_doc(text)
+        assert ours.to_array(attrs).tolist() == theirs.to_array(attrs).tolist(), text
+        assert [nlp.vocab[t.orth].norm_ for t in ours] == [reference.vocab[t.orth].norm_ for t in theirs]
+
+
+def _probe_strings() -> list:
+    chars = [chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000]
+    words = ["Washington", "said", "ISIS", "al-Assad", "e-mail", "1,200", "+5", "-3.5", "±2", "~10", "3/4", "1st",
+             "22nd", "Twenty", "FIRST", "ﬁrst", "İstanbul", "ΣΑΣ", "ǅemal", "Ⅻ", "²", "١٢٣", "aaaaaaaa", "AAAAAAbbbbbb",
+             "x" * 99, "x" * 100, "1" * 120, "http://x", "https://a.b", "www.", "www.a", "a.com", "a.com/", "x@y.com",
+             "a:b", "localhost:8080", "1:30", "foo.bar", "US$", "C$", "’S", "'s", "''", "``", "—", "--", "...", "can't"]
+    pairs = [a + b for a in "aA0.,:@/-+$€'’\"xX" for b in "aA0.,:@/-+$€'’\"xX"]
+    return chars + words + [w.upper() for w in words] + [w.title() for w in words] + pairs
+
+
+def test_fast_lexeme_getters_equal_spacys():
+    from eventwire.nlp.tokenizer import speed_up_lexeme_attributes
+
+    theirs = spacy.blank("en").vocab.lex_attr_getters
+    nlp = spacy.blank("en")
+    speed_up_lexeme_attributes(nlp.vocab)
+    ours = nlp.vocab.lex_attr_getters
+    assert list(ours) == list(theirs)  # same attributes, same order (string-store order)
+    assert sum(ours[attr] is not theirs[attr] for attr in ours) >= 15  # most are replaced
+    probes = _probe_strings()
+    for attr, getter in ours.items():
+        reference = theirs[attr]
+        for text in probes:
+            expected, got = reference(text), getter(text)
+            assert got == expected and type(got) is type(expected), (attr, text, expected, got)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from itertools import chain
+from operator import itemgetter
 
 from spacy.attrs import ORTH
 from spacy.tokens import Doc
@@ -38,6 +39,7 @@ _CACHE_LIMIT = 300_000  # distinct pieces remembered (a few tens of MB at most)
 # on every piece of the gold sets and corpora and on each corpus word with every affix.
 _SIMPLE = re.compile(r"""([(“‘"]?)([A-Za-z]+(?:[-–—][A-Za-z]+)*)('s|’s)?([.,;:?!]?)([”’")]?)""")
 _DASH = re.compile(r"([-–—])")
+_TOKENS, _SPACES, _ORTHS = itemgetter(0), itemgetter(1), itemgetter(2)  # parts of a cache entry
 
 
 
@@ -49,12 +51,20 @@ class CachedTokenizer:
         self.spacy_tokenizer = spacy_tokenizer
         self.vocab = spacy_tokenizer.vocab
         self._pieces: dict[str, tuple] = {}   # piece -> its tokens
-        self._words: dict[str, tuple] = {}    # item (piece + optional space, or whitespace) -> tokens
-        self._spaces: dict[str, tuple] = {}   # item -> trailing-space flags of those tokens
+        # item (piece + optional space, or whitespace) -> (tokens, trailing-space flags,
+        # string ids of the tokens): one lookup per item gives everything a Doc is made of.
+        self._items: dict[str, tuple] = {}
 
     def __call__(self, text: str) -> Doc:
-        words, spaces = self.words_and_spaces(text)
-        doc = Doc(self.vocab, words=words, spaces=spaces)
+        entries = self.entries(text)
+        words = list(chain.from_iterable(map(_TOKENS, entries)))
+        spaces = list(chain.from_iterable(map(_SPACES, entries)))
+        try:
+            # Known string ids spare spaCy hashing every token text again.
+            doc = Doc(self.vocab, words=list(chain.from_iterable(map(_ORTHS, entries))), spaces=spaces)
+        except KeyError:  # an id whose string a memory zone has since dropped
+            self._items.clear()
+            doc = Doc(self.vocab, words=words, spaces=spaces)
         doc.user_data[WORDS_KEY] = (words, spaces)  # read back by nlp.fast.token_texts
         doc.user_data[TEXT_KEY] = text              # and nlp.fast.doc_text
         return doc
@@ -65,34 +75,42 @@ class CachedTokenizer:
 
     def words_and_spaces(self, text: str) -> tuple[list, list]:
         """Token texts and trailing-space flags, as ``Doc(vocab, words, spaces)`` takes them."""
-        items = _ITEMS(text)
-        words, spaces = self._words, self._spaces
-        try:
-            return (list(chain.from_iterable(map(words.__getitem__, items))),
-                    list(chain.from_iterable(map(spaces.__getitem__, items))))
-        except KeyError:
-            pass
-        self._learn_items({item for item in items if item not in words})
-        return (list(chain.from_iterable(map(words.__getitem__, items))),
-                list(chain.from_iterable(map(spaces.__getitem__, items))))
+        entries = self.entries(text)
+        return list(chain.from_iterable(map(_TOKENS, entries))), list(chain.from_iterable(map(_SPACES, entries)))
 
-    def _learn_items(self, items: set) -> None:
-        if len(self._words) + len(items) > _CACHE_LIMIT:
-            self._words.clear()
-            self._spaces.clear()
+    def entries(self, text: str) -> list:
+        """The cache entry of every item of ``text``, in order (learning the unseen ones)."""
+        items = _ITEMS(text)
+        entries = list(map(self._items.get, items))
+        if not all(entries):
+            missing = [k for k, e in enumerate(entries) if e is None]
+            learned = self._learn_items({items[k] for k in missing})
+            for k in missing:
+                entries[k] = learned[items[k]]
+        return entries
+
+    def _learn_items(self, items: set) -> dict:
+        if len(self._items) + len(items) > _CACHE_LIMIT:
+            self._items.clear()
         pieces = self._pieces
         unseen = [item.rstrip(" ") for item in items if not item[0].isspace()]
+        if len(pieces) + len(unseen) > _CACHE_LIMIT:
+            pieces.clear()  # here, not halfway through: every piece of these items is needed below
         self._learn([p for p in dict.fromkeys(unseen) if p not in pieces])
+        add = self.vocab.strings.add
+        learned = {}
         for item in sorted(items):
             if item[0].isspace():
                 # spaCy gives one plain space to the token before it; a longer run of
                 # whitespace (or one that does not start with a space) is a token of its own.
-                self._words[item], self._spaces[item] = (item,), (False,)
-                continue
-            piece = item.rstrip(" ")
-            toks = pieces[piece]
-            self._words[item] = toks
-            self._spaces[item] = (False,) * (len(toks) - 1) + (piece != item,)
+                toks, flags = (item,), (False,)
+            else:
+                piece = item.rstrip(" ")
+                toks = pieces[piece]
+                flags = (False,) * (len(toks) - 1) + (piece != item,)
+            learned[item] = (toks, flags, tuple(map(add, toks)))
+        self._items.update(learned)
+        return learned
 
     def _learn(self, missing: list[str]) -> None:
         """Tokenise unseen pieces in one spaCy call, kept apart by a separator token.
@@ -101,8 +119,6 @@ class CachedTokenizer:
         ''The" gives ' ' ' where "''The" alone gives '' The), so pieces that merely follow
         each other in the list would change each other's tokens."""
         cache = self._pieces
-        if len(cache) + len(missing) > _CACHE_LIMIT:
-            cache.clear()
         rules = self.spacy_tokenizer.rules
         hard = []
         for piece in missing:
@@ -169,3 +185,95 @@ def install(nlp) -> None:
     """Put a :class:`CachedTokenizer` in front of ``nlp``'s tokenizer (once)."""
     if not isinstance(nlp.tokenizer, CachedTokenizer):
         nlp.tokenizer = CachedTokenizer(nlp.tokenizer)
+        speed_up_lexeme_attributes(nlp.vocab)
+
+
+# ---------------------------------------------------------------- lexeme attributes
+# spaCy computes a new word's lexeme attributes (LOWER, SHAPE, LIKE_NUM, IS_PUNCT...) by
+# calling one Python function per attribute: about 25 microseconds per word, and a news
+# article brings some 30 words the vocabulary has not seen. Most of those functions are a
+# single string method, or a loop that has a cheap exact answer for ordinary words; they are
+# replaced by equivalents (the same value for every string: tests/nlp/test_tokenizer.py
+# compares them with spaCy's on every character and every corpus word). A getter that is
+# not spaCy's own stays as it is.
+
+_SHAPE_CLASS = str.maketrans(
+    {**{chr(c): "A" for c in range(65, 91)}, **{chr(c): "a" for c in range(97, 123)},
+     **{chr(c): "0" for c in range(48, 58)}})
+_SHAPE_LIMIT = 100_000  # distinct letter-class patterns remembered
+
+
+def _fast_getter(getter):
+    """An exact, faster stand-in for one of spaCy's lexeme attribute getters, or None."""
+    from functools import partial
+
+    from spacy.lang import lex_attrs as base
+    from spacy.lang.en import lex_attrs as english
+    from spacy.util import _get_attr_unless_lookup
+
+    builtin = {base.lower: str.lower, base.prefix: itemgetter(0), base.suffix: itemgetter(slice(-3, None)),
+               base.is_alpha: str.isalpha, base.is_digit: str.isdigit, base.is_lower: str.islower,
+               base.is_space: str.isspace, base.is_title: str.istitle, base.is_upper: str.isupper,
+               base.is_ascii: str.isascii}
+    if getter in builtin:
+        return builtin[getter]
+    if getter in (base.is_bracket, base.is_quote, base.is_left_punct, base.is_right_punct):
+        # ``text in (...)`` over a literal tuple of strings: the same as a set lookup
+        members = [c for c in getter.__code__.co_consts if isinstance(c, tuple)]
+        if len(members) == 1 and all(isinstance(m, str) for m in members[0]):
+            return frozenset(members[0]).__contains__
+        return None
+    if getter is base.word_shape:
+        # SHAPE looks at letter case and digits only: every A-Z, every a-z, every 0-9 shapes
+        # alike, so words with the same pattern ("Xxxxx") share one computed shape.
+        shapes: dict = {}
+
+        def word_shape(text: str) -> str:
+            key = text.translate(_SHAPE_CLASS)
+            shape = shapes.get(key)
+            if shape is None:
+                if len(shapes) > _SHAPE_LIMIT:
+                    shapes.clear()
+                shape = shapes[key] = base.word_shape(key)
+            return shape
+        return word_shape
+    if getter is base.like_url:
+        def like_url(text: str) -> bool:
+            # without "." or ":" none of spaCy's tests can succeed (no scheme, no "www.", no TLD)
+            return False if "." not in text and ":" not in text else base.like_url(text)
+        return like_url
+    if getter is base.like_email:
+        def like_email(text: str) -> bool:
+            return False if "@" not in text else base.like_email(text)
+        return like_email
+    if getter is english.like_num:
+        number_words = frozenset(english._num_words) | frozenset(english._ordinal_words)
+
+        def like_num(text: str) -> bool:
+            # a word of letters only is a number word or nothing: no sign, digit, "/" or "1st"
+            return text.lower() in number_words if text.isalpha() else english.like_num(text)
+        return like_num
+    if isinstance(getter, partial) and getter.func is _get_attr_unless_lookup and not getter.keywords \
+            and len(getter.args) == 2 and getter.args[0] is base.lower \
+            and all(type(table) is dict for table in getter.args[1]):
+        exceptions: dict = {}
+        for table in reversed(getter.args[1]):  # the first table that has the word wins
+            exceptions.update(table)
+        get = exceptions.get
+
+        def norm(text: str) -> str:
+            value = get(text)
+            return text.lower() if value is None else value
+        return norm
+    return None
+
+
+def speed_up_lexeme_attributes(vocab) -> None:
+    """Swap spaCy's lexeme attribute getters for exact faster ones (same keys, same order)."""
+    getters = vocab.lex_attr_getters
+    if not getters:
+        return
+    for attr, getter in list(getters.items()):
+        fast = _fast_getter(getter)
+        if fast is not None:
+            getters[attr] = fast
