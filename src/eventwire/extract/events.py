@@ -10,7 +10,7 @@ quantities and attributions that earlier components put on the Doc.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from copy import copy
+from operator import attrgetter
 from functools import lru_cache
 from typing import Optional
 
@@ -530,20 +530,28 @@ def _with_entity_mentions(doc, sent, mentions: list) -> list:
     A name swallows the bare sector words inside it ('Army' in 'Caspian Liberation Army').
     """
     ents, starts = _named_ents(doc)
-    ents = ents[bisect_left(starts, sent.start):bisect_left(starts, sent.end)]
-    if not ents:
+    a = bisect_left(starts, sent.start)
+    b = bisect_left(starts, sent.end, a)
+    if a == b:
         return mentions
+    span_text = token_view(doc).span_text
     out = list(mentions)
-    for e in ents:
-        inside = [m for m in out if m.start >= e.start and m.end <= e.end]
+    for k in range(a, b):
+        e_start, e_end = ents[k]
+        inside = [m for m in out if m.start >= e_start and m.end <= e_end]
         if inside and not all(_sector_only(m) for m in inside):
             continue
-        if any(m.start < e.end and e.start < m.end and m not in inside for m in out):
+        if any(m.start < e_end and e_start < m.end and m not in inside for m in out):
             continue
-        out = [m for m in out if m not in inside]
+        if inside:
+            out = [m for m in out if m not in inside]
         sectors = [p for m in inside for p in m.parts]  # "President" in "President X" keeps its sector
-        out.append(ActorMention(e.start, e.end, [Entry(f"ent:{e.text}", e.text, None, None, "named")] + sectors))
-    return sorted(out, key=lambda m: m.start)
+        text = span_text(e_start, e_end)
+        out.append(ActorMention(e_start, e_end, [Entry(f"ent:{text}", text, None, None, "named")] + sectors))
+    return sorted(out, key=_START)
+
+
+_START = attrgetter("start")
 
 
 def _with_place_mentions(doc, sent, mentions: list, places: list) -> list:
@@ -653,8 +661,9 @@ def _named_ents(doc) -> list:
     (``doc.ents`` rebuilds its Spans on every access)."""
     ents = doc.user_data.get("eventwire.named_ents")
     if ents is None:
-        named = token_view(doc).ents(("ORG", "PERSON"))
-        ents = doc.user_data["eventwire.named_ents"] = (named, [e.start for e in named])
+        # (start, end) only: a name's text is read when it becomes an actor
+        named = [(s, e) for s, e, label in token_view(doc).ent_spans if label == "ORG" or label == "PERSON"]
+        ents = doc.user_data["eventwire.named_ents"] = (named, [s for s, _e in named])
     return ents
 
 

@@ -366,14 +366,21 @@ def _doc_matches(doc, reg) -> tuple:
     key = "eventwire_actors.matches"
     found = doc.user_data.get(key)
     if found is None:
-        ends: dict = {}
+        ends: dict = {}  # start -> its ends, longest first
         view = token_view(doc)
         for matches in (reg.matcher.matches(view.low), reg.exact.matches(view.words)):
             for s, e in matches:
-                ends.setdefault(s, set()).add(e)
+                es = ends.get(s)
+                if es is None:
+                    ends[s] = [e]
+                elif e not in es:
+                    es.append(e)
+        for es in ends.values():
+            if len(es) > 1:
+                es.sort(reverse=True)
         fuzzy = _fuzzy_matches(doc, reg, ends)
-        starts = sorted(set(ends) | set(fuzzy))
-        found = doc.user_data[key] = (starts, {s: sorted(es, reverse=True) for s, es in ends.items()}, fuzzy)
+        starts = sorted(ends.keys() | fuzzy.keys()) if fuzzy else sorted(ends)
+        found = doc.user_data[key] = (starts, ends, fuzzy)
     return found
 
 
@@ -383,7 +390,7 @@ def _fuzzy_matches(doc, reg, ends: dict) -> dict:
     low, title = view.low, view.title
     covered = set()
     for s, es in ends.items():
-        covered.update(range(s, max(es)))
+        covered.update(range(s, es[0]))  # the longest end comes first
     out = {}
     shortest = _FuzzyNames.MIN_LEN - 1
     match = reg.fuzzy.match
