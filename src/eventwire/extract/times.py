@@ -106,6 +106,16 @@ def _guarded(pattern: str, flags: int) -> str:
 
 
 def _alternation(words) -> str:
+    """The words as one regex alternative, longest first; spaces match any run of whitespace.
+
+    Written as a trie (:func:`_trie`): at each position the engine then rejects a word after
+    a character or two instead of trying each of them, and it tries the same words in the
+    same order where it matters: two words can both match at one place only when one is the
+    start of the other, and the longer is tried first either way. Words that differ only in
+    case (or are not plain ASCII, where case folding reaches further) keep the flat list."""
+    words = [w for w in words if w]
+    if len({w.lower() for w in words}) == len(words) and all(w.isascii() and w == w.lower() for w in words):
+        return _trie(words)
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
@@ -115,6 +125,8 @@ class Grammar:
     rules: list  # [(rule name, compiled pattern, trigger classes, (reach before, reach after))]
     triggers: dict  # lower-case word -> classes of rules it can start
     trigger_re: re.Pattern  # finds trigger words (in lower-cased text) and digit runs
+    digit_re: re.Pattern  # the digit runs of trigger_re alone
+    word_re: re.Pattern  # its words alone, each behind the character before it (text padded by one)
     future_cues: frozenset = frozenset()
     past_cues: frozenset = frozenset()
 
@@ -157,7 +169,16 @@ def grammar() -> Grammar:
                       frozenset(spec["needs"]), tuple(spec["reach"])))
     triggers = _trigger_words(lex)
     trigger_re = re.compile(r"\d+|(?<![a-z])(?:" + _trie(triggers) + r")(?![a-z])")
-    return Grammar(lex, rules, triggers, trigger_re, frozenset(lex["future_cues"]), frozenset(lex["past_cues"]))
+    # The same matches in two scans that open with a character class, which the regex engine
+    # skips ahead to in C (trigger_re's lookbehind makes it try the pattern at every position):
+    # digit runs, and words, each with the non-letter before it consumed instead of looked
+    # behind at. Digit runs hold no letters and trigger words no digits, so the two scans
+    # find exactly trigger_re's matches.
+    digit_re = re.compile(r"\d\d*")
+    firsts = "".join(sorted({re.escape(w[0]) for w in triggers}))
+    word_re = re.compile(r"[^a-z](?=[" + firsts + r"])(" + _trie(triggers) + r")(?![a-z])")
+    return Grammar(lex, rules, triggers, trigger_re, digit_re, word_re,
+                   frozenset(lex["future_cues"]), frozenset(lex["past_cues"]))
 
 
 def _trie(words) -> str:
@@ -171,7 +192,7 @@ def _trie(words) -> str:
         node[""] = {}
 
     def build(node: dict) -> str:
-        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        alts = [(r"\s+" if ch == " " else re.escape(ch)) + build(sub) for ch, sub in sorted(node.items()) if ch]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
@@ -909,14 +930,23 @@ def _triggers(text: str, g: Grammar) -> dict:
     """Where each trigger class's words are: rules only run in windows around them."""
     found: dict = {}
     triggers = g.triggers
-    for m in g.trigger_re.finditer(text.lower()):
+    low = text.lower()
+    digits, years = [], []
+    for m in g.digit_re.finditer(low):
         w = m.group()
         span = m.span()
-        if w[0].isdigit():
-            classes = _YEAR_DIGITS if len(w) == 4 and w[0] in "12" else _DIGIT
-        else:
-            classes = triggers[w]
-        for c in classes:
+        digits.append(span)
+        if len(w) == 4 and w[0] in "12":
+            years.append(span)
+    if digits:
+        found["digit"] = digits
+        if years:
+            found["year_digits"] = years
+    for m in g.word_re.finditer(" " + low):  # the space stands before the first word
+        w = m.group(1)
+        s, e = m.span(1)
+        span = (s - 1, e - 1)
+        for c in triggers[w]:
             found.setdefault(c, []).append(span)
     return found
 
@@ -952,11 +982,13 @@ def _matches(text: str, g: Grammar) -> list:
             positions = sorted(p for c in needs for p in triggers.get(c, ()))
         if not positions:
             continue
-        finditer = pattern.finditer
-        # merged windows never overlap, so no match is found twice
+        search, finditer = pattern.search, pattern.finditer
+        # merged windows never overlap, so no match is found twice; most windows hold no
+        # match, which one search tells more cheaply than an iterator
         for s, e in _windows(positions, reach, size):
-            for m in finditer(text, s, e):
-                out.append((m.start(), m.end(), order, rule, m))
+            if search(text, s, e) is not None:
+                for m in finditer(text, s, e):
+                    out.append((m.start(), m.end(), order, rule, m))
     return out
 
 
