@@ -35,6 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from eventwire.extract import attribution_features as F  # noqa: E402
+from eventwire.extract.attribution_scorer import compile_weights  # noqa: E402
 from eventwire.nlp.pipeline import build_pipeline  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "polnear"
@@ -154,14 +155,16 @@ def fit(parsed, args, lex, label="") -> tuple:
     weights = {f: round(float(w[index[f]]), 4) for f in names if abs(w[index[f]]) >= 0.005}
     model = {
         "_about": "Cue-head classifier for eventwire_attributions; trained by tools/train_attribution.py. "
-                  "Logistic regression weights over attribution_features.cue_features strings.",
+                  "Logistic regression weights over attribution_features.cue_features strings, compiled "
+                  "into per-template tables (attribution_scorer.compile_weights).",
         "trained_on": f"PolNeAR open train+dev, split={label or args.split}, {len(parsed)} docs",
         "l2": args.l2,
         "min_rate": args.min_rate,
         "never_margin": args.never_margin,
         "vocabulary": vocabulary,
         "never_cues": never,
-        "weights": weights,
+        # the scorer's lookup tables, so loading the model is reading JSON, nothing more
+        "tables": compile_weights(weights),
     }
     summary = (f"{len(parsed)} docs, {len(labels)} candidates ({sum(labels)} cue heads, {missed} heads "
                f"not candidates), {len(index)} features, {len(weights)} kept, {len(never)} never-cue forms")

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from eventwire.extract import attribution_features as F
-from eventwire.extract.attribution import COMPONENT, AttributionTagger
+from eventwire.extract.attribution import COMPONENT, AttributionTagger, default_model
+from eventwire.extract.attribution_scorer import compile_weights, flat_weights
 from eventwire.models import Article
 from eventwire.nlp.pipeline import build_pipeline, make_doc
 
@@ -182,23 +183,26 @@ def test_fast_view_matches_the_plain_token_view():
     fast, plain, words = _views(_VIEW_TEXT)
     assert list(fast.words) == words and fast.lower == plain.lower
     for field in ("sent_start", "sent_end", "in_quote", "line_index", "quotes_upto", "title_line",
-                  "space", "commas_upto"):
+                  "space"):
         assert list(getattr(fast, field)) == list(getattr(plain, field)), field
-    assert list(fast.words_upto) == plain.words_upto
-    assert list(fast.quoted_words_upto) == plain.quoted_words_upto
     assert fast.title_line[0] == 1 and fast.in_quote[words.index("back")] == 1
 
 
 def test_compiled_scorer_equals_the_feature_strings():
     tagger = AttributionTagger()
+    weights = flat_weights(default_model()["tables"])
     view, _plain, _words = _views(_VIEW_TEXT)
-    scored = 0
-    for i, w in enumerate(view.lower):
-        if tagger.candidate(w):
-            by_strings = sum(tagger.weights.get(f, 0.0) for f in F.cue_features(view, i))
-            assert tagger.scorer.score(view, i, tagger.scorer.entry(w)) == pytest.approx(by_strings, abs=1e-9)
-            scored += 1
-    assert scored >= 5
+    positions = [i for i, w in enumerate(view.lower) if tagger.candidate(w)]
+    assert len(positions) >= 5
+    for i, z in zip(positions, tagger.scorer.score_all(view, positions)):
+        by_strings = sum(weights.get(f, 0.0) for f in F.cue_features(view, i))
+        assert z == pytest.approx(by_strings, abs=1e-9)
+
+
+def test_model_tables_round_trip_to_feature_strings():
+    weights = {"b": -2.0, "w=said": 1.5, "p1w=he|said": 0.5, "p1w=a|b|said": 0.25,
+               "lemq=say|101": 0.3, "pos=m": 0.1, "q=000": -0.2, "titleline|say": 0.4, "lexv": 1.0}
+    assert flat_weights(compile_weights(weights)) == weights
 
 
 def test_never_cue_forms_are_not_candidates():

@@ -16,7 +16,10 @@ Each role is a list of ``[start, end]`` character fragments into the article tex
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from functools import lru_cache
+from itertools import compress
+from operator import gt
 
 from spacy.language import Language
 
@@ -51,8 +54,8 @@ def role_lexicon() -> RoleLexicon:
 @lru_cache(maxsize=1)
 def default_model() -> dict:
     model = load_json(MODEL_FILE)
-    if "weights" not in model or "vocabulary" not in model:
-        raise DataFileError(f"{MODEL_FILE}: needs 'weights' and 'vocabulary'")
+    if "tables" not in model or "vocabulary" not in model:
+        raise DataFileError(f"{MODEL_FILE}: needs 'tables' and 'vocabulary'")
     return model
 
 
@@ -61,32 +64,26 @@ class AttributionTagger:
 
     def __init__(self, model: dict | None = None, threshold: float = THRESHOLD):
         model = model or default_model()
-        self.weights = model["weights"]
         self.candidate = F.CandidateFilter(model["vocabulary"], never=model.get("never_cues", ()))
         self.threshold = threshold
         self.logit_threshold = math.log(threshold / (1 - threshold))
         self.lex = F.lexicon()
-        self.scorer = CueScorer(self.weights, self.lex)
+        self.scorer = CueScorer(model["tables"], self.lex)
         self.roles = role_lexicon()
 
     def cue_heads(self, view: F.TokenView) -> list:
-        candidate, scorer = self.candidate, self.scorer
-        entry, score = scorer.words.get, scorer.score
-        threshold = self.logit_threshold
-        heads = []
+        """(token, logit) of every candidate token scored over the threshold, and of colons
+        after a speaker label."""
+        candidate = self.candidate
+        lower = view.lower
         forms = candidate.forms
         if forms is not None:
-            lower = view.lower
-            positions = [i for i, w in enumerate(lower) if w in forms]
+            positions = list(compress(range(len(lower)), map(forms.__contains__, lower)))
         else:
-            positions = [i for i, w in enumerate(view.lower) if candidate(w)]
-        for i in positions:
-            w = view.lower[i]
-            e = entry(w) or scorer.entry(w)
-            z = score(view, i, e)
-            if z > threshold or (w == ":" and _speaker_colon(view, i)):
-                heads.append((i, z))
-        return heads
+            positions = [i for i, w in enumerate(lower) if candidate(w)]
+        threshold = self.logit_threshold
+        return [(i, z) for i, z in zip(positions, self.scorer.score_all(view, positions))
+                if z > threshold or (lower[i] == ":" and _speaker_colon(view, i))]
 
     def merge_heads(self, view: F.TokenView, heads: list) -> list:
         """One cue per phrase: "said in a statement" gives two heads, one cue."""
@@ -119,7 +116,9 @@ class AttributionTagger:
         found_roles = []
         for head, _z in heads:
             cue = extend_cue(view, head, self.roles)
-            roles = assign(view, cue, self.roles, head_set - {head})
+            # the searches run left of the cue's start and right of its end, never over
+            # its own head: every head can stand in ``others``
+            roles = assign(view, cue, self.roles, head_set)
             if not roles.content:
                 continue
             sent = view.sent_start[head]
@@ -170,12 +169,12 @@ def _speaker_colon(view: F.TokenView, i: int) -> bool:
 def _kind(view: F.TokenView, roles) -> str:
     if roles.order == "according_to":
         return "according_to"
-    # non-space content tokens, and those inside quotation marks, from prefix sums
+    # non-space content tokens, and those inside quotation marks (in_quote 0/1 > space flag)
     inside = total = 0
-    words_upto, quoted_upto = view.words_upto, view.quoted_words_upto
+    space, in_quote = view.space, view.in_quote
     for s, e in roles.content:
-        total += words_upto[e] - words_upto[s]
-        inside += quoted_upto[e] - quoted_upto[s]
+        total += e - s - sum(space[s:e])
+        inside += sum(map(gt, in_quote[s:e], space[s:e]))
     if total and inside == total:
         return "direct"
     if inside:
@@ -184,16 +183,22 @@ def _kind(view: F.TokenView, roles) -> str:
 
 
 def _link_nested(found: list) -> None:
-    """``nested_in``: the attribution whose content holds this one's cue (the smallest)."""
-    fragments = [(s, e, m) for m, b in enumerate(found) for s, e in b.content]
-    for k, a in enumerate(found):
-        cs, ce = a.cue[0]
-        best = best_len = None
-        for s, e, m in fragments:
-            if s <= cs and ce <= e and m != k and (best_len is None or e - s < best_len):
-                best, best_len = m, e - s
-        if best is not None:
-            a.nested_in = best
+    """``nested_in``: the attribution whose content holds this one's cue (the smallest; of
+    equal ones, the first). The cues inside a content fragment are a run of the cues sorted
+    by start, found by bisection."""
+    order = sorted(range(len(found)), key=lambda k: found[k].cue[0][0])
+    cue_starts = [found[k].cue[0][0] for k in order]
+    best: dict = {}  # attribution index -> (content length, index of the holder)
+    for m, b in enumerate(found):
+        for s, e in b.content:
+            for r in range(bisect_left(cue_starts, s), bisect_left(cue_starts, e)):
+                k = order[r]
+                if k != m and found[k].cue[0][1] <= e:
+                    held = best.get(k)
+                    if held is None or e - s < held[0]:
+                        best[k] = (e - s, m)
+    for k, (_length, m) in best.items():
+        found[k].nested_in = m
 
 
 @Language.factory("eventwire_attributions")

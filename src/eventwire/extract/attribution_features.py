@@ -11,15 +11,14 @@ The inputs are deliberately spaCy-free (lists of token strings and sentence ids)
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import accumulate
+from bisect import bisect_right
+from itertools import accumulate, chain, compress, repeat
+from operator import sub
 from functools import lru_cache
 
 import re
 
-import numpy as np
-from spacy.attrs import IDX, IS_SPACE, LENGTH
-
-from ..nlp.fast import doc_text, sentence_starts, token_lowers
+from ..nlp.fast import doc_text, sentence_starts, token_lowers, token_offsets, token_texts
 from ..nlp.inflect import known_lemmas, lemma, verb_forms
 
 from ..resources import load_json
@@ -77,8 +76,7 @@ class TokenView:
     quote depth and line starts, computed once per document."""
 
     __slots__ = ("words", "lower", "sent", "sent_start", "sent_end", "in_quote", "line_index",
-                 "lex", "starts", "quotes_upto", "title_line", "space", "words_upto",
-                 "quoted_words_upto", "commas_upto", "ends")
+                 "lex", "starts", "quotes_upto", "title_line", "space", "ends")
 
     def __init__(self, words: list, sent_ids: list, line_index: list, lex: Lexicon | None = None):
         self.lex = lex or lexicon()
@@ -102,83 +100,66 @@ class TokenView:
         # this token in its sentence?" in constant time)
         self.quotes_upto = [0] + list(accumulate(self.in_quote))
         self.title_line = title_lines(words, line_index)
-        self.space = [0 if w.strip() else 1 for w in words]
-        # non-space tokens, and quoted ones, before each index ("is this content all quoted?")
-        self.words_upto = [0] + list(accumulate(1 - sp for sp in self.space))
-        self.quoted_words_upto = [0] + list(accumulate(
-            q * (1 - sp) for q, sp in zip(self.in_quote, self.space)))
-        self.commas_upto = [0] + list(accumulate(1 if w == "," else 0 for w in words))
+        self.space = [not w.strip() for w in words]
 
 
 def view_from_doc(doc, lex: Lexicon | None = None) -> TokenView:
     """A TokenView of a spaCy Doc whose sentence boundaries are set.
 
-    Built from ``Doc.to_array`` with numpy and text slicing, and from the lower-cased tokens
-    and sentence starts that eventwire.nlp.fast caches for every component: iterating spaCy
-    Token objects, or even a Python loop over all tokens per view field, costs a large share
-    of the stage's budget on an 800-word article. Same fields as ``TokenView(...)``."""
+    Built from the token texts, offsets, lower-cased tokens and sentence starts that
+    eventwire.nlp.fast caches for every component (the tokenizer and the sentence splitter
+    made them already), and from the few tokens that matter per field (quote marks, line
+    breaks, short lines): iterating spaCy Token objects, ``Doc.to_array``, or even a Python
+    loop over all tokens per view field, costs a large share of the stage's budget on an
+    800-word article. Same fields as ``TokenView(...)``."""
     text = doc_text(doc)
-    arr = doc.to_array([IDX, LENGTH, IS_SPACE]).astype(np.int64)
-    idx = arr[:, 0]
-    n = len(idx)
-    starts = idx.tolist()
-    ends = (idx + arr[:, 1]).tolist()
+    starts, ends = token_offsets(doc)
+    words = token_texts(doc)
     lower = token_lowers(doc)
-    # the original-case forms are read at a few hundred places a document (shapes, roles),
-    # not at all ~1,000 tokens: slice them on demand
-    words = LazyWords(text, starts, ends)
+    n = len(lower)
     view = TokenView.__new__(TokenView)
     view.lex = lex or lexicon()
     view.words = words
     view.lower = lower
     view.starts = starts
     view.ends = ends
-    # sentence id, first and end token of each token's sentence
-    first = np.asarray(sentence_starts(doc) or [0], dtype=np.int64)
-    flags = np.zeros(n, dtype=np.int64)
-    flags[first] = 1
-    flags[0] = 1
-    sid = np.cumsum(flags) - 1
-    firsts = np.flatnonzero(flags)
-    ends = np.append(firsts[1:], n)
-    view.sent_start = firsts[sid].tolist()
+    # sentence first and end token of each token's sentence, as runs of repeated values
+    bounds = [0]
+    for s in sentence_starts(doc):
+        if bounds[-1] < s < n:
+            bounds.append(s)
+    lengths = list(map(sub, bounds[1:] + [n], bounds))
+    view.sent_start = list(chain.from_iterable(map(repeat, bounds, lengths)))
     view.sent = view.sent_start  # a sentence is named by its first token here
-    view.sent_end = ends[sid].tolist()
-    # index within the line: non-space tokens since the last token holding a newline
-    newline_tokens = _tokens_at(idx, [m.start() for m in _NEWLINE.finditer(text)])
-    nonspace = np.concatenate(([0], np.cumsum(1 - arr[:, 2])))
-    nl = np.asarray(newline_tokens, dtype=np.int64)
-    last_nl = np.searchsorted(nl, np.arange(n), side="left") - 1
-    line_first = np.where(last_nl >= 0, nl[np.maximum(last_nl, 0)] + 1 if len(nl) else 0, 0)
-    line_arr = nonspace[:n] - nonspace[line_first]
-    line_index = line_arr.tolist()
-    view.line_index = line_index
-    quote_tokens = [t for t in _tokens_at(idx, [m.start() for m in _QUOTE_CHAR.finditer(text)])
-                    if words[t] in _QUOTE_TOKENS]
+    view.sent_end = list(chain.from_iterable(map(repeat, bounds[1:] + [n], lengths)))
+    space = list(map(str.isspace, lower))
+    view.space = space
+    # index within the line: non-space tokens since the token after the last line break
+    newline_tokens = _tokens_at(starts, [m.start() for m in _NEWLINE.finditer(text)])
+    line_firsts = [0] + [t + 1 for t in newline_tokens if t + 1 < n]
+    line_lengths = list(map(sub, line_firsts[1:] + [n], line_firsts))
+    if space.count(True) == len(newline_tokens) and all(map(space.__getitem__, newline_tokens)):
+        # the only space tokens are the line breaks, each the last token of its line: the
+        # index within the line is the plain token count
+        view.line_index = list(chain.from_iterable(map(range, line_lengths)))
+    else:
+        nonspace = list(map(sub, range(n + 1), accumulate(space, initial=0)))
+        line_index = []
+        for a, length in zip(line_firsts, line_lengths):
+            line_index += map(sub, nonspace[a:a + length], repeat(nonspace[a], length))
+        view.line_index = line_index
+    quote_tokens = list(compress(range(n), map(_QUOTE_TOKENS.__contains__, words)))
     in_quote = _quote_depth_sparse(n, quote_tokens, newline_tokens, words)
     view.in_quote = in_quote
-    quoted = np.asarray(in_quote, dtype=np.int64)
-    view.quotes_upto = np.concatenate(([0], np.cumsum(quoted))).tolist()
-    line_starts = np.flatnonzero(line_arr == 0).tolist()
-    if len(text.lower()) == len(text):  # token_lowers sliced the lower-cased text
-        view.title_line = _title_lines_lower(text, lower, starts, line_starts)
+    view.quotes_upto = list(accumulate(in_quote, initial=0))
+    if text.isascii() or len(text.lower()) == len(text):  # token_lowers sliced the lower-cased text
+        view.title_line = _title_lines_lower(text, lower, starts, line_firsts, space)
     else:
-        view.title_line = title_lines(words, line_index, line_starts)
-    space = arr[:, 2]
-    view.space = space.tolist()
-    # read a few times per attribution: numpy arrays, no list conversion
-    view.words_upto = nonspace
-    view.quoted_words_upto = np.concatenate(([0], np.cumsum(quoted * (1 - space))))
-    commas = _tokens_at(idx, [m.start() for m in _COMMA.finditer(text)])
-    comma_flags = np.zeros(n + 1, dtype=np.int64)
-    comma_flags[[t + 1 for t in commas if words[t] == ","]] = 1
-    view.commas_upto = np.cumsum(comma_flags).tolist()
+        view.title_line = title_lines(words, view.line_index)
     return view
 
 
 _NEWLINE = re.compile("\n")
-_COMMA = re.compile(",")
-_QUOTE_CHAR = re.compile("[\"“”«»`']")
 _QUOTE_TOKENS = frozenset(['"', "''", "``", "“", "«", "”", "»"])
 
 
@@ -203,30 +184,53 @@ class LazyWords:
         return (text[s:e] for s, e in zip(self.starts, self.ends))
 
 
-def _title_lines_lower(text: str, lower: list, starts: list, line_starts: list) -> list:
+def _title_lines_lower(text: str, lower: list, starts: list, line_firsts: list, space: list) -> list:
     """``title_lines`` from the lower-cased tokens and the first character of each token in
-    the text (same answer when lower-casing keeps every token's length)."""
+    the text (same answer when lower-casing keeps every token's length). A line's leading
+    space tokens are segments of their own there, never headline-like: the test runs from
+    the line's first non-space token to the next line."""
     n = len(lower)
     out = [0] * n
-    start = 0
-    for i in line_starts + [n]:
-        if i <= start and i != n:
+    for k, a in enumerate(line_firsts):
+        b = line_firsts[k + 1] if k + 1 < len(line_firsts) else n
+        while a < b and space[a]:
+            a += 1
+        if a >= b or b - a > 40:  # a paragraph, not a headline
             continue
-        if i - start > 40:
-            start = i
-            continue
-        alpha = [k for k in range(start, i) if len(lower[k]) > 3 and lower[k][0].isalpha()]
-        if len(alpha) >= 3 and sum(text[starts[k]].isupper() for k in alpha) >= 0.75 * len(alpha):
-            out[start:i] = [1] * (i - start)
-        start = i
+        if _headline(text, lower, starts, a, b):
+            out[a:b] = [1] * (b - a)
     return out
 
 
-def _tokens_at(idx, chars: list) -> list:
+def _headline(text: str, lower: list, starts: list, a: int, b: int) -> bool:
+    """At least three words of four letters or more on tokens a..b-1, three in four of them
+    capitalised. Most short lines are plain sentences: the scan stops as soon as the
+    lower-case words outnumber what the tokens left could make up."""
+    up = low = 0
+    for k in range(a, b):
+        w = lower[k]
+        if len(w) > 3 and w[0].isalpha():
+            if text[starts[k]].isupper():
+                up += 1
+            else:
+                low += 1
+                if 3 * low > up + (b - k - 1):
+                    return False
+    return up + low >= 3 and up >= 3 * low
+
+
+def _tokens_at(starts: list, chars: list) -> list:
     """Sorted distinct indices of the tokens holding the given character offsets."""
     if not chars:
         return []
-    return sorted(set((np.searchsorted(idx, chars, side="right") - 1).tolist()))
+    out = []
+    last = -1
+    for c in chars:
+        t = bisect_right(starts, c) - 1
+        if t != last:
+            out.append(t)
+            last = t
+    return out
 
 
 def _quote_depth_sparse(n: int, quotes: list, newlines: list, words: list) -> list:

@@ -23,6 +23,10 @@ from .attribution_features import TokenView
 SENT_FINAL = {".", "!", "?", "…"}
 QUOTES = {'"', "“", "”", "‘", "’", "'", "«", "»", "``", "''"}
 HARD_STOP = {";", ":", "(", ")", "—", "–", "―", "--", "-", "[", "]"}
+_LEFT_STOP = frozenset(QUOTES | HARD_STOP | SENT_FINAL)  # a source never reaches over these
+_SOURCE_EDGE = frozenset({",", "and", "but", "so", "yet"})  # trimmed off a source's ends
+_NOTHING = frozenset()
+_CONTENT_STOP = frozenset(QUOTES | SENT_FINAL)  # the search for a complementiser ends here
 
 
 @dataclass
@@ -44,10 +48,6 @@ class RoleLexicon:
     participle_cues: frozenset = frozenset()
 
 
-def _is_space(view: TokenView, i: int) -> bool:
-    return view.space[i]
-
-
 def _trim(view: TokenView, s: int, e: int, drop: set) -> tuple:
     space, lower = view.space, view.lower
     while s < e and (space[s] or lower[s] in drop):
@@ -59,7 +59,7 @@ def _trim(view: TokenView, s: int, e: int, drop: set) -> tuple:
 
 def _sentence_bounds(view: TokenView, i: int) -> tuple:
     s, e = view.sent_start[i], view.sent_end[i]
-    return _trim(view, s, e, set())
+    return _trim(view, s, e, _NOTHING)
 
 
 def _content_end(view: TokenView, s: int, e: int) -> int:
@@ -73,21 +73,22 @@ def _content_end(view: TokenView, s: int, e: int) -> int:
 def _source_left(view: TokenView, lo: int, cs: int, rl: RoleLexicon, others=frozenset()) -> tuple:
     """The noun phrase just before the cue: back to a comma, quote or clause word."""
     j = cs
+    lower, space, clause_words = view.lower, view.space, rl.clause_words
     # "Paul Reyes, chief executive of Northwind, said": a comma right before the cue
     # closes an appositive, so the source reaches back over it to the name
-    commas = 2 if cs - 1 > lo and view.lower[cs - 1] == "," else 0
+    commas = 2 if cs - 1 > lo and lower[cs - 1] == "," else 0
     while j > lo:
-        w = view.lower[j - 1]
-        if w in QUOTES or w in HARD_STOP or w in SENT_FINAL or _is_space(view, j - 1):
+        w = lower[j - 1]
+        if w in _LEFT_STOP or space[j - 1]:
             break
         if w == "," and j - 1 > lo:
             if commas == 0:
                 break
             commas -= 1
-        if w in rl.clause_words or j - 1 in others:
+        if w in clause_words or j - 1 in others:
             break
         j -= 1
-    return _trim(view, j, cs, {",", "and", "but", "so", "yet"})
+    return _trim(view, j, cs, _SOURCE_EDGE)
 
 
 def _source_right(view: TokenView, ce: int, hi: int) -> tuple:
@@ -220,16 +221,17 @@ def assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) -> 
     roles.source = [src] if src[1] > src[0] else []
     start = ce
     # "said on Thursday (Oct 15) that ...": the content starts after the complementiser
+    lower = view.lower
     for k in range(ce, min(se, ce + 9)):
-        w = view.lower[k]
-        if w in QUOTES or w in SENT_FINAL or k in others:
+        w = lower[k]
+        if w in _CONTENT_STOP or k in others:
             break
         if w == "that":
             start = k + 1
             break
     while start < se and view.lower[start] in rl.skip_after_cue:
         start += 1
-    cont = _trim(view, start, _content_end(view, start, se), set())
+    cont = _trim(view, start, _content_end(view, start, se), _NOTHING)
     roles.content = [cont] if cont[1] > cont[0] else []
     return roles
 
