@@ -86,3 +86,45 @@ def test_boilerplate_lines_dropped_anywhere_in_the_body(kit):
             "Copyright 2024 Harbour Times. All rights reserved.")
     body = body_text(kit.article(text))
     assert body == "Rain fell for three days.\nGovernor Ilse Marand opened shelters."
+
+
+def test_permutations_and_band_shape_equal_datasketch():
+    """reprints draws datasketch's "affine32" permutations and picks MinHashLSH's band shape
+    itself (no datasketch / scipy.integrate import at start-up): both must stay datasketch's,
+    or stored fingerprints and LSH candidates would change."""
+    import numpy as np
+    from datasketch import MinHash, MinHashLSH
+
+    from eventwire.fuse.reprints import _SCHEME, _band_shape, _permutations, config
+
+    cfg = config()
+    reference = MinHash(num_perm=cfg["num_perm"], seed=cfg["seed"], scheme=_SCHEME)
+    assert np.array_equal(_permutations(), reference.permutations)
+    assert _permutations().dtype == reference.permutations.dtype
+    lsh = MinHashLSH(threshold=cfg["lsh_threshold"], num_perm=cfg["num_perm"])
+    assert _band_shape() == (lsh.b, lsh.r)
+
+
+def test_band_shape_follows_datasketch_for_other_settings(monkeypatch):
+    from datasketch import MinHashLSH
+
+    import eventwire.fuse.reprints as reprints
+
+    base = reprints.config()
+    for threshold, num_perm in ((0.1, 64), (0.5, 128), (0.8, 256), (0.35, 32)):
+        settings = {**base, "lsh_threshold": threshold, "num_perm": num_perm}
+        monkeypatch.setattr(reprints, "config", lambda settings=settings: settings)
+        reprints._band_shape.cache_clear()
+        lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        assert reprints._band_shape() == (lsh.b, lsh.r), (threshold, num_perm)
+    reprints._band_shape.cache_clear()
+
+
+def test_importing_fuse_loads_neither_datasketch_nor_scipy_integrate():
+    import subprocess
+    import sys
+
+    code = ("import sys, eventwire.fuse; from eventwire.fuse.reprints import _band_shape; _band_shape(); "
+            "print('datasketch' in sys.modules, 'scipy.integrate' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "False"]

@@ -1,7 +1,8 @@
 """Reprints: the same wire copy republished with edits (new headline, cut paragraphs, boilerplate).
 
 Each article's body is reduced to a set of word shingles and summarised by a MinHash
-(datasketch). An LSH index finds candidate copies in constant time per article; a candidate
+(datasketch's "affine32" scheme, computed here with numpy: importing datasketch pulls in
+scipy.integrate, which cost more start-up than the whole stage costs per batch). An LSH index finds candidate copies in constant time per article; a candidate
 is a reprint when the estimated *containment* of the shorter body in the longer one is high
 (a copy that keeps half the paragraphs is still contained in its source). Linked copies form
 one reprint group; its **original** is the earliest copy (publication date, then the copy
@@ -19,7 +20,6 @@ from functools import lru_cache
 from typing import Dict, List, Optional, Tuple
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 from ..models import Article
 from ..resources import load_json
@@ -45,10 +45,15 @@ def config() -> dict:
 
 
 @lru_cache(maxsize=1)
-def _permutations():
-    # generated once: building them per MinHash costs more than hashing a whole article
+def _permutations() -> np.ndarray:
+    """The (a, b) parameters of datasketch's "affine32" permutations for our ``num_perm`` and
+    ``seed``, drawn the way ``MinHash._init_permutations`` draws them (odd ``a``); generated
+    once: building them per MinHash costs more than hashing a whole article."""
     cfg = config()
-    return MinHash(num_perm=cfg["num_perm"], seed=cfg["seed"], scheme=_SCHEME).permutations
+    gen = np.random.RandomState(cfg["seed"])
+    a = gen.randint(0, 1 << 31, cfg["num_perm"], dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, cfg["num_perm"], dtype=np.uint32)
+    return np.array([a, b])
 
 
 def body_text(article: Article) -> str:
@@ -125,7 +130,10 @@ class Fingerprint:
     hashvalues: np.ndarray
     size: int
 
-    def minhash(self) -> MinHash:
+    def minhash(self):
+        """The datasketch ``MinHash`` of these values (for use with datasketch's own tools)."""
+        from datasketch import MinHash
+
         cfg = config()
         return MinHash(num_perm=cfg["num_perm"], seed=cfg["seed"], hashfunc=_identity,
                        hashvalues=self.hashvalues, permutations=_permutations(), scheme=_SCHEME)
@@ -189,10 +197,30 @@ def is_reprint_pair(a: Fingerprint, b: Fingerprint) -> bool:
 @lru_cache(maxsize=1)
 def _band_shape() -> Tuple[int, int]:
     """(bands, rows per band) that datasketch's MinHashLSH picks for our threshold and
-    permutations (it minimises the false positive and negative areas)."""
+    permutations: the shape minimising the false positive plus false negative areas under
+    the banding curve (``datasketch.lsh._optimal_param`` with equal weights). The curve is a
+    polynomial of degree at most ``num_perm``, so Gauss-Legendre quadrature with that many
+    nodes integrates it exactly, without scipy.integrate (tests compare with datasketch)."""
     cfg = config()
-    lsh = MinHashLSH(threshold=cfg["lsh_threshold"], num_perm=cfg["num_perm"])
-    return lsh.b, lsh.r
+    threshold, num_perm = cfg["lsh_threshold"], cfg["num_perm"]
+    x, w = np.polynomial.legendre.leggauss(num_perm // 2 + 2)
+
+    def nodes(lo, hi):  # the Gauss-Legendre nodes and weights moved to [lo, hi]
+        half = (hi - lo) / 2.0
+        return lo + half * (x + 1.0), half * w
+
+    s_fp, w_fp = nodes(0.0, threshold)
+    s_fn, w_fn = nodes(threshold, 1.0)
+    best, best_error = (0, 0), float("inf")
+    for b in range(1, num_perm + 1):
+        r = np.arange(1, num_perm // b + 1, dtype=np.float64)
+        fp = w_fp @ (1.0 - (1.0 - s_fp[:, None] ** r) ** b)  # one value per r
+        fn = w_fn @ ((1.0 - s_fn[:, None] ** r) ** b)
+        error = fp * 0.5 + fn * 0.5
+        j = int(np.argmin(error))  # the first of equal minima, as datasketch's strict "<"
+        if error[j] < best_error:
+            best, best_error = (b, j + 1), float(error[j])
+    return best
 
 
 class _Bands:
