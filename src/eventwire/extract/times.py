@@ -27,7 +27,7 @@ except ImportError:  # pragma: no cover - Python < 3.11
 from spacy.language import Language
 
 from ..models import TimeValue
-from ..nlp.fast import doc_text
+from ..nlp.fast import _SENTS as _SENT_STARTS, doc_text, token_offsets
 from ..resolve import dates as D
 from ..errors import DataFileError
 from ..resources import load_json
@@ -119,6 +119,12 @@ def _alternation(words) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
+# compiled once: the module-level re functions look every pattern up in a cache per call
+_SPACES = re.compile(r"\s+")
+_WORDS = re.compile(r"[\w']+")
+_WORDS_AND_CURRENCIES = re.compile(r"[\w$£€¥']+|[$£€¥]")
+
+
 @dataclass
 class Grammar:
     lex: dict
@@ -131,7 +137,7 @@ class Grammar:
     past_cues: frozenset = frozenset()
 
     def word(self, table: str, key: str):
-        return self.lex[table].get(re.sub(r"\s+", " ", key.lower()).rstrip("."))
+        return self.lex[table].get(_SPACES.sub(" ", key.lower()).rstrip("."))
 
 
 @lru_cache(maxsize=1)
@@ -243,8 +249,8 @@ class Context:
     def direction(self, start: int, end: int) -> int:
         """-1 when the clause around a mention reads as past, +1 as future, 0 when nothing says."""
         s, e = self.sentence(start, end)
-        before = re.findall(r"[\w']+", self.text[s:start].lower())[-10:]
-        after = re.findall(r"[\w']+", self.text[end:e].lower())[:6]
+        before = _WORDS.findall(self.text[s:start].lower())[-10:]
+        after = _WORDS.findall(self.text[end:e].lower())[:6]
         future, past = self.g.future_cues, self.g.past_cues
         for words in (before[::-1], after):
             for i, w in enumerate(words):
@@ -461,7 +467,7 @@ def r_decade(m, ctx):
 
 
 def _word_before(text: str, start: int) -> str:
-    words = re.findall(r"[\w$£€¥']+|[$£€¥]", text[max(0, start - 25):start].lower())
+    words = _WORDS_AND_CURRENCIES.findall(text[max(0, start - 25):start].lower())
     return words[-1] if words else ""
 
 
@@ -1125,7 +1131,13 @@ class TimeTagger:
         # one vectorised read: doc.sents and doc.has_annotation build a Token per word, which
         # cost more than the whole tagger
         starts = None
-        if len(doc):
+        # token indices the sentence splitter recorded (nlp.fast.sentence_starts); a lone [0]
+        # may also be nlp.fast's reading of a Doc that no splitter marked, so that reads the flags
+        recorded = doc.user_data.get(_SENT_STARTS)
+        if recorded is not None and len(recorded) > 1:
+            offsets = token_offsets(doc)[0]
+            starts = [0] + [offsets[i] for i in recorded if offsets[i]]
+        elif len(doc):
             arr = doc.to_array([SENT_START, IDX])
             marked = arr[arr[:, 0] == 1, 1]
             if len(marked):

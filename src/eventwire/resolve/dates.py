@@ -341,9 +341,12 @@ COARSENESS = {"day": 0, "night": 0, "week": 0, "weekend": 0, "fortnight": 0, "mo
               "year": 2, "fiscal year": 2, "financial year": 2, "decade": 2, "century": 2}
 
 
+_ANCHOR = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
 def as_anchor(value: str) -> Optional[tuple[Date, int]]:
     """A resolved DATE value as a point to count from, with how coarse it is (0 day, 1 month, 2 year)."""
-    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value or "")
+    m = _ANCHOR.fullmatch(value or "")
     if not m:
         return None
     year, month, day = int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1)

@@ -181,6 +181,7 @@ class Gazetteer:
         self._postings_memo: dict[str, tuple] = {}
         self._lookups: dict[str, tuple] = {}  # key -> its candidates, the same objects each time
         self._words: dict[str, tuple] = {}  # token text -> (key, is a name, a longer name follows)
+        self.memo: dict[str, dict] = {}  # callers' answers that depend only on a name's records
         self.common_words = common_words  # lowercase English words ("reading", "mobile")
         self.person_names = person_names  # capitalised given names and surnames ("Tyler")
         self._countries = {}

@@ -185,6 +185,9 @@ def find_mentions(doc: Doc, gaz: Gazetteer, text: Optional[str] = None,
     starts, words, n = tokens.starts, tokens.words, tokens.n
     probe, probe_word = gaz.probe, gaz.probe_word
     candidates = gaz.candidates
+    # the gazetteer's memos read directly: most tokens are in them, and a call costs more
+    # than the lookup
+    word_memo, cands_memo = gaz._words, gaz._lookups
     demonyms, demonym_heads = gaz.demonyms, gaz.demonym_heads
     max_len = gaz.max_words + 2
     out: list[Mention] = []
@@ -195,7 +198,8 @@ def find_mentions(doc: Doc, gaz: Gazetteer, text: Optional[str] = None,
         t = words[i]
         # Extend while some name starts with what we have; remember the longest full match.
         # The first token alone is a word lookup, memoised across documents.
-        key, hit, longer = probe_word(t)
+        probed = word_memo.get(t)
+        key, hit, longer = probed if probed is not None else probe_word(t)
         best_j, best_key = (i + 1, key) if hit else (None, None)
         start = starts[i]
         if longer:
@@ -234,7 +238,9 @@ def find_mentions(doc: Doc, gaz: Gazetteer, text: Optional[str] = None,
             continue
         if best_j is not None:
             end = starts[best_j - 1] + len(words[best_j - 1])
-            out.append(Mention(start, end, i, best_j, text[start:end], best_key, candidates(best_key)))
+            cands = cands_memo.get(best_key)
+            out.append(Mention(start, end, i, best_j, text[start:end], best_key,
+                               cands if cands is not None else candidates(best_key)))
             end_i = best_j
     return out
 
@@ -262,13 +268,36 @@ def _person_spans(doc: Doc, tokens: Optional["_Tokens"] = None) -> list[tuple[in
     return out
 
 
-def _major(m: Mention) -> bool:
-    """A country, continent or big region/capital: kept even where the name looks personal."""
+def _major(m: Mention, memo: Optional[dict] = None) -> bool:
+    """A country, continent or big region/capital: kept even where the name looks personal.
+
+    ``memo`` (key -> answer) serves mentions whose candidates are still the gazetteer's
+    tuple for their key, which decides the answer."""
     major = m.major
     if major is None:
-        major = m.major = any(c.feature_code in ("PCLI", "CONT") or (c.feature_code in ("ADM1", "PPLC", "PPL") and c.population >= 1_000_000)
-                              for c in m.cands) or m.demonym
+        if m.demonym:
+            major = True
+        elif memo is not None and type(m.cands) is tuple:
+            major = memo.get(m.key)
+            if major is None:
+                major = memo[m.key] = _any_major(m.cands)
+        else:
+            major = _any_major(m.cands)
+        m.major = major
     return major
+
+
+def _any_major(cands) -> bool:
+    return any(c.feature_code in ("PCLI", "CONT") or (c.feature_code in ("ADM1", "PPLC", "PPL") and c.population >= 1_000_000)
+               for c in cands)
+
+
+def _memo(gaz: Gazetteer, name: str) -> dict:
+    """A per-gazetteer memo of answers that depend only on a name's candidates."""
+    memo = gaz.memo.get(name)
+    if memo is None or len(memo) > 100_000:
+        memo = gaz.memo[name] = {}
+    return memo
 
 
 def _inside_person(m: Mention, persons: list, person_starts: list, person_names: frozenset, first: str) -> bool:
@@ -295,7 +324,8 @@ def filter_mentions(doc: Doc, mentions: list[Mention], gaz: Gazetteer,
     person_starts = [s for s, _e in persons]
     # Words of multi-word person names the entity recogniser found: a bare "Bryant" after
     # "Kobe Bryant" is the person.
-    person_words = {normalize(w) for s, e in persons for w in text[s:e].split() if " " in text[s:e]}
+    person_words = {normalize(w) for name in [text[s:e] for s, e in persons] if " " in name for w in name.split()}
+    memo = _memo(gaz, "major")
     # Surnames: a place-like word seen right after a given name ("Andrew Jordan", "Noel
     # Conway"); later bare uses of it are the person too.
     surnames: set[str] = set()
@@ -311,7 +341,7 @@ def filter_mentions(doc: Doc, mentions: list[Mention], gaz: Gazetteer,
         nxt = words[m.j] if m.j < n else None
         if prev is not None and prev_low in titles and _is_cap(prev) and not first.isupper():
             continue  # "President Jordan", "Mr. Washington" (not "By NAIROBI")
-        if persons and _inside_person(m, persons, person_starts, persons_words, first) and not _major(m):
+        if persons and _inside_person(m, persons, person_starts, persons_words, first) and not _major(m, memo):
             continue  # inside a longer person name the recogniser found ("Kobe Bryant")
         single = m.j - m.i == 1
         if single and first in rules["stop_names"]:
@@ -334,7 +364,7 @@ def filter_mentions(doc: Doc, mentions: list[Mention], gaz: Gazetteer,
         word = first
         nxt_m = by_start.get(m.j + 1) if nxt in (",", "(") else None
         linked = nxt_m is not None and any(c.feature_code in ("PCLI", "ADM1", "ADM2") for c in nxt_m.cands)
-        major = _major(m)
+        major = _major(m, memo)
         if single and word in persons_words and not major and not linked:
             continue  # "Tyler", "Nelson", "Allen": people far more often than towns
         if single and (m.key in surnames or m.key in person_words) and not major:
@@ -344,13 +374,13 @@ def filter_mentions(doc: Doc, mentions: list[Mention], gaz: Gazetteer,
         before = by_end.get(m.i - 1)
         dateline_like = first.isupper() and len(first) > 3  # "SAN ANTONIO Turner Sports"
         before_name = prev is not None and not dateline_like and _is_cap(prev) and prev.isalpha() \
-            and (before is None or (before.j - before.i == 1 and not _major(before))) \
+            and (before is None or (before.j - before.i == 1 and not _major(before, memo))) \
             and not (prev_low in common_words and tokens.sentence_initial(m.i - 1)) \
             and prev_low not in connectors and prev not in org_heads \
             and not prev.isupper()
         glued = by_start.get(m.j)
         after_name = nxt is not None and not dateline_like and _is_cap(nxt) and nxt.isalpha() \
-            and (glued is None or (glued.j - glued.i == 1 and not _major(glued))) \
+            and (glued is None or (glued.j - glued.i == 1 and not _major(glued, memo))) \
             and nxt not in org_heads and nxt.lower() not in type_words \
             and not nxt.isupper()
         if before_name and prev in persons_words and before is None:
@@ -422,11 +452,21 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> list[Place]:
     # Pass 1: the country in focus and the regions named, from what is unambiguous enough.
     focus: Counter = Counter()
     regions: set[tuple[str, str]] = set()
+    memo = _memo(gaz, "priors")
     for m in mentions:
-        m.priors = priors = [_prior(c) for c in m.cands]
-        if not priors:
+        cands = m.cands
+        if type(cands) is tuple:  # the gazetteer's candidates for the key: the same answer each time
+            hit = memo.get(m.key)
+            if hit is None:
+                priors = tuple(_prior(c) for c in cands)
+                hit = memo[m.key] = (priors, priors.index(max(priors)) if priors else None)
+            m.priors, top = hit
+        else:
+            m.priors = priors = [_prior(c) for c in cands]
+            top = priors.index(max(priors)) if priors else None
+        if top is None:
             continue
-        best = m.cands[priors.index(max(priors))]  # the first of equals, as max() picks
+        best = cands[top]  # the first of equals, as max() picks
         if best.feature_code in ("PCLI", "ADM1", "PPLC") or best.population >= 500_000 or m.demonym:
             if best.country:
                 focus[best.country] += 0.5 if m.demonym else 1.0  # "French cuisine" is weak evidence
@@ -443,23 +483,26 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> list[Place]:
 
 def _resolve(m: Mention, focus: Counter, total: int, regions: set) -> Place:
     best, best_score, best_support = None, -1e9, 0.0
-    for c, score in zip(m.cands, m.priors):
+    type_hint, followed_by, cands = m.type_hint, m.followed_by, m.cands
+    for c, score in zip(cands, m.priors):
         support = 0.0
-        if m.type_hint and c.feature_code in m.type_hint:
-            support += 4.0
-        elif m.type_hint and c.feature_code in ("PCLI", "CONT"):
-            score -= 2.0  # "Georgia state", "Mexico city" are not the country
-        if m.followed_by:
-            if any((f.feature_code == "PCLI" and f.country == c.country)
-                   or (f.feature_code == "ADM1" and f.country == c.country and f.admin1 == c.admin1)
-                   for f in m.followed_by):
+        code, country = c.feature_code, c.country
+        if type_hint:
+            if code in type_hint:
+                support += 4.0
+            elif code in ("PCLI", "CONT"):
+                score -= 2.0  # "Georgia state", "Mexico city" are not the country
+        if followed_by:
+            if any((f.feature_code == "PCLI" and f.country == country)
+                   or (f.feature_code == "ADM1" and f.country == country and f.admin1 == c.admin1)
+                   for f in followed_by):
                 support += 5.0
-        if c.country and focus.get(c.country):
-            support += 3.0 * focus[c.country] / total
-        if c.admin1 and (c.country, c.admin1) in regions and c.feature_code != "ADM1":
+        if country and focus.get(country):
+            support += 3.0 * focus[country] / total
+        if c.admin1 and (country, c.admin1) in regions and code != "ADM1":
             support += 2.5
-        if c.feature_class == "P" and c.population >= 100_000 and not m.type_hint and any(
-                o.feature_code == "ADM1" and o.country == c.country and o.admin1 == c.admin1 for o in m.cands):
+        if c.feature_class == "P" and c.population >= 100_000 and not type_hint and any(
+                o.feature_code == "ADM1" and o.country == country and o.admin1 == c.admin1 for o in cands):
             score += 2.0  # "New York", "Idlib" alone: the city more often than its region
         score += support
         if score > best_score:
