@@ -56,7 +56,11 @@ def token_lowers(doc) -> list:
     if low is None:
         text = doc_text(doc)
         lowered = text.lower()
-        if len(lowered) == len(text):
+        if len(lowered) == len(text) and "Σ" not in text:
+            # Every character lower-cases to one character on its own (only capital sigma
+            # looks at its neighbours), so each token lower-cases to its slice of the text.
+            low = list(map(str.lower, token_texts(doc)))
+        elif len(lowered) == len(text):
             starts, ends = token_offsets(doc)
             low = list(map(lowered.__getitem__, map(slice, starts, ends)))
         else:  # a few characters change length when lower-cased ("İ"); take the slow road

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from operator import attrgetter
 
 import numpy as np
 
@@ -63,6 +64,13 @@ class Mention:
     source: str           # lex | title | cue | model | numeric | term | grammar | pronoun | nominal
 
 
+def _precedence(m: Mention) -> tuple:
+    return -PRIORITY[m.source], -(m.end - m.start), m.start
+
+
+_START = attrgetter("start")
+
+
 def _is_cap(word: str) -> bool:
     return word[:1].isupper()
 
@@ -83,6 +91,9 @@ class Recogniser:
         self.group_nouns, self.the_labels = cues["group_nouns"], cues["the_labels"]
         self.doc_heads, self.number_after = cues["document_heads"], cues["not_cardinal_after"]
         self.place_modifiers = cues["place_modifiers"]
+        # first words of the two-word group nouns and facility heads: other words skip that test
+        self._group_firsts = {p.split(" ", 1)[0] for p in self.group_nouns}
+        self._fac_firsts = {p.split(" ", 1)[0] for p in self.fac_lower}
         self._title_case = False
         self.not_agent_verbs = set(cues.get("not_agent_verbs", ()))
         self.non_entity_heads = set(cues.get("non_entity_heads", ()))
@@ -103,9 +114,9 @@ class Recogniser:
             if len(table) > _WORD_INFO_LIMIT:
                 table.clear()
                 starts.clear()
-            for k, w in enumerate(words):
-                if bits[k] is None:
-                    bits[k], starts[w] = table[w], _start = self._describe(w)
+            for w in set(words).difference(table):
+                table[w], starts[w] = self._describe(w)
+            bits = list(map(table.__getitem__, words))
         return bits
 
     def _describe(self, w: str) -> tuple:
@@ -147,7 +158,9 @@ class Recogniser:
         flags = np.array(self._info(words), dtype=np.int64)
         mentions = self._numeric(text, words, starts, ends, blocked, np.flatnonzero(flags & NUMERIC).tolist())
         self._block_boilerplate(text, starts, ends, blocked)
-        bounds = [i for i, flag in enumerate(sent_starts) if flag]
+        marks = np.frombuffer(sent_starts, dtype=np.uint8) if isinstance(sent_starts, (bytes, bytearray)) \
+            else np.asarray(sent_starts, dtype=bool)
+        bounds = np.flatnonzero(marks).tolist()
         if not bounds or bounds[0] != 0:
             bounds.insert(0, 0)
         bounds.append(n)
@@ -267,13 +280,13 @@ class Recogniser:
             lw = w if w.islower() else w.lower()
             if lw in term_prefixes:
                 hit = terms.longest(text, starts, ends, i, e)
-                if hit and not any(blocked[k] for k in range(i, hit[0])):
+                if hit and blocked.count(0, i, hit[0]) == hit[0] - i:
                     out.append(Mention(i, hit[0], hit[1], "term"))
                     i = hit[0]
                     continue
             if self.nominals is not None and lw in self.nominals.prefixes:
                 hit = self.nominals.longest(text, starts, ends, i, e)
-                if hit and not any(blocked[k] for k in range(i, hit[0])):
+                if hit and blocked.count(0, i, hit[0]) == hit[0] - i:
                     out.append(Mention(i, hit[0], hit[1], "nominal"))
                     i = hit[0]
                     continue
@@ -284,14 +297,18 @@ class Recogniser:
         # A lexicon phrase may contain lower-case words ("Islamic State in Iraq and Syria"):
         # the chunk always covers a phrase that starts inside it.
         names, titles = self.lex.names, self.lex.titles
+        name_prefixes, title_prefixes = names.prefixes, titles.prefixes
         j = i + 1
         while True:
             w = words[j - 1]
-            for table in (names, titles):
-                if w in table.prefixes:
-                    hit = table.longest(text, starts, ends, j - 1, e)
-                    if hit and hit[0] > j and not any(blocked[k] for k in range(j - 1, hit[0])):
-                        j = hit[0]
+            if w in name_prefixes:
+                hit = names.longest(text, starts, ends, j - 1, e)
+                if hit and hit[0] > j and blocked.count(0, j - 1, hit[0]) == hit[0] - j + 1:
+                    j = hit[0]
+            if w in title_prefixes:
+                hit = titles.longest(text, starts, ends, j - 1, e)
+                if hit and hit[0] > j and blocked.count(0, j - 1, hit[0]) == hit[0] - j + 1:
+                    j = hit[0]
             if j >= e or newline_after[j - 1]:
                 return j
             if caps[j] and not blocked[j]:
@@ -495,11 +512,18 @@ class Recogniser:
     def _group_noun(self, words, e, newline_after, person=False):
         if e >= len(words) or newline_after[e - 1]:
             return None
-        nouns = {"regime"} if person else self.group_nouns
-        two = " ".join(words[e:e + 2]).lower() if e + 1 < len(words) else ""
-        if two in nouns:
+        w = words[e]
+        if person:
+            return e + 1 if w == "regime" else None  # two words joined by a space never are
+        nouns = self.group_nouns
+        lw = w.lower()
+        # The two-word test only for a word that starts a two-word group noun ("air force").
+        if e + 1 < len(words):
+            if (lw in self._group_firsts or " " in lw) and " ".join(words[e:e + 2]).lower() in nouns:
+                return e + 2
+        elif "" in nouns:
             return e + 2
-        if words[e].lower() in nouns and words[e].islower():
+        if lw in nouns and w.islower():
             return e + 1
         return None
 
@@ -507,8 +531,11 @@ class Recogniser:
         if e >= len(words):
             return None
         w = words[e]
-        two = " ".join(words[e:e + 2]).lower()
-        if two in self.fac_lower:
+        if e + 1 < len(words):
+            lw = w.lower()
+            if (lw in self._fac_firsts or " " in lw) and " ".join(words[e:e + 2]).lower() in self.fac_lower:
+                return e + 2, "FAC"
+        elif w.lower() in self.fac_lower:
             return e + 2, "FAC"
         if not w.islower():
             return None
@@ -546,16 +573,19 @@ class Recogniser:
 
     # ------------------------------------------------------------------ step 5: overlaps
     def _resolve(self, mentions, blocked) -> list[Mention]:
-        mentions = [m for m in mentions if 2 not in blocked[m.start:m.end]]
-        mentions.sort(key=lambda m: (-PRIORITY[m.source], -(m.end - m.start), m.start))
+        find = blocked.find
+        mentions = [m for m in mentions if find(2, m.start, m.end) < 0]
+        mentions.sort(key=_precedence)
         used = bytearray(len(blocked))
+        taken = used.find
         kept = []
         for m in mentions:
-            if 1 in used[m.start:m.end]:
+            a, b = m.start, m.end
+            if a < b and taken(1, a, b) >= 0:
                 continue
-            used[m.start:m.end] = b"\x01" * (m.end - m.start)
+            used[a:b] = b"\x01" * (b - a)
             kept.append(m)
-        kept.sort(key=lambda m: m.start)
+        kept.sort(key=_START)
         return kept
 
     def extend_the(self, words, mentions) -> None:

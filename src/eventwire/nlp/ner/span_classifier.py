@@ -8,12 +8,17 @@ under a millisecond and loading is a single JSON parse.
 from __future__ import annotations
 
 import math
+from itertools import repeat
+from operator import add, sub
 
 from ...errors import DataFileError
 from ...resources import load_json
-from .span_features import context_features, word_features
+from .span_features import word_features
 
 MODEL_PATH = "models/ner/span_types.json"
+_CONTEXT_PREFIXES = ("prev:", "prev2:", "next:", "sent_start_first:")  # span_features.context_features
+_UNSEEN = object()
+_ZEROS = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)  # sum() starts from int 0
 
 
 class SpanClassifier:
@@ -28,6 +33,26 @@ class SpanClassifier:
         # Scores are sums over features: the part from the span's own words is the same
         # wherever a name recurs, so it is summed once per span.
         self._word_scores: dict = {}
+        # prev, prev2, next and sentence-opening words -> their weight vector (or None)
+        self._context: tuple = ({}, {}, {}, {})
+        self._sent_start = self.weights.get("sent_start")
+
+    def _context_vectors(self, first, prev, prev2, nxt, sent_start) -> list:
+        """The weight vectors (or None) of ``context_features``, in its order, remembered per word."""
+        context, get = self._context, self.weights.get
+        if sum(map(len, context)) > 200_000:
+            for table in context:
+                table.clear()
+        words = [prev, prev2, nxt, first] if sent_start else [prev, prev2, nxt]
+        found = []
+        for k, (table, prefix, word) in enumerate(zip(context, _CONTEXT_PREFIXES, words)):
+            vector = table.get(word, _UNSEEN)
+            if vector is _UNSEEN:
+                vector = table[word] = get(prefix + word.lower())
+            found.append(vector)
+            if k == 2 and sent_start:
+                found.append(self._sent_start)
+        return found
 
     @classmethod
     def load(cls, path: str = MODEL_PATH) -> "SpanClassifier":
@@ -47,18 +72,33 @@ class SpanClassifier:
         if hit is None:
             if len(self._cache) > 200_000:
                 self._cache.clear()
-            hit = self._cache[key] = self._predict(words, prev, prev2, nxt, sent_start)
+            hit = self._cache[key] = self._predict(key[0], prev, prev2, nxt, sent_start)
         return hit
 
     def _predict(self, words, prev, prev2, nxt, sent_start) -> tuple[str, float]:
-        key = tuple(words)
-        own = self._word_scores.get(key)
+        own = self._word_scores.get(words)
         if own is None:
             if len(self._word_scores) > 200_000:
                 self._word_scores.clear()
-            own = self._word_scores[key] = self.scores(word_features(words))
-        around = self.scores(context_features(words[0], prev, prev2, nxt, sent_start))
-        sc = [a + b for a, b in zip(own, around)]
-        top = max(range(len(sc)), key=sc.__getitem__)
-        z = sum(math.exp(s - sc[top]) for s in sc)
+            own = self._word_scores[words] = self.scores(word_features(words))
+        # context_features, inlined and looked up per word (the same few words surround
+        # most names): a feature the model lacks is remembered as None
+        context = self._context
+        found = [context[0].get(prev, _UNSEEN), context[1].get(prev2, _UNSEEN), context[2].get(nxt, _UNSEEN)]
+        if sent_start:
+            found.append(self._sent_start)
+            found.append(context[3].get(words[0], _UNSEEN))
+        if _UNSEEN in found:
+            found = self._context_vectors(words[0], prev, prev2, nxt, sent_start)
+        vectors = [w for w in found if w is not None]
+        # the same additions in the same order as ``scores`` then ``own + around``
+        if not vectors:
+            sc = [a + 0.0 for a in own]
+        elif len(vectors) == 1:
+            sc = list(map(add, own, map(add, _ZEROS, vectors[0])))
+        else:
+            sc = list(map(add, own, map(sum, zip(*vectors))))
+        top_score = max(sc)
+        top = sc.index(top_score)  # the first best, as max(range, key=...) picks it
+        z = sum(map(math.exp, map(sub, sc, repeat(top_score, len(sc)))))
         return self.classes[top], 1.0 / z
