@@ -10,6 +10,7 @@ quantities and attributions that earlier components put on the Doc.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from itertools import compress
 from operator import attrgetter
 from functools import lru_cache
 from typing import Optional
@@ -138,6 +139,7 @@ class EventCoder:
                                "quantities": doc._.quantities or [], "attributions": doc._.attributions or [],
                                "article": article, "dateline_end": dateline_end, "size": len(text)}
         in_sentence = found["in_sentence"] = _by_sentence(view, by_sent, found)
+        self._marks = _Marks(view.low, ctx)
         low, idx = view.low, view.idx
         for n, trigs in by_sent.items():
             sent = view.sent(n)
@@ -337,10 +339,11 @@ class EventCoder:
         t0, t1 = trig.start, trig.end
         lo, hi = sent.start, sent.end
         passive = self._passive(low, lo, hi, t0, t1, ctx)
-        barrier = _reporting_barrier_low(view, lo, t0, ctx["reporting_forms"])
+        marks = self._marks
+        barrier = _barrier_from_marks(marks, view.title, lo, t0)
         before = [m for m in mentions if m.end <= t0 and m.start >= barrier]
         start_after = min(t1, c.get("carrier", t1))
-        reported_from = _reported_from(low, ctx["reporting_forms"], t1, hi)
+        reported_from = _reported_from_marks(marks, len(low), t1, hi)
         after = [m for m in mentions if m.start >= start_after and m.end <= t0 or t1 <= m.start < reported_from]
         prepositions = ctx["prepositions"]
         # a town is a party only as a recipient ("at targets in Jericho"), never as the subject
@@ -368,12 +371,9 @@ class EventCoder:
             actor, recipient = speaker, subject
         else:
             actor = subject or speaker
-            background = ctx["background"]
-            stop = hi
-            for k in range(t1, hi):
-                if low[k] in background:
-                    stop = k
-                    break
+            background = marks.positions("background")
+            n = bisect_left(background, t1)
+            stop = background[n] if n < len(background) and background[n] < hi else hi
             if stop < hi:
                 after = [m for m in after if m.start < stop]
             recipient = _first_recipient(doc, after, actor,
@@ -487,11 +487,12 @@ class EventCoder:
                 event.claimant_chain = [x for x in (wire, outlet) if x]
 
 
-def _shallow_copy(record):
-    """``copy.copy`` of a plain dataclass record, without the pickling protocol's detour."""
-    new = object.__new__(type(record))
-    new.__dict__.update(record.__dict__)
-    return new
+def _shallow_copy(actor: Actor) -> Actor:
+    """``copy.copy`` of an :class:`Actor` (its ``countries`` list shared, as a shallow copy
+    shares it), built by the constructor: no pickling-protocol detour, and no ``__dict__``
+    object made for either record."""
+    return Actor(actor.text, actor.start, actor.end, actor.name, actor.registry_id, actor.country,
+                 actor.countries, actor.sector, actor.component)
 
 
 def _first_recipient(doc, after, actor, locative_ok=True):
@@ -941,6 +942,72 @@ def _reporting_barrier_low(view, lo, t0, forms) -> int:
         if w == "to" and k > lo and low[k - 1] == "according":
             return k + 1
     return lo
+
+
+class _Marks:
+    """Where the words of one context list stand in the Doc, found once per Doc (in C, by
+    ``compress`` over the lower-cased tokens): the coder's scans for the next reporting verb
+    or background word become a bisection."""
+
+    def __init__(self, low: list, ctx: dict):
+        self.low, self.ctx, self.found = low, ctx, {}
+
+    def positions(self, key: str) -> list:
+        pos = self.found.get(key)
+        if pos is None:
+            low = self.low
+            if key == "according_to":  # the 'to' of 'according to'
+                pos = [k for k in compress(range(len(low)), map(_IS_TO, low)) if k > 0 and low[k - 1] == "according"]
+            elif key == "comma_article":  # ', a spokesman for X said'
+                n = len(low)
+                pos = [k for k in compress(range(n), map(_IS_COMMA, low)) if k + 1 < n and low[k + 1] in _ARTICLES]
+            else:
+                pos = list(compress(range(len(low)), map(self.ctx[key].__contains__, low)))
+            self.found[key] = pos
+        return pos
+
+
+_IS_TO = "to".__eq__
+_IS_COMMA = ",".__eq__
+_ARTICLES = ("a", "an", "the")
+
+
+def _barrier_from_marks(marks: _Marks, title: list, lo: int, t0: int) -> int:
+    """``_reporting_barrier`` read from the Doc's marks: the last reporting verb (not a
+    capitalised name like 'United States' unless it opens the sentence) or 'according to'
+    before ``t0``."""
+    best = lo
+    forms = marks.positions("reporting_forms")
+    n = bisect_left(forms, t0) - 1
+    while n >= 0 and forms[n] >= lo:
+        k = forms[n]
+        if k == lo or not title[k]:
+            best = k + 1
+            break
+        n -= 1
+    according = marks.positions("according_to")
+    n = bisect_left(according, t0) - 1
+    if n >= 0 and according[n] > lo and according[n] + 1 > best:
+        best = according[n] + 1
+    return best
+
+
+def _reported_from_marks(marks: _Marks, size: int, t1: int, hi: int) -> int:
+    """``_reported_from`` read from the Doc's marks."""
+    forms = marks.positions("reporting_forms")
+    n = bisect_left(forms, t1)
+    best = forms[n] + 1 if n < len(forms) and forms[n] < hi else hi
+    commas = marks.positions("comma_article")
+    limit = min(best, hi)
+    reach = min(size, hi + 4)
+    c = bisect_left(commas, t1)
+    while c < len(commas) and commas[c] < limit:
+        k = commas[c]
+        m = bisect_left(forms, k)
+        if m < len(forms) and forms[m] < reach:
+            best = min(best, max(k + 1, forms[m] - 3))
+        c += 1
+    return best
 
 
 def _reported_from(low, forms, t1, hi) -> int:
