@@ -21,15 +21,15 @@ _PIECE = re.compile(r"[^\W_]+|[\W_]")
 
 
 def _read_tsv(relative: str) -> list[list[str]]:
-    rows = []
     path = data_path(relative)
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        if not cols[0].strip():
-            raise DataFileError(f"{path} line {n}: empty phrase")
-        rows.append(cols)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    # one comprehension for the ~30,000 rows read at every start-up; the line number of a
+    # bad row is looked up only when there is one
+    rows = [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+    if not all(cols[0].strip() for cols in rows):
+        for n, line in enumerate(lines, 1):
+            if line.strip() and not line.startswith("#") and not line.split("\t")[0].strip():
+                raise DataFileError(f"{path} line {n}: empty phrase")
     return rows
 
 
@@ -42,7 +42,9 @@ class PhraseTable:
         self.prefixes: set[str] = set()
 
     def add(self, phrase: str, label: str) -> None:
-        phrase = _WS.sub(" ", phrase.strip())
+        phrase = phrase.strip()
+        if not phrase.isalnum():  # a single word has no whitespace to normalise
+            phrase = _WS.sub(" ", phrase)
         if self.lower:
             phrase = phrase.lower()
         if phrase in self.entries:
@@ -50,8 +52,19 @@ class PhraseTable:
         self.entries[phrase] = label
         # A prefix ends wherever a run of word characters or a single other character
         # begins (the per-character test, done by the regex engine: 30,000 phrases load at
-        # every start-up).
+        # every start-up). Most phrases are words (str.isalnum is exactly the regex's
+        # [^\W_] per character) joined by single spaces: their prefixes end at the spaces.
         prefixes = self.prefixes
+        if phrase.isalnum():
+            prefixes.add(phrase)
+            return
+        if phrase.replace(" ", "").isalnum():
+            space = phrase.find(" ")
+            while space > 0:
+                prefixes.add(phrase[:space])
+                space = phrase.find(" ", space + 1)
+            prefixes.add(phrase)
+            return
         for m in _PIECE.finditer(phrase):
             if m.start():
                 prefixes.add(phrase[:m.start()].rstrip())

@@ -8,17 +8,31 @@ under a millisecond and loading is a single JSON parse.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from itertools import repeat
 from operator import add, sub
 
+import orjson
+
 from ...errors import DataFileError
-from ...resources import load_json
+from ...resources import data_path
 from .span_features import word_features
 
 MODEL_PATH = "models/ner/span_types.json"
 _CONTEXT_PREFIXES = ("prev:", "prev2:", "next:", "sent_start_first:")  # span_features.context_features
 _UNSEEN = object()
-_ZEROS = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)  # sum() starts from int 0
+
+
+
+@lru_cache(maxsize=4)
+def _read_model(path: str) -> dict:
+    """The model file, parsed once per process (read-only) by orjson: the 2 MB of weights
+    parse in a third of the time ``json`` takes, to the same floats."""
+    file = data_path(path)
+    try:
+        return orjson.loads(file.read_bytes())
+    except orjson.JSONDecodeError as exc:
+        raise DataFileError(f"{file}: {exc}") from None
 
 
 class SpanClassifier:
@@ -56,7 +70,7 @@ class SpanClassifier:
 
     @classmethod
     def load(cls, path: str = MODEL_PATH) -> "SpanClassifier":
-        return cls(load_json(path))
+        return cls(_read_model(path))
 
     def scores(self, feats: list[str]) -> list[float]:
         get = self.weights.get
@@ -95,7 +109,7 @@ class SpanClassifier:
         if not vectors:
             sc = [a + 0.0 for a in own]
         elif len(vectors) == 1:
-            sc = list(map(add, own, map(add, _ZEROS, vectors[0])))
+            sc = list(map(add, own, map(add, repeat(0), vectors[0])))  # sum() starts from int 0
         else:
             sc = list(map(add, own, map(sum, zip(*vectors))))
         top_score = max(sc)
