@@ -55,37 +55,52 @@ def extract(paths, fmt, encoding, max_bytes):
     import gc
 
     from . import extract_paths
+    from .nlp.pipeline import get_pipeline
 
-    # The command owns the process: young-generation collections every 10,000 net allocations
-    # instead of 700 make the full collections (which walk every result held for the batch)
-    # rare; settings are restored for in-process callers (docs/performance.md, Process settings)
-    thresholds = gc.get_threshold()
+    # The command owns the process (docs/performance.md, Process settings): start-up runs with
+    # rare young-generation collections; what it built (spaCy, lexicons, the pipeline) is then
+    # frozen, out of every later collection, and the run and the output go without the cyclic
+    # GC: a processed Doc is freed by reference counting (process_stream), so the collections
+    # only ever walked the results held for the batch. What is alive at the end is frozen too
+    # (it is freed by reference counting; the pipeline is cached for the process's life), which
+    # spares the full collection Python runs at exit. Thresholds and enabling are restored.
+    thresholds, enabled = gc.get_threshold(), gc.isenabled()
     gc.set_threshold(10_000, 10, 10)
     errors = []
     try:
+        get_pipeline()
+        gc.freeze()
+        gc.disable()
         results = extract_paths(paths, encoding=encoding, max_bytes=max_bytes,
                                 on_error=lambda e: (errors.append(e), _emit_error(e)))
+        _write_results(results, fmt)
     finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
         gc.set_threshold(*thresholds)
+    if errors and not results:
+        sys.exit(1)
+
+
+def _write_results(results, fmt: str) -> None:
     out = sys.stdout
     if fmt == "json":
         json.dump([r.to_dict() for r in results], out, ensure_ascii=False, indent=2)
         out.write("\n")
-    else:
-        from .models import json_line
+        return
+    from .models import json_line
 
-        buf = getattr(out, "buffer", None)
-        out.flush()
-        for r in results:
-            line = json_line(r.to_dict())
-            if buf is not None:
-                buf.write(line)
-            else:
-                out.write(line.decode("utf-8"))
+    buf = getattr(out, "buffer", None)
+    out.flush()
+    for r in results:
+        line = json_line(r.to_dict())
         if buf is not None:
-            buf.flush()
-    if errors and not results:
-        sys.exit(1)
+            buf.write(line)
+        else:
+            out.write(line.decode("utf-8"))
+    if buf is not None:
+        buf.flush()
 
 
 # ---------------------------------------------------------------------------- store commands

@@ -66,7 +66,13 @@ def process_stream(articles: Iterable[Article], batch_size: int = 64) -> Iterato
     nlp = get_pipeline()
     versions = component_versions(nlp)
     for doc in run(nlp, articles, batch_size=batch_size):
-        yield doc_to_result(doc, versions)
+        result = doc_to_result(doc, versions)
+        # the Doc is done with: its user_data holds per-doc caches that point back at the Doc
+        # (the events stage's token view), a reference cycle that only the cyclic GC could
+        # free -- Doc, token arrays and caches of every article; emptied, the Doc is freed by
+        # reference counting as soon as spaCy lets go of it (docs/performance.md, Process settings)
+        doc.user_data.clear()
+        yield result
 
 
 def process(articles: Iterable[Article], batch_size: int = 64) -> List[DocumentResult]:
