@@ -958,22 +958,24 @@ def _triggers(text: str, g: Grammar) -> dict:
 
 
 def _windows(positions: list, reach: tuple, size: int) -> list:
+    """Spans ``reach`` characters around the trigger positions, merged where they touch,
+    clipped to the text (clipping first would merge the same windows: every span touches
+    the one before it or not, clipped or not)."""
     left, right = reach
     out: list = []
-    last = None
+    ws = we = None
     for s, e in positions:
         s -= left
-        if s < 0:
-            s = 0
         e += right
-        if e > size:
-            e = size
-        if last is not None and s <= last[1]:
-            if e > last[1]:
-                last[1] = e
+        if we is not None and s <= we:
+            if e > we:
+                we = e
         else:
-            last = [s, e]
-            out.append(last)
+            if we is not None:
+                out.append((ws if ws > 0 else 0, we if we < size else size))
+            ws, we = s, e
+    if we is not None:
+        out.append((ws if ws > 0 else 0, we if we < size else size))
     return out
 
 
