@@ -35,3 +35,13 @@ def test_scale_words_multiply(nlp):
 
 def test_a_number_without_a_counted_noun_is_not_a_quantity(nlp):
     assert quantities(nlp, "The vote ended 5 to 4.") == []
+
+
+def test_only_number_tokens_are_visited():
+    from eventwire.extract.quantities import _lexicon, _number_tokens
+
+    numbers = _lexicon()[0]
+    low = ["a", "convoy", "of", "twelve", "trucks", "and", "1,200", "men", "in", "2", "waves", "an", "٣"]
+    # "a" and "an" are articles; Arabic-Indic digits are digits to the regex as before
+    assert _number_tokens(low, numbers) == [3, 6, 9, 12]
+    assert _number_tokens(["no", "numbers", "here"], numbers) == []

@@ -300,3 +300,41 @@ def test_meantime_values(shared):
     assert annotated["value"]["f1"] >= 0.80
     assert annotated["value_accuracy_of_matched"] >= 0.90
     assert whole["value_accuracy_of_matched"] >= 0.90
+
+
+# ------------------------------------------------------------------ speed rewrites keep their answers
+def test_word_alternation_as_a_trie_matches_what_the_flat_list_matched():
+    from eventwire.extract.times import _alternation
+
+    words = ["a", "an", "a couple", "a couple of", "one", "one and a half", "few", "a few"]
+    flat = re.compile("(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                                       for w in sorted(words, key=len, reverse=True)) + r")\b", re.I)
+    trie = re.compile("(?:" + _alternation(words) + r")\b", re.I)
+    for text in ["a couple of  days", "A Couple weeks", "an hour", "one and a half years", "a few",
+                 "onion", "A\nfew", "a couple offers"]:
+        assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)], text
+    assert _alternation(["May", "may"]).count("|") == 1  # words differing in case keep the flat list
+
+
+def test_trigger_scans_find_what_the_single_lookbehind_scan_finds():
+    from eventwire.extract.times import _triggers, grammar
+
+    g = grammar()
+    for text in ["In May 2015 and june, 12 days ago", "2015may; x-monday: 3weeks", "mayday Mondays",
+                 "Σunday İstanbul ſept 9/11", "", "week"]:
+        expected: dict = {}
+        for m in g.trigger_re.finditer(text.lower()):
+            w = m.group()
+            classes = (("digit", "year_digits") if len(w) == 4 and w[0] in "12" else ("digit",)) \
+                if w[0].isdigit() else g.triggers[w]
+            for c in classes:
+                expected.setdefault(c, []).append(m.span())
+        assert _triggers(text, g) == expected, text
+
+
+def test_windows_merge_where_they_touch_and_stay_inside_the_text():
+    from eventwire.extract.times import _windows
+
+    assert _windows([(5, 8), (20, 22)], (3, 2), 30) == [(2, 10), (17, 24)]
+    assert _windows([(5, 8), (12, 14)], (3, 2), 30) == [(2, 16)]  # 10 >= 12 - 3: one window
+    assert _windows([(1, 3), (27, 29)], (5, 5), 30) == [(0, 8), (22, 30)]

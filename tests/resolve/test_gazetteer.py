@@ -104,3 +104,12 @@ def test_prefix_only_names_and_a_stale_index():
     names, index = build_index(places, b"alpha\t0\n")
     with pytest.raises(DataFileError):
         Gazetteer(places + b"3\tDelta\tAAA\t0\t0\tP\tPPL\t1\t\t\n", names, index, {})
+
+
+def test_word_probe_and_shared_candidates_agree_with_the_plain_lookups(gaz):
+    for word in ["Syria", "New", "Idlib", "Tuesday", "KHMEIMIM"]:
+        key = normalize(word)
+        assert gaz.probe_word(word) == (key, *gaz.probe(key))
+        assert list(gaz.candidates(key)) == gaz.lookup_key(key)
+    assert gaz.probe_word("New")[2]  # "new york" and more start with it
+    assert "North" in gaz.demonym_heads or not any(" " in k for k in gaz.demonyms)

@@ -149,3 +149,14 @@ def test_geowebnews_scores(tmp_path, shared):
     assert score["acc_at_161km"] >= 0.75
     assert score["acc_at_161km_of_found"] >= 0.92
     assert score["precision_places"] >= 0.95
+
+
+def test_capitalised_tokens_are_found_as_a_loop_over_first_letters_would():
+    from eventwire.resolve.places import _capitalised_tokens
+
+    for words in (["In", "Cairo", "the", "U.S.", "said", "’", "Éire"],
+                  ["ℂ", "is", "upper", "but", "lower-cases", "to", "itself", "İstanbul", "ǅ"],
+                  ["all", "lower", "1990"]):
+        text = " ".join(words)
+        expected = [k for k, w in enumerate(words) if w[0].isupper()]
+        assert _capitalised_tokens(words, [w.lower() for w in words], text) == expected
