@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 from itertools import compress
+from operator import ne
 
 from spacy.attrs import ENT_IOB, ENT_TYPE
 
 from ..nlp.fast import doc_text, phrase_docs, sentence_starts, token_attr, token_lowers, token_texts
 
 _KEY = "eventwire_events.view"
+_ENT_ATTRS = [ENT_IOB, ENT_TYPE]
 
 
 class Sent:
@@ -45,21 +47,30 @@ class TokenView:
         self.idx = token_attr(doc, "IDX")
         # a token's lower-cased form has the token's length unless lower-casing changed the
         # text's length ("İ"); only then are lengths read from the Doc
-        self._lens = None if len(text) == len(text.lower()) else token_attr(doc, "LENGTH")
+        ascii_only = text.isascii()
+        self._lens = None if ascii_only or len(text) == len(text.lower()) else token_attr(doc, "LENGTH")
         # spaCy's IS_TITLE and IS_ALPHA flags are ``str.istitle`` and ``str.isalpha`` of the
         # token text (spacy.lang.lex_attrs); mapping them over the tokenizer's own word list
         # costs a few microseconds where ``Doc.to_array`` costs tens
-        self.words = token_texts(doc)
-        self.title = list(map(str.istitle, self.words))
+        self.words = words = token_texts(doc)
+        if ascii_only and len(low) == n:
+            # an ASCII word is title-cased only if it holds a capital, that is only if
+            # lower-casing changed it: ``istitle`` is asked of those few words alone
+            title = [False] * n
+            for k in compress(range(n), map(ne, words, low)):
+                title[k] = words[k].istitle()
+            self.title = title
+        else:
+            self.title = list(map(str.istitle, words))
         # entities: only the few B- tokens are walked, never every token
         self._iob = self._types = None
         ents = []
         if n:
-            iob = doc.to_array(ENT_IOB)
-            begins = (iob == 3).nonzero()[0].tolist()
+            arr = doc.to_array(_ENT_ATTRS)
+            begins = (arr[:, 0] == 3).nonzero()[0].tolist()
             if begins:
-                self._iob = iob.tolist()
-                self._types = doc.to_array(ENT_TYPE).tolist()
+                self._iob = arr[:, 0].tolist()
+                self._types = arr[:, 1].tolist()
                 strings = doc.vocab.strings
                 labels: dict = {}
                 inside = self._iob

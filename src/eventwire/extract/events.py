@@ -48,6 +48,8 @@ def _context() -> dict:
     out["victim_forms"] = {f for lemma in data["victim_verbs"] for f in verb_forms(lemma)}
     out["state_sectors"] = set(data["state_sectors"])
     out["flip_forms"] = {f: tuple(t) for lemma, t in data["flip_verbs"].items() for f in verb_forms(lemma)}
+    # what may follow a space in each context list's entries, for _preceded_by
+    out["seconds"] = {k: _second_words(v) for k, v in out.items() if isinstance(v, set)}
     return out
 
 
@@ -206,7 +208,7 @@ class EventCoder:
         events, seen_types = [], {}
         first = True
         background = ctx["background"]
-        background_seconds = _second_words(background)
+        background_seconds = ctx["seconds"]["background"]
         for c in candidates:
             if c["governed"]:
                 continue
@@ -299,25 +301,26 @@ class EventCoder:
         entry = self.types[etype]
         polarity = entry["polarity"]
         governs = entry.get("governs")
-        if _preceded_by(low, i, lo, ctx["negation"]) is not None:
+        seconds = ctx["seconds"]
+        if _preceded_by(low, i, lo, ctx["negation"], CONTEXT_WINDOW, seconds["negation"]) is not None:
             info["negated"] = True
             info["modality"] = "denied"
             if polarity == "coop" and etype != "AGREE":
                 info["type"], info["mode"] = "REJECT", None
         if info["sense"].lemma in ctx["obligation"]:
             info["obligation"] = True  # the word "must" itself: the speaker demands of the subject
-        elif not governs and _preceded_by(low, i, lo, ctx["obligation"]) is not None:
+        elif not governs and _preceded_by(low, i, lo, ctx["obligation"], CONTEXT_WINDOW, seconds["obligation"]) is not None:
             info["type"], info["mode"], info["modality"] = "DEMAND", None, "hypothetical"
             info["obligation"] = True
-        elif not governs and _preceded_by(low, i, lo, ctx["future"], 4) is not None:
+        elif not governs and _preceded_by(low, i, lo, ctx["future"], 4, seconds["future"]) is not None:
             info["modality"] = "planned"
             if not info["negated"]:
                 info["type"] = "AGREE" if polarity == "coop" else "THREATEN" if polarity == "hostile" else etype
                 if info["type"] != etype:
                     info["mode"] = None
-        if info["kind"] == "noun" and _preceded_by(low, i, lo, ctx["hypothetical"], 2) is not None:
+        if info["kind"] == "noun" and _preceded_by(low, i, lo, ctx["hypothetical"], 2, seconds["hypothetical"]) is not None:
             info["modality"] = "hypothetical"
-        if info["negated"] or _preceded_by(low, i, lo, ctx["modal"], 4) is None:
+        if info["negated"] or _preceded_by(low, i, lo, ctx["modal"], 4, seconds["modal"]) is None:
             info["conditional"] = False
         else:
             condition = ctx["condition"]
@@ -371,7 +374,7 @@ class EventCoder:
             actor, recipient = speaker, subject
         else:
             actor = subject or speaker
-            background = marks.positions("background")
+            background = marks.background
             n = bisect_left(background, t1)
             stop = background[n] if n < len(background) and background[n] < hi else hi
             if stop < hi:
@@ -945,26 +948,22 @@ def _reporting_barrier_low(view, lo, t0, forms) -> int:
 
 
 class _Marks:
-    """Where the words of one context list stand in the Doc, found once per Doc (in C, by
-    ``compress`` over the lower-cased tokens): the coder's scans for the next reporting verb
-    or background word become a bisection."""
+    """Where the words the coder scans for stand in the Doc, found once per Doc (in C, by
+    ``compress`` over the lower-cased tokens): the per-event scans for the next reporting
+    verb or background word become bisections."""
+
+    __slots__ = ("reporting", "according_to", "comma_article", "background")
 
     def __init__(self, low: list, ctx: dict):
-        self.low, self.ctx, self.found = low, ctx, {}
-
-    def positions(self, key: str) -> list:
-        pos = self.found.get(key)
-        if pos is None:
-            low = self.low
-            if key == "according_to":  # the 'to' of 'according to'
-                pos = [k for k in compress(range(len(low)), map(_IS_TO, low)) if k > 0 and low[k - 1] == "according"]
-            elif key == "comma_article":  # ', a spokesman for X said'
-                n = len(low)
-                pos = [k for k in compress(range(n), map(_IS_COMMA, low)) if k + 1 < n and low[k + 1] in _ARTICLES]
-            else:
-                pos = list(compress(range(len(low)), map(self.ctx[key].__contains__, low)))
-            self.found[key] = pos
-        return pos
+        n = len(low)
+        positions = range(n)
+        self.reporting = list(compress(positions, map(ctx["reporting_forms"].__contains__, low)))
+        self.background = list(compress(positions, map(ctx["background"].__contains__, low)))
+        # the 'to' of 'according to'
+        self.according_to = [k for k in compress(positions, map(_IS_TO, low)) if k > 0 and low[k - 1] == "according"]
+        # ', a spokesman for X said'
+        self.comma_article = [k for k in compress(positions, map(_IS_COMMA, low))
+                              if k + 1 < n and low[k + 1] in _ARTICLES]
 
 
 _IS_TO = "to".__eq__
@@ -977,7 +976,7 @@ def _barrier_from_marks(marks: _Marks, title: list, lo: int, t0: int) -> int:
     capitalised name like 'United States' unless it opens the sentence) or 'according to'
     before ``t0``."""
     best = lo
-    forms = marks.positions("reporting_forms")
+    forms = marks.reporting
     n = bisect_left(forms, t0) - 1
     while n >= 0 and forms[n] >= lo:
         k = forms[n]
@@ -985,7 +984,7 @@ def _barrier_from_marks(marks: _Marks, title: list, lo: int, t0: int) -> int:
             best = k + 1
             break
         n -= 1
-    according = marks.positions("according_to")
+    according = marks.according_to
     n = bisect_left(according, t0) - 1
     if n >= 0 and according[n] > lo and according[n] + 1 > best:
         best = according[n] + 1
@@ -994,10 +993,10 @@ def _barrier_from_marks(marks: _Marks, title: list, lo: int, t0: int) -> int:
 
 def _reported_from_marks(marks: _Marks, size: int, t1: int, hi: int) -> int:
     """``_reported_from`` read from the Doc's marks."""
-    forms = marks.positions("reporting_forms")
+    forms = marks.reporting
     n = bisect_left(forms, t1)
     best = forms[n] + 1 if n < len(forms) and forms[n] < hi else hi
-    commas = marks.positions("comma_article")
+    commas = marks.comma_article
     limit = min(best, hi)
     reach = min(size, hi + 4)
     c = bisect_left(commas, t1)
