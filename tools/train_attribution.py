@@ -182,11 +182,11 @@ def _scorer(data_dir: Path):
     return module
 
 
-def score_half(model, parsed, gold, data_dir: Path) -> dict:
+def score_half(model, parsed, gold, data_dir: Path, threshold: float | None = None) -> dict:
     """Tag ``parsed`` documents with ``model`` and score them with the shared scorer."""
-    from eventwire.extract.attribution import AttributionTagger
+    from eventwire.extract.attribution import THRESHOLD, AttributionTagger
 
-    tagger = AttributionTagger(model)
+    tagger = AttributionTagger(model, threshold=threshold or THRESHOLD)
     pred = {}
     for doc_id, text, view, _heads in parsed:
         pred[doc_id] = {"attributions": [a.to_dict() for a in tagger.extract(view, text)]}
@@ -196,20 +196,32 @@ def score_half(model, parsed, gold, data_dir: Path) -> dict:
 
 
 def heldout(args, docs, gold, lex) -> int:
+    from eventwire.extract.attribution import THRESHOLD
+
     parsed = parse(docs, gold, lex)
     halves = {h: [p for p in parsed if split_of(p[0]) == h] for h in ("even", "odd")}
-    rows = []
+    thresholds = [float(t) for t in args.thresholds.split(",")] if args.thresholds else [THRESHOLD]
+    rows: dict = {t: [] for t in thresholds}
     for train, test in (("even", "odd"), ("odd", "even")):
-        model, summary = fit(halves[train], args, lex, label=train)
-        res = score_half(model, halves[test], gold, Path(args.data))
-        row = {r: res[r]["overlap"]["f1"] for r in ("cue", "source", "content")}
-        row["relation"] = res["relation_overlap"]["f1"]
-        row["cue_p"], row["cue_r"] = res["cue"]["overlap"]["p"], res["cue"]["overlap"]["r"]
-        rows.append(row)
-        print(f"{train} -> {test}: " + "  ".join(f"{k} {v:.3f}" for k, v in row.items())
-              + f"   [{summary}]", flush=True)
-    mean = {k: sum(r[k] for r in rows) / len(rows) for k in rows[0]}
-    print("mean:        " + "  ".join(f"{k} {v:.3f}" for k, v in mean.items()))
+        cached = Path(args.models) / f"{train}.json" if args.models else None
+        if cached is not None and cached.exists():
+            model, summary = json.loads(cached.read_text(encoding="utf-8")), f"model from {cached}"
+        else:
+            model, summary = fit(halves[train], args, lex, label=train)
+            if cached is not None:
+                cached.parent.mkdir(parents=True, exist_ok=True)
+                cached.write_text(json.dumps(model, ensure_ascii=False), encoding="utf-8")
+        for t in thresholds:
+            res = score_half(model, halves[test], gold, Path(args.data), t)
+            row = {r: res[r]["overlap"]["f1"] for r in ("cue", "source", "content")}
+            row["relation"] = res["relation_overlap"]["f1"]
+            row["cue_p"], row["cue_r"] = res["cue"]["overlap"]["p"], res["cue"]["overlap"]["r"]
+            rows[t].append(row)
+            print(f"{train} -> {test} @{t:.2f}: " + "  ".join(f"{k} {v:.3f}" for k, v in row.items())
+                  + f"   [{summary}]", flush=True)
+    for t in thresholds:
+        mean = {k: sum(r[k] for r in rows[t]) / len(rows[t]) for k in rows[t][0]}
+        print(f"mean @{t:.2f}:  " + "  ".join(f"{k} {v:.3f}" for k, v in mean.items()))
     return 0
 
 
@@ -229,6 +241,11 @@ def main(argv=None) -> int:
                     help="... and that were seen at least this often")
     ap.add_argument("--min-rate", type=float, default=0.05,
                     help="a word is a cue candidate when at least this share of its uses are cues")
+    ap.add_argument("--models", default="",
+                    help="with --heldout: a folder for the two half models; reused when present "
+                         "(for changes to the role rules, which do not change the cue model)")
+    ap.add_argument("--thresholds", default="",
+                    help="with --heldout: comma-separated cue thresholds to score (default: the tagger's)")
     args = ap.parse_args(argv)
     t0 = time.time()
     lex = F.lexicon()

@@ -106,6 +106,31 @@ def test_participle_inherits_the_source(nlp):
     assert by_cue["suggesting"]["content"] == ["Mr. Kent would change"]
 
 
+def test_second_verb_of_the_subject_takes_the_subject_as_source(nlp):
+    text = "Ortiz praised the new budget plan and said the council would vote on it in May."
+    by_cue = {spans["cue"][0]: spans for _a, spans in run(nlp, text)}
+    assert by_cue["said"]["source"] == ["Ortiz"]
+    assert by_cue["said"]["content"] == ["the council would vote on it in May"]
+
+
+def test_name_appositive_with_a_participle_reaches_the_name(nlp):
+    text = "Mayor Dana Ortiz, opening the new bridge on Saturday, said the city would build two more."
+    by_cue = {spans["cue"][0]: spans for _a, spans in run(nlp, text)}
+    assert by_cue["said"]["source"][0].startswith("Mayor Dana Ortiz")
+
+
+def test_subject_after_a_fronted_phrase():
+    from eventwire.extract.attribution import role_lexicon
+    from eventwire.extract.attribution_roles import _sentence_subject
+
+    doc = build_pipeline(["eventwire_sentences"])("After the vote, Reyes told reporters the plan was dead.")
+    view = F.view_from_doc(doc)
+    told = view.lower.index("told")
+    s, e = _sentence_subject(view, 0, told)
+    assert view.words[s:e] == ["Reyes"]
+    assert role_lexicon()  # the lexicon the rules read loads
+
+
 def test_headline_and_transcript_colons(nlp):
     text = ("Merkel: Europe Must Stand Together on Refugees\n\n"
             "Partial transcript:\n\n"

@@ -218,6 +218,17 @@ def assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) -> 
         roles.participle = True
     else:
         src = _source_left(view, ss, cs, rl, others)
+        if cs - 1 > ss and view.lower[cs - 1] == "," and _name_appositive(view, ss, cs - 1):
+            # "President Obama, dedicating the museum on Saturday, said": the sentence opens
+            # with the name; the source runs from it over the appositive
+            subject = _sentence_subject(view, ss, cs)
+            if subject[1] > subject[0]:
+                src = _trim(view, subject[0], cs, _SOURCE_EDGE)
+        elif src[1] <= src[0] and cs - ss > 1:
+            # nothing between the cue and a clause word or comma: a second verb of the
+            # sentence's subject ("Wilson praised Rubio and said ...", "He ... but did not
+            # suggest ...")
+            src = _sentence_subject(view, ss, cs)
     roles.source = [src] if src[1] > src[0] else []
     start = ce
     # "said on Thursday (Oct 15) that ...": the content starts after the complementiser
@@ -243,15 +254,42 @@ def _words_between(view: TokenView, s: int, e: int) -> int:
 def _sentence_subject(view: TokenView, ss: int, limit: int) -> tuple:
     """The opening noun phrase of a sentence, by capitalisation: "Former Secretary of State
     Dana Ortiz", "The ministry", "He"."""
+    lower = view.lower
+    ss = _subject_start(view, ss, limit)
     k = ss
-    while k < limit and (view.words[k][:1].isupper() or view.lower[k] in _NP_GLUE) and view.lower[k] != ",":
+    while k < limit and (view.words[k][:1].isupper() or lower[k] in _NP_GLUE) and lower[k] != ",":
         k += 1
-    if k < limit and k == ss + 1 and view.lower[ss] in ("the", "a", "an"):
+    if k < limit and k == ss + 1 and lower[ss] in ("the", "a", "an"):
         k += 1  # "The candidate"
     return _trim(view, ss, k, {"'s", "’s", "of", "the"} if k - ss > 1 else set())
 
 
+def _subject_start(view: TokenView, ss: int, limit: int) -> int:
+    """Where the subject starts: after an opening connective ("But the president ...") and
+    after a fronted phrase that ends in a comma ("After the election, Axelrod ...")."""
+    lower, space = view.lower, view.space
+    k = ss
+    while k < limit and (lower[k] in _LEAD_SKIP or space[k]):
+        k += 1
+    if k < limit and lower[k] in _CLAUSE_OPENERS:
+        j = k + 1
+        while j < limit and lower[j] != ",":
+            j += 1
+        if j + 1 >= limit:
+            return ss  # no comma before the cue: nothing better than the sentence start
+        k = j + 1
+        while k < limit and (lower[k] in _LEAD_SKIP or space[k]):
+            k += 1
+    return k
+
+
 _PASSIVE_AUX = {"is", "are", "was", "were", "been", "be", "being"}
+# sentence openers that are not the subject: connectives, and words opening a fronted phrase
+_LEAD_SKIP = frozenset({"but", "and", "so", "yet", "or", "still", "however", "meanwhile", "also",
+                        "then", "now", "instead", "indeed", ",", "--", "—"})
+_CLAUSE_OPENERS = frozenset({"after", "before", "as", "when", "while", "in", "during", "on", "at",
+                             "since", "although", "though", "if", "because", "with", "for", "despite",
+                             "once", "until", "by", "from", "following", "amid", "without", "unlike"})
 _NP_GLUE = {"of", "the", "'s", "’s", ".", "-"}
 
 
