@@ -87,7 +87,16 @@ class TokenView:
         self._lower_text = None
         self.sent_starts = sentence_starts(doc)
         self._sents: dict = {}
+        self._low_set = None
         del low
+
+    @property
+    def low_set(self) -> set:
+        """The distinct lower-cased tokens (looked up in the trigger and actor indexes)."""
+        found = self._low_set
+        if found is None:
+            found = self._low_set = set(self.low)
+        return found
 
     def end_char(self, i: int) -> int:
         """Character offset after token ``i``."""
@@ -193,10 +202,18 @@ class TokenIndex:
                 else:
                     entry[1].setdefault(tokens[1], []).append(list(tokens))
 
-    def matches(self, tokens: list) -> list:
-        """(start, end) of every phrase in ``tokens``."""
+    def matches(self, tokens: list, unique=None) -> list:
+        """(start, end) of every phrase in ``tokens``; ``unique`` is ``set(tokens)`` when the
+        caller has it.
+
+        The index is large and the tokens are new strings, so each lookup in it is a cache
+        miss: the distinct tokens are looked up once, and the positions are then found in the
+        few first tokens present."""
         index, out, last = self.by_first, [], len(tokens) - 1
-        for i in compress(range(len(tokens)), map(index.__contains__, tokens)):
+        present = index.keys() & (set(tokens) if unique is None else unique)
+        if not present:
+            return out
+        for i in compress(range(len(tokens)), map(present.__contains__, tokens)):
             alone, longer = index[tokens[i]]
             if alone:
                 out.append((i, i + 1))

@@ -141,7 +141,7 @@ class EventCoder:
                                "quantities": doc._.quantities or [], "attributions": doc._.attributions or [],
                                "article": article, "dateline_end": dateline_end, "size": len(text)}
         in_sentence = found["in_sentence"] = _by_sentence(view, by_sent, found)
-        self._marks = _Marks(view.low, ctx)
+        self._marks = _Marks(view.low, view.low_set, ctx)
         low, idx = view.low, view.idx
         for n, trigs in by_sent.items():
             sent = view.sent(n)
@@ -954,16 +954,20 @@ class _Marks:
 
     __slots__ = ("reporting", "according_to", "comma_article", "background")
 
-    def __init__(self, low: list, ctx: dict):
+    def __init__(self, low: list, unique: set, ctx: dict):
         n = len(low)
         positions = range(n)
-        self.reporting = list(compress(positions, map(ctx["reporting_forms"].__contains__, low)))
-        self.background = list(compress(positions, map(ctx["background"].__contains__, low)))
+        # the words of a list that the Doc holds at all, then where: a small set to look in
+        reporting = unique.intersection(ctx["reporting_forms"])
+        self.reporting = list(compress(positions, map(reporting.__contains__, low))) if reporting else []
+        background = unique.intersection(ctx["background"])
+        self.background = list(compress(positions, map(background.__contains__, low))) if background else []
         # the 'to' of 'according to'
-        self.according_to = [k for k in compress(positions, map(_IS_TO, low)) if k > 0 and low[k - 1] == "according"]
+        self.according_to = [k for k in compress(positions, map(_IS_TO, low)) if k > 0 and low[k - 1] == "according"] \
+            if "according" in unique else []
         # ', a spokesman for X said'
         self.comma_article = [k for k in compress(positions, map(_IS_COMMA, low))
-                              if k + 1 < n and low[k + 1] in _ARTICLES]
+                              if k + 1 < n and low[k + 1] in _ARTICLES] if "," in unique else []
 
 
 _IS_TO = "to".__eq__

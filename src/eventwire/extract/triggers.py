@@ -87,14 +87,14 @@ class TriggerMatcher:
         self.senses = _senses_by_form()
         self.index = TokenIndex(phrase_tokens(vocab, list(self.senses)))
 
-    def matches(self, low: list) -> list:
+    def matches(self, low: list, unique=None) -> list:
         """(start, end) of every form in the lower-cased tokens, overlapping ones included."""
-        return self.index.matches(low)
+        return self.index.matches(low, unique)
 
     def __call__(self, doc) -> list:
         """Longest non-overlapping triggers, left to right."""
         view = token_view(doc)
-        spans = sorted(self.matches(view.low), key=lambda x: (x[0], -x[1]))
+        spans = sorted(self.matches(view.low, view.low_set), key=_LONGEST_FIRST)
         out, pos = [], -1
         for s, e in spans:
             if s < pos:
@@ -105,6 +105,10 @@ class TriggerMatcher:
                 out.append(Trigger(s, e, tuple(senses), form))
                 pos = e
         return out
+
+
+def _LONGEST_FIRST(span: tuple) -> tuple:
+    return span[0], -span[1]
 
 
 @lru_cache(maxsize=2)

@@ -368,7 +368,7 @@ def _doc_matches(doc, reg) -> tuple:
     if found is None:
         ends: dict = {}  # start -> its ends, longest first
         view = token_view(doc)
-        for matches in (reg.matcher.matches(view.low), reg.exact.matches(view.words)):
+        for matches in (reg.matcher.matches(view.low, view.low_set), reg.exact.matches(view.words)):
             for s, e in matches:
                 es = ends.get(s)
                 if es is None:
