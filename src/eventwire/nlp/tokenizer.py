@@ -16,8 +16,8 @@ eventwire component reads NORM.
 from __future__ import annotations
 
 import re
-from itertools import chain
-from operator import itemgetter
+from itertools import chain, compress, count
+from operator import itemgetter, not_
 
 from spacy.attrs import ORTH
 from spacy.tokens import Doc
@@ -83,7 +83,7 @@ class CachedTokenizer:
         items = _ITEMS(text)
         entries = list(map(self._items.get, items))
         if not all(entries):
-            missing = [k for k, e in enumerate(entries) if e is None]
+            missing = list(compress(count(), map(not_, entries)))  # positions of the None entries
             learned = self._learn_items({items[k] for k in missing})
             for k in missing:
                 entries[k] = learned[items[k]]

@@ -23,6 +23,7 @@ from ..ner.recogniser import Recogniser
 
 VERSION = "1.1"
 NOT_NAMES = ("pronoun", "nominal")  # mentions that refer to an entity without naming it
+_ONES = [1] * 64
 
 
 @Language.factory("eventwire_entities", default_config={"pronouns": True, "nominals": True})
@@ -69,14 +70,27 @@ class EntityComponent:
             raise ComponentError(f"{self.name}: {type(exc).__name__}: {exc}") from exc
         # doc.ents in one array write (set_ents wants a Span object per name): IOB 2 is
         # outside, 3 begins a name, 1 continues it.
-        iob = np.full(n, 2, dtype=np.uint64)
-        types = np.zeros(n, dtype=np.uint64)
+        # (plain lists: a numpy element write costs more than the list one)
+        iob = [2] * n
+        types = [0] * n
         add = doc.vocab.strings.add
+        label_ids: dict = {}
         for m in mentions:
             if m.source not in NOT_NAMES:
-                iob[m.start] = 3
-                iob[m.start + 1:m.end] = 1
-                types[m.start:m.end] = add(m.label)
-        doc.from_array([ENT_IOB, ENT_TYPE], np.stack([iob, types], axis=1))
+                a, b = m.start, min(m.end, n)
+                label = label_ids.get(m.label)
+                if label is None:
+                    label = label_ids[m.label] = add(m.label)
+                iob[a] = 3
+                inside = b - a - 1
+                if inside > 0:
+                    iob[a + 1:b] = _ONES[:inside] if inside <= len(_ONES) else [1] * inside
+                    types[a:b] = [label] * (b - a)
+                elif b > a:
+                    types[a] = label
+        arr = np.empty((n, 2), dtype=np.uint64)
+        arr[:, 0] = iob
+        arr[:, 1] = types
+        doc.from_array([ENT_IOB, ENT_TYPE], arr)
         doc._.entity_mentions = [(m.start, m.end, m.label, m.source) for m in mentions if m.source in NOT_NAMES]
         return doc

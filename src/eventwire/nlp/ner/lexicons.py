@@ -74,15 +74,16 @@ class PhraseTable:
         """The longest phrase starting at token ``i`` (and ending before ``stop``): (end_token, label)."""
         best = None
         begin = starts[i]
+        lower, prefixes, entries = self.lower, self.prefixes, self.entries
         for j in range(i, stop):
             key = text[begin:ends[j]]
             if "\n" in key or "  " in key or "\t" in key:
                 key = _WS.sub(" ", key)
-            if self.lower:
+            if lower:
                 key = key.lower()
-            if key not in self.prefixes:
+            if key not in prefixes:
                 break
-            label = self.entries.get(key)
+            label = entries.get(key)
             if label is not None:
                 best = (j + 1, label)
         return best

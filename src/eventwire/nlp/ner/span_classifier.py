@@ -23,7 +23,6 @@ _CONTEXT_PREFIXES = ("prev:", "prev2:", "next:", "sent_start_first:")  # span_fe
 _UNSEEN = object()
 
 
-
 @lru_cache(maxsize=4)
 def _read_model(path: str) -> dict:
     """The model file, parsed once per process (read-only) by orjson: the 2 MB of weights
