@@ -25,7 +25,6 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
-from itertools import compress
 from operator import itemgetter
 from typing import Optional
 
@@ -35,7 +34,7 @@ from spacy.symbols import PERSON as _PERSON
 from spacy.tokens import Doc
 
 from ..models import Place
-from ..nlp.fast import doc_text, sentence_starts, token_lowers, token_offsets, token_texts
+from ..nlp.fast import doc_text, sentence_starts, token_offsets, token_texts
 from ..resources import load_json
 from .gazetteer import Candidate, Gazetteer, get_gazetteer, normalize
 
@@ -136,7 +135,7 @@ class _Tokens:
         self.words = words = token_texts(doc)
         self.starts = token_offsets(doc)[0]
         self.n = n = len(words)
-        self.caps = _capitalised_tokens(words, token_lowers(doc), text)
+        self.caps = _capitalised_tokens(words)
         self._sent_starts = (doc, None)
 
     def sentence_initial(self, i: int) -> bool:
@@ -158,14 +157,9 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _match_start = re.Match.start
 
 
-def _capitalised_tokens(words: list, lows: list, text: str) -> list:
-    """Indices of the tokens whose first character is upper-case (``w[0].isupper()``).
-
-    A capital changes when lower-cased, so only tokens that differ from their lower-cased
-    form (compared in C) need a look, unless the text holds one of the rare capitals that
-    lower-casing keeps ("ℂ"); then a regex over the string of first characters does it."""
-    if text.isascii() or not any(c.isupper() and c.lower() == c for c in set(_NON_ASCII.findall(text))):
-        return [k for k in compress(range(len(words)), map(str.__ne__, words, lows)) if words[k][0].isupper()]
+def _capitalised_tokens(words: list) -> list:
+    """Indices of the tokens whose first character is upper-case (``w[0].isupper()``), found
+    by a regex over the string of first characters rather than a Python loop over tokens."""
     firsts = "".join(map(itemgetter(0), words))
     caps = list(map(_match_start, _ASCII_UPPER.finditer(firsts)))
     if not firsts.isascii():
