@@ -121,12 +121,13 @@ class EventCoder:
 
     def __call__(self, doc: Doc) -> Doc:
         ctx = _context()
-        article = doc._.article
+        ext = doc._  # one accessor for every extension read below (each ``doc._`` builds one)
+        article = ext.article
         date_ref = (article.published or "")[:10] if article is not None else ""
         triggers = self.triggers(doc)
         events = []
         if not triggers:
-            doc._.events = events
+            ext.events = events
             return doc
         view = token_view(doc)
         text = view.text
@@ -137,8 +138,8 @@ class EventCoder:
         furniture = _boilerplate_ranges(text)
         history: list = []  # named actors seen so far, for "the group", "it"
         dateline_end = _dateline_end(article, text)
-        found = self._found = {"places": doc._.places or [], "times": doc._.times or [],
-                               "quantities": doc._.quantities or [], "attributions": doc._.attributions or [],
+        found = self._found = {"places": ext.places or [], "times": ext.times or [],
+                               "quantities": ext.quantities or [], "attributions": ext.attributions or [],
                                "article": article, "dateline_end": dateline_end, "size": len(text)}
         in_sentence = found["in_sentence"] = _by_sentence(view, by_sent, found)
         self._marks = _Marks(view.low, view.low_set, ctx)
@@ -163,7 +164,7 @@ class EventCoder:
             _resolve_references(doc, sent, coded, history)
             events.extend(coded)
         resolve_claimants(events)
-        doc._.events = events
+        ext.events = events
         return doc
 
     # ------------------------------------------------------------------ one sentence
@@ -952,7 +953,7 @@ class _Marks:
     ``compress`` over the lower-cased tokens): the per-event scans for the next reporting
     verb or background word become bisections."""
 
-    __slots__ = ("reporting", "according_to", "comma_article", "background")
+    __slots__ = ("reporting", "according_to", "commas", "background", "low")
 
     def __init__(self, low: list, unique: set, ctx: dict):
         n = len(low)
@@ -965,9 +966,9 @@ class _Marks:
         # the 'to' of 'according to'
         self.according_to = [k for k in compress(positions, map(_IS_TO, low)) if k > 0 and low[k - 1] == "according"] \
             if "according" in unique else []
-        # ', a spokesman for X said'
-        self.comma_article = [k for k in compress(positions, map(_IS_COMMA, low))
-                              if k + 1 < n and low[k + 1] in _ARTICLES] if "," in unique else []
+        # commas: those before 'a', 'an', 'the' may open ', a spokesman for X said'
+        self.commas = list(compress(positions, map(_IS_COMMA, low))) if "," in unique else []
+        self.low = low
 
 
 _IS_TO = "to".__eq__
@@ -1000,15 +1001,16 @@ def _reported_from_marks(marks: _Marks, size: int, t1: int, hi: int) -> int:
     forms = marks.reporting
     n = bisect_left(forms, t1)
     best = forms[n] + 1 if n < len(forms) and forms[n] < hi else hi
-    commas = marks.comma_article
+    commas, low = marks.commas, marks.low
     limit = min(best, hi)
     reach = min(size, hi + 4)
     c = bisect_left(commas, t1)
     while c < len(commas) and commas[c] < limit:
         k = commas[c]
-        m = bisect_left(forms, k)
-        if m < len(forms) and forms[m] < reach:
-            best = min(best, max(k + 1, forms[m] - 3))
+        if k + 1 < size and low[k + 1] in _ARTICLES:
+            m = bisect_left(forms, k)
+            if m < len(forms) and forms[m] < reach:
+                best = min(best, max(k + 1, forms[m] - 3))
         c += 1
     return best
 
