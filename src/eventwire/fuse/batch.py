@@ -72,23 +72,16 @@ class BatchGrouper:
             sighting = np.fromiter(map(first.setdefault, chain.from_iterable(bags), count()),
                                    dtype=np.int64, count=total)
             vocab = list(first)
-            numbers, ids = np.unique(sighting, return_inverse=True)
-            ids = ids.ravel()
-            # numbers are in first-sighting order, as is vocab: vocab[j] has numbers[j]
-            term_id = dict(zip(vocab, range(len(vocab))))
-            rank = np.empty(len(vocab), dtype=np.int64)
-            rank[np.fromiter(map(term_id.__getitem__, sorted(vocab)), dtype=np.int64, count=len(vocab))] = np.arange(len(vocab))
+            # numbers are in first-sighting order, as is vocab; a number is a term's own where
+            # it was first seen, so its term id is the count of such places up to it
+            new_term = sighting == np.arange(total)
+            ids = (np.cumsum(new_term) - 1)[sighting]
             tf = np.fromiter(chain.from_iterable(b.values() for b in bags), dtype=np.float64, count=total)
             df = np.fromiter(map(index.df[bag].__getitem__, vocab), dtype=np.float64, count=len(vocab))
             w = (1.0 + np.log(tf)) * np.log((n_idf + 1) / (df[ids] + 1))
             doc = np.repeat(np.arange(n), lengths)
             norm = np.sqrt(np.bincount(doc, weights=w * w, minlength=n))
-            # strongest first within each article, ties to the smaller term; keep the first
-            # `limit` of each article's run
-            order = np.lexsort((rank[ids], -w, doc))
-            start = np.concatenate(([0], np.cumsum(lengths)[:-1]))
-            position = np.arange(total) - start[doc[order]]
-            keep = order[(position < limit) & (w[order] > 0)]
+            keep = _strongest_per_doc(w, doc, lengths, limit, ids, vocab)
             value = w[keep] / norm[doc[keep]]
             rows.append(doc[keep])
             cols.append(ids[keep] + offset)
@@ -263,6 +256,41 @@ class BatchGrouper:
 
     def story_ids(self) -> List[str]:
         return [self.sid[k] for k in self.labels]
+
+
+def _strongest_per_doc(w: np.ndarray, doc: np.ndarray, lengths: np.ndarray, limit: int,
+                       ids: np.ndarray, vocab: List[str]) -> np.ndarray:
+    """Positions of each article's ``limit`` largest weights (ties at the cut go to the smaller
+    term, as :func:`.stories._strongest` does), weights > 0 only. Every term of an article with
+    no more than ``limit`` terms is kept; only the terms tied at a longer article's cut are
+    compared as strings. The order of the positions does not matter: the matrices are built in
+    canonical (sorted) order."""
+    long_doc = lengths > limit
+    if not long_doc.any():
+        return np.flatnonzero(w > 0)
+    order = np.lexsort((-w, doc))  # by article, strongest first
+    start = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+    cut = np.full(len(lengths), -np.inf)
+    cut[long_doc] = w[order[start[long_doc] + limit - 1]]  # the limit-th strongest weight
+    doc_cut = cut[doc]
+    keep = (w > doc_cut) & (w > 0)
+    tied = np.flatnonzero(w == doc_cut)
+    if len(tied):
+        taken = np.bincount(doc[keep & long_doc[doc]], minlength=len(lengths))
+        chosen = []
+        tied_doc = doc[tied]
+        bounds = np.flatnonzero(np.diff(tied_doc)) + 1
+        for group in np.split(tied, bounds):
+            d = int(doc[group[0]])
+            need = limit - int(taken[d])
+            if need >= len(group):
+                chosen.append(group)
+            elif need > 0:
+                chosen.append(np.array(sorted(group.tolist(), key=lambda i: vocab[ids[i]])[:need], dtype=np.int64))
+        if chosen:
+            keep[np.concatenate(chosen)] = True
+        keep &= w > 0
+    return np.flatnonzero(keep)
 
 
 def group_articles(index: StoryIndex, ids: Sequence[str]) -> List[str]:
