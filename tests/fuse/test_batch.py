@@ -92,3 +92,26 @@ def test_index_after_a_batch_files_new_articles_into_the_batch_stories(kit):
     index = group_stories(one[:2] + two[:2])
     assert index.add(one[2]) == index.story_of(one[0].id)
     assert index.add(two[2]) == index.story_of(two[0].id)
+
+
+def test_strongest_per_doc_is_the_full_sort_cut():
+    """The per-article top-``limit`` selection equals the cut of the full sort by (article,
+    weight descending, term), ties included (few distinct weights make many ties)."""
+    import numpy as np
+
+    from eventwire.fuse.batch import _strongest_per_doc
+
+    rng = np.random.default_rng(3)
+    for limit in (1, 3, 8):
+        lengths = rng.integers(0, 15, size=12)
+        total = int(lengths.sum())
+        doc = np.repeat(np.arange(len(lengths)), lengths)
+        vocab = [f"t{i:03d}" for i in rng.permutation(60)]
+        ids = np.concatenate([rng.choice(60, size=k, replace=False) for k in lengths]).astype(np.int64)
+        w = rng.integers(1, 4, size=total).astype(np.float64) / 2.0
+        rank = np.argsort(np.argsort(vocab))
+        order = np.lexsort((rank[ids], -w, doc))
+        start = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+        position = np.arange(total) - start[doc[order]]
+        expected = np.sort(order[(position < limit) & (w[order] > 0)])
+        assert np.array_equal(_strongest_per_doc(w, doc, lengths, limit, ids, vocab), expected)
