@@ -215,6 +215,57 @@ def test_span_classifier_model_is_shipped_and_sane():
     assert "w:john" in span_features(["John"])
 
 
+def test_span_classifier_equals_the_plain_feature_sum():
+    # predict() looks context weights up per word and adds them without building feature
+    # strings; it must give exactly the label and probability of the plain formula.
+    import math
+
+    from eventwire.nlp.ner.span_features import context_features, word_features
+
+    model = SpanClassifier.load()
+
+    def plain(words, prev, prev2, nxt, sent_start):
+        own = model.scores(word_features(words))
+        around = model.scores(context_features(words[0], prev, prev2, nxt, sent_start))
+        sc = [a + b for a, b in zip(own, around)]
+        top = max(range(len(sc)), key=sc.__getitem__)
+        return model.classes[top], 1.0 / sum(math.exp(x - sc[top]) for x in sc)
+
+    cases = [(["John", "Smith"], "said", "", "on", False), (["Aleppo"], "in", "fighting", ".", False),
+             (["The", "Pentagon"], "", "", "said", True), (["Xq"], "", "", "", True), (["Syrian"], "the", "of", "army", False),
+             (["Bank", "of", "England"], "The", "", "said", False), (["Zzyzx"], "zzz", "qqq", "www", False)]
+    for case in cases:
+        expected, got = plain(*case), model.predict(*case)
+        assert got[0] == expected[0] and got[1].hex() == expected[1].hex(), case
+        assert model.predict(*case) == got  # memoised
+
+
+def test_phrase_table_prefixes_of_words_and_other_characters():
+    table = PhraseTable()
+    table.add("New  York\tCity", "GPE")      # whitespace runs are one space
+    table.add("al-Qaeda in Iraq", "ORG")      # pieces of word characters and single marks
+    table.add("Aleppo", "GPE")
+    assert table.entries == {"New York City": "GPE", "al-Qaeda in Iraq": "ORG", "Aleppo": "GPE"}
+    assert table.prefixes == {"New", "New York", "New York City", "al", "al-", "al-Qaeda", "al-Qaeda in",
+                              "al-Qaeda in Iraq", "Aleppo"}
+    lower = PhraseTable(lower=True)
+    lower.add("İstanbul Airport", "FAC")  # lower-cases to a combining mark: the regex path
+    assert "i̇stanbul airport" in lower.entries and "i̇stanbul" in lower.prefixes
+
+
+def test_lowered_tokens_are_slices_of_the_lowered_text():
+    from eventwire.nlp.fast import token_lowers, token_offsets
+
+    nlp_blank = build_pipeline([])
+    for text in ["ΟΔΟΣ ΣΑΣ. Σ's ΑΣ-ΒΑ", "Russia's Defence Ministry SAID", "İstanbul and ΟΔΟΣ", "ǅemal ǅ"]:
+        doc = make_doc(nlp_blank, Article(id="l", text=text))
+        lowered = text.lower()
+        starts, ends = token_offsets(doc)
+        expected = [lowered[a:b] for a, b in zip(starts, ends)] if len(lowered) == len(text) \
+            else [t.lower_ for t in doc]
+        assert token_lowers(doc) == expected, text
+
+
 def test_component_version_and_provenance():
     assert entities_module.VERSION == entities_module.EntityComponent.version
     nlp = build_pipeline(["eventwire_sentences", "eventwire_entities"])

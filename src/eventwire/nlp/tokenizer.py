@@ -5,8 +5,10 @@ infixes, special cases such as "don't"); it keeps a cache per piece but then run
 special-case matcher over the whole Doc on every call, and that pass costs more than the
 tokenising itself on news articles. Because the pieces are independent, the split of each
 distinct piece can be remembered in a plain dict and the Doc built from words and spaces:
-a piece seen before costs one dict lookup. Pieces not seen before are tokenised together,
-by spaCy's own tokenizer, in one call per Doc.
+a piece seen before costs one dict lookup, which also gives the string ids of its tokens, so
+spaCy does not hash every token text again. Pieces not seen before are tokenised together,
+by spaCy's own tokenizer, in one call per Doc. A word the vocabulary has never seen gets
+its lexeme attributes from exact, faster stand-ins for spaCy's getters (end of this module).
 
 Tokens are those of ``spacy.blank("en").tokenizer`` (tests/nlp/test_tokenizer.py checks it on
 hand-written text and, when /work/shared is present, on every gold-set article). Token
