@@ -280,3 +280,49 @@ def test_trigger_index_finds_what_a_phrase_matcher_finds(nlp):
     found = sorted(set(get_trigger_matcher(nlp.vocab).matches(token_view(doc).low)))
     assert found == expected
     assert any(e - s == 3 for s, e in found)  # "cease - fire" is one three-token form
+
+
+def test_context_marks_agree_with_the_token_scans(nlp):
+    """The per-Doc marks (bisections) give what the per-event scans give, at every trigger
+    position: reporting barrier, start of reported speech, next background word."""
+    from eventwire.extract.event_tokens import token_view
+    from eventwire.extract.events import (_Marks, _barrier_from_marks, _context, _reported_from,
+                                          _reported_from_marks, _reporting_barrier_low)
+
+    doc = nlp(make_doc(nlp, article_from_text(
+        "According to officials, the United States said on Monday that rebels, a spokesman for "
+        "the army said, attacked the town after talks, the ministry announced. Police denied it; "
+        "meanwhile, the government said troops would withdraw, an official told reporters.", "test")))
+    view = token_view(doc)
+    ctx = _context()
+    marks = _Marks(view.low, view.low_set, ctx)
+    low, forms, background = view.low, ctx["reporting_forms"], ctx["background"]
+    checked = 0
+    for k, lo in enumerate(view.sent_starts):
+        sent = view.sent(k)
+        for t in range(lo + 1, sent.end):
+            assert _barrier_from_marks(marks, view.title, lo, t) == _reporting_barrier_low(view, lo, t, forms)
+            assert _reported_from_marks(marks, len(low), t, sent.end) == _reported_from(low, forms, t, sent.end)
+            scanned = next((j for j in range(t, sent.end) if low[j] in background), sent.end)
+            n = sum(1 for j in marks.background if j < t)
+            marked = marks.background[n] if n < len(marks.background) and marks.background[n] < sent.end \
+                else sent.end
+            assert marked == scanned
+            checked += 1
+    assert checked > 40 and marks.reporting and marks.according_to and marks.commas
+
+
+def test_shallow_claimant_copy_is_copy_copy():
+    """Events of one attribution get copies of its claimant that share the countries list,
+    field for field what ``copy.copy`` gives."""
+    from copy import copy
+
+    from eventwire.extract.events import _shallow_copy
+    from eventwire.models import Actor
+
+    source = Actor(text="the ministry", start=3, end=15, name="Ministry", registry_id="org:x",
+                   countries=["RUS", "SYR"], sector="government", component="c@1")
+    mine, theirs = _shallow_copy(source), copy(source)
+    assert mine == theirs and mine is not source
+    assert mine.countries is source.countries
+    assert mine.to_dict() == source.to_dict() and list(mine.__dict__) == list(theirs.__dict__)

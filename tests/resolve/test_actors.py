@@ -111,3 +111,36 @@ def test_alias_index_finds_what_phrase_matchers_find():
         assert sorted(set(index.matches(tokens))) == sorted({(s, e) for _, s, e in reference(doc)})
     exact = TokenIndex(phrase_tokens(nlp.vocab, written, lower=False)).matches(token_view(doc).words)
     assert all(doc[s:e].text in written for s, e in exact) and "us" not in [doc[s].text for s, _ in exact]
+
+
+def test_mention_summary_matches_its_actor_fields():
+    """``summary`` (one pass over the parts) reports what the actor record says: name,
+    registry id, countries and sector, for compound, possessive and sector-only mentions."""
+    nlp = spacy.blank("en")
+    doc = nlp("Senior Hungarian and Romanian officials met Russia's Defence Ministry, ISIS militants "
+              "and police in Moscow.")
+    found = find_actor_mentions(doc)
+    assert len(found) >= 4
+    for m in found:
+        name, reg, countries, sector = m.summary()
+        names = [p.name for p in m.parts if p.kind not in ("sector", "place")] or \
+            [p.name for p in m.parts if p.kind == "place"]
+        assert name == (" and ".join(dict.fromkeys(names)) or None)
+        assert reg == (next((p.id for p in m.parts if p.kind == "org"), None)
+                       or next((p.id for p in m.parts if p.kind != "sector"), None))
+        assert (countries, sector) == (m.countries, m.sector)
+        actor = m.to_actor(doc)
+        assert (actor.name, actor.registry_id, actor.sector) == (name, reg, sector)
+        assert actor.countries == (countries if len(countries) > 1 else [])
+
+
+def test_index_lookup_with_the_distinct_tokens_finds_the_same_matches():
+    """Looking the Doc's distinct tokens up once gives every match the per-token lookup gives."""
+    from eventwire.extract.event_tokens import TokenIndex
+
+    index = TokenIndex([["the", "united", "states"], ["united", "nations"], ["police"], ["the", "un"]])
+    tokens = "the united states and the united nations police told the un police".split()
+    expected = [(0, 3), (5, 7), (7, 8), (9, 11), (11, 12)]
+    assert sorted(index.matches(tokens)) == expected
+    assert sorted(index.matches(tokens, set(tokens))) == expected
+    assert index.matches(["nothing", "here"]) == []
