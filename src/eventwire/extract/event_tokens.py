@@ -8,16 +8,13 @@ and cached in ``doc.user_data``; text, offsets and flags then come from plain li
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from itertools import compress
-from operator import ne
 
 from spacy.attrs import ENT_IOB, ENT_TYPE
 
 from ..nlp.fast import doc_text, phrase_docs, sentence_starts, token_attr, token_lowers, token_texts
 
 _KEY = "eventwire_events.view"
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")  # one character at a time: a run may cross tokens
 _ENT_ATTRS = [ENT_IOB, ENT_TYPE]
 
 
@@ -55,22 +52,7 @@ class TokenView:
         # token text (spacy.lang.lex_attrs); mapping them over the tokenizer's own word list
         # costs a few microseconds where ``Doc.to_array`` costs tens
         self.words = words = token_texts(doc)
-        if self._lens is None and len(low) == n and len(words) == n:
-            # an ASCII word is title-cased only if it holds a capital, that is only if
-            # lower-casing changed it: ``istitle`` is asked of those words and of the few that
-            # hold a character outside ASCII (found by one regex scan of the text)
-            title = [False] * n
-            for k in compress(range(n), map(ne, words, low)):
-                title[k] = words[k].istitle()
-            if not ascii_only:
-                idx = self.idx
-                for m in _NON_ASCII.finditer(text):
-                    k = bisect_right(idx, m.start()) - 1
-                    if 0 <= k < n:
-                        title[k] = words[k].istitle()
-            self.title = title
-        else:
-            self.title = list(map(str.istitle, words))
+        self.title = list(map(str.istitle, words))
         # entities: only the few B- tokens are walked, never every token
         self._iob = self._types = None
         ents = []
