@@ -119,6 +119,20 @@ def test_name_appositive_with_a_participle_reaches_the_name(nlp):
     assert by_cue["said"]["source"][0].startswith("Mayor Dana Ortiz")
 
 
+def test_cue_opening_the_sentence_has_its_source_after_it(nlp):
+    text = 'The vote was close. Said Ortiz, "We will be back next year."'
+    by_cue = {spans["cue"][0]: spans for _a, spans in run(nlp, text)}
+    assert by_cue["Said"]["source"] == ["Ortiz"]
+    assert "We will be back next year" in by_cue["Said"]["content"][0]
+
+
+def test_participle_after_a_closing_quote_inherits_the_source(nlp):
+    text = 'Reyes called the plan "a gift to donors," pointing to the new tax breaks.'
+    by_cue = {spans["cue"][0]: spans for _a, spans in run(nlp, text)}
+    assert by_cue["pointing"]["source"] == ["Reyes"]
+    assert by_cue["pointing"]["content"] == ["to the new tax breaks"]
+
+
 def test_subject_after_a_fronted_phrase():
     from eventwire.extract.attribution import role_lexicon
     from eventwire.extract.attribution_roles import _sentence_subject

@@ -161,7 +161,10 @@ def assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) -> 
     right_rest = _content_end(view, ce, se) - ce
     after = view.lower[ce] if ce < se else ""
     content_left = False
-    participle = view.lower[cs].endswith("ing") and cs - 1 >= ss and view.lower[cs - 1] == ","
+    # ", saying ..." and ',” saying ...' (the comma inside a closing quote)
+    after_comma = cs - 1 >= ss and (view.lower[cs - 1] == "," or (
+        cs - 2 >= ss and view.lower[cs - 1] in QUOTES and view.lower[cs - 2] == ","))
+    participle = view.lower[cs].endswith("ing") and after_comma
     after2 = view.lower[ce + 1] if ce + 1 < se else ""
     if participle:
         content_left = False  # "The mayor blamed the press, saying ..."
@@ -212,7 +215,18 @@ def assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) -> 
         return roles
 
     roles.order = "SCT"
-    if view.lower[cs].endswith("ing") and cs - 1 >= ss and view.lower[cs - 1] in (",", "before", "after", "while", "by"):
+    if (cs == ss and ce < se and view.words[ce][:1].isupper() and not view.lower[cs].endswith("ing")
+            and view.lower[ce] not in rl.subject_pronouns):
+        # 'Said Comey, "The thought ..."': the cue opens the sentence, the source follows it
+        src = _source_right(view, ce, se)
+        roles.source = [src] if src[1] > src[0] else []
+        start = src[1] if src[1] > src[0] else ce
+        while start < se and view.lower[start] in rl.skip_after_cue:
+            start += 1
+        cont = _trim(view, start, _content_end(view, start, se), _NOTHING)
+        roles.content = [cont] if cont[1] > cont[0] else []
+        return roles
+    if view.lower[cs].endswith("ing") and (after_comma or view.lower[cs - 1] in ("before", "after", "while", "by")):
         # "The mayor blamed the press, saying ...": the source is the clause's subject
         src = _sentence_subject(view, ss, cs)
         roles.participle = True
