@@ -172,6 +172,9 @@ def test_fast_lexeme_getters_equal_spacys():
     ours = nlp.vocab.lex_attr_getters
     assert list(ours) == list(theirs)  # same attributes, same order (string-store order)
     assert sum(ours[attr] is not theirs[attr] for attr in ours) >= 15  # most are replaced
+    import pickle
+
+    assert list(pickle.loads(pickle.dumps(ours))) == list(ours)  # a vocabulary still pickles
     probes = _probe_strings()
     for attr, getter in ours.items():
         reference = theirs[attr]

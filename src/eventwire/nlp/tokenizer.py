@@ -18,11 +18,15 @@ eventwire component reads NORM.
 from __future__ import annotations
 
 import re
+from functools import partial
 from itertools import chain, compress, count
 from operator import itemgetter, not_
 
 from spacy.attrs import ORTH
+from spacy.lang import lex_attrs as _base_attrs
+from spacy.lang.en import lex_attrs as _english_attrs
 from spacy.tokens import Doc
+from spacy.util import _get_attr_unless_lookup
 
 from .fast import _TEXT as TEXT_KEY, _WORDS as WORDS_KEY
 
@@ -203,20 +207,60 @@ _SHAPE_CLASS = str.maketrans(
     {**{chr(c): "A" for c in range(65, 91)}, **{chr(c): "a" for c in range(97, 123)},
      **{chr(c): "0" for c in range(48, 58)}})
 _SHAPE_LIMIT = 100_000  # distinct letter-class patterns remembered
+_SHAPES: dict = {}
+_NUMBER_WORDS = frozenset(_english_attrs._num_words) | frozenset(_english_attrs._ordinal_words)
+
+
+def _word_shape(text: str) -> str:
+    # SHAPE looks at letter case and digits only: every A-Z, every a-z, every 0-9 shapes
+    # alike, so words with the same pattern ("Xxxxx") share one computed shape.
+    key = text.translate(_SHAPE_CLASS)
+    shape = _SHAPES.get(key)
+    if shape is None:
+        if len(_SHAPES) > _SHAPE_LIMIT:
+            _SHAPES.clear()
+        shape = _SHAPES[key] = _base_attrs.word_shape(key)
+    return shape
+
+
+def _like_url(text: str) -> bool:
+    # without "." or ":" none of spaCy's tests can succeed (no scheme, no "www.", no TLD)
+    return False if "." not in text and ":" not in text else _base_attrs.like_url(text)
+
+
+def _like_email(text: str) -> bool:
+    return False if "@" not in text else _base_attrs.like_email(text)
+
+
+def _like_num(text: str) -> bool:
+    # a word of letters only is a number word or nothing: no sign, digit, "/" or "1st"
+    return text.lower() in _NUMBER_WORDS if text.isalpha() else _english_attrs.like_num(text)
+
+
+class _Norm:
+    """NORM: spaCy's exception tables merged into one dict, else the lower-cased text."""
+
+    __slots__ = ("get",)
+
+    def __init__(self, exceptions: dict):
+        self.get = exceptions.get
+
+    def __call__(self, text: str) -> str:
+        value = self.get(text)
+        return text.lower() if value is None else value
+
+    def __reduce__(self):
+        return _Norm, (self.get.__self__,)
 
 
 def _fast_getter(getter):
     """An exact, faster stand-in for one of spaCy's lexeme attribute getters, or None."""
-    from functools import partial
-
-    from spacy.lang import lex_attrs as base
-    from spacy.lang.en import lex_attrs as english
-    from spacy.util import _get_attr_unless_lookup
-
+    base = _base_attrs
     builtin = {base.lower: str.lower, base.prefix: itemgetter(0), base.suffix: itemgetter(slice(-3, None)),
                base.is_alpha: str.isalpha, base.is_digit: str.isdigit, base.is_lower: str.islower,
                base.is_space: str.isspace, base.is_title: str.istitle, base.is_upper: str.isupper,
-               base.is_ascii: str.isascii}
+               base.is_ascii: str.isascii, base.word_shape: _word_shape, base.like_url: _like_url,
+               base.like_email: _like_email, _english_attrs.like_num: _like_num}
     if getter in builtin:
         return builtin[getter]
     if getter in (base.is_bracket, base.is_quote, base.is_left_punct, base.is_right_punct):
@@ -225,48 +269,13 @@ def _fast_getter(getter):
         if len(members) == 1 and all(isinstance(m, str) for m in members[0]):
             return frozenset(members[0]).__contains__
         return None
-    if getter is base.word_shape:
-        # SHAPE looks at letter case and digits only: every A-Z, every a-z, every 0-9 shapes
-        # alike, so words with the same pattern ("Xxxxx") share one computed shape.
-        shapes: dict = {}
-
-        def word_shape(text: str) -> str:
-            key = text.translate(_SHAPE_CLASS)
-            shape = shapes.get(key)
-            if shape is None:
-                if len(shapes) > _SHAPE_LIMIT:
-                    shapes.clear()
-                shape = shapes[key] = base.word_shape(key)
-            return shape
-        return word_shape
-    if getter is base.like_url:
-        def like_url(text: str) -> bool:
-            # without "." or ":" none of spaCy's tests can succeed (no scheme, no "www.", no TLD)
-            return False if "." not in text and ":" not in text else base.like_url(text)
-        return like_url
-    if getter is base.like_email:
-        def like_email(text: str) -> bool:
-            return False if "@" not in text else base.like_email(text)
-        return like_email
-    if getter is english.like_num:
-        number_words = frozenset(english._num_words) | frozenset(english._ordinal_words)
-
-        def like_num(text: str) -> bool:
-            # a word of letters only is a number word or nothing: no sign, digit, "/" or "1st"
-            return text.lower() in number_words if text.isalpha() else english.like_num(text)
-        return like_num
     if isinstance(getter, partial) and getter.func is _get_attr_unless_lookup and not getter.keywords \
             and len(getter.args) == 2 and getter.args[0] is base.lower \
             and all(type(table) is dict for table in getter.args[1]):
         exceptions: dict = {}
         for table in reversed(getter.args[1]):  # the first table that has the word wins
             exceptions.update(table)
-        get = exceptions.get
-
-        def norm(text: str) -> str:
-            value = get(text)
-            return text.lower() if value is None else value
-        return norm
+        return _Norm(exceptions)
     return None
 
 
