@@ -956,23 +956,32 @@ class _Marks:
     __slots__ = ("reporting", "according_to", "commas", "background", "low")
 
     def __init__(self, low: list, unique: set, ctx: dict):
-        n = len(low)
-        positions = range(n)
-        # the words of a list that the Doc holds at all, then where: a small set to look in
+        # the words of each list that the Doc holds at all, then one pass over the tokens
+        # for all of them together; the few hits are sorted out afterwards
         reporting = unique.intersection(ctx["reporting_forms"])
-        self.reporting = list(compress(positions, map(reporting.__contains__, low))) if reporting else []
         background = unique.intersection(ctx["background"])
-        self.background = list(compress(positions, map(background.__contains__, low))) if background else []
-        # the 'to' of 'according to'
-        self.according_to = [k for k in compress(positions, map(_IS_TO, low)) if k > 0 and low[k - 1] == "according"] \
-            if "according" in unique else []
-        # commas: those before 'a', 'an', 'the' may open ', a spokesman for X said'
-        self.commas = list(compress(positions, map(_IS_COMMA, low))) if "," in unique else []
+        wanted = reporting | background
+        according = "according" in unique and "to" in unique
+        if according:
+            wanted.add("to")  # the 'to' of 'according to'
+        if "," in unique:
+            wanted.add(",")  # commas before 'a', 'an', 'the' may open ', a spokesman for X said'
+        self.reporting, self.background, self.according_to, self.commas = [], [], [], []
         self.low = low
+        if not wanted:
+            return
+        for k in compress(range(len(low)), map(wanted.__contains__, low)):
+            w = low[k]
+            if w == ",":
+                self.commas.append(k)
+            if w in reporting:
+                self.reporting.append(k)
+            if w in background:
+                self.background.append(k)
+            if according and w == "to" and k > 0 and low[k - 1] == "according":
+                self.according_to.append(k)
 
 
-_IS_TO = "to".__eq__
-_IS_COMMA = ",".__eq__
 _ARTICLES = ("a", "an", "the")
 
 
