@@ -305,6 +305,20 @@ def _partial_pipeline():
 
 
 # ---------------------------------------------------------------- docs/performance.md
+KEEP_MARKER = "<!-- written by hand: throughput.py --write-docs keeps everything below this line -->"
+
+
+def kept_sections(page: Path) -> str:
+    """The hand-written part of an existing page (after KEEP_MARKER), so regenerating the
+    measured tables never drops the notes written about them."""
+    try:
+        text = page.read_text(encoding="utf-8")
+    except OSError:
+        return ""
+    at = text.find(KEEP_MARKER)
+    return "\n" + text[at:] if at >= 0 else ""
+
+
 def render_markdown(report: dict) -> str:
     m, s = report["machine"], report["corpus"]
     lines = [
@@ -436,7 +450,7 @@ def main(argv=None) -> int:
         print(json.dumps(report, indent=2))
         if args.write_docs:
             DOCS_PAGE.parent.mkdir(exist_ok=True)
-            DOCS_PAGE.write_text(render_markdown(report), encoding="utf-8")
+            DOCS_PAGE.write_text(render_markdown(report) + kept_sections(DOCS_PAGE), encoding="utf-8")
             print(f"wrote {DOCS_PAGE}", file=sys.stderr)
     finally:
         if not args.keep:
