@@ -326,3 +326,24 @@ def test_shallow_claimant_copy_is_copy_copy():
     assert mine == theirs and mine is not source
     assert mine.countries is source.countries
     assert mine.to_dict() == source.to_dict() and list(mine.__dict__) == list(theirs.__dict__)
+
+
+def test_a_coded_doc_is_freed_without_the_cyclic_gc(nlp):
+    # the token view cached in the Doc's user_data must not hold the Doc strongly, or every
+    # Doc run through the pipeline (tests, partial pipelines, API callers) waits for the GC
+    import gc
+    import weakref
+
+    text = "Rebels attacked an army post near Aleppo on Monday, the defence ministry said."
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        doc = nlp(make_doc(nlp, article_from_text(text, "test")))
+        assert doc._.events
+        first = weakref.ref(doc)
+        del doc
+        nlp(make_doc(nlp, article_from_text(text, "test")))  # the coder's one-Doc memo moves on
+        assert first() is None
+    finally:
+        if enabled:
+            gc.enable()

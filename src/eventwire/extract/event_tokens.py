@@ -8,6 +8,7 @@ and cached in ``doc.user_data``; text, offsets and flags then come from plain li
 from __future__ import annotations
 
 import re
+import weakref
 from itertools import compress
 
 from spacy.attrs import ENT_IOB, ENT_TYPE
@@ -41,7 +42,9 @@ class TokenView:
         self.text = text = doc_text(doc)
         self.low = low = token_lowers(doc)
         self.n = n = len(doc)
-        self._doc = doc
+        # weakly: the view is cached in the Doc's user_data, and a strong reference back
+        # would make every Doc collectable only by the cyclic GC
+        self._doc = weakref.ref(doc)
         # IDX is shared with the places stage through nlp.fast's cache
         self.idx = token_attr(doc, "IDX")
         # a token's lower-cased form has the token's length unless lower-casing changed the
@@ -112,11 +115,11 @@ class TokenView:
     def ent_type(self, i: int) -> str:
         if self._iob is None or self._iob[i] not in (1, 3):
             return ""
-        return self._doc.vocab.strings[self._types[i]]
+        return self._doc().vocab.strings[self._types[i]]
 
     def like_num(self, i: int) -> bool:
         """Token ``i`` looks like a number: asked of a handful of tokens, so read one at a time."""
-        return self._doc[i].like_num
+        return self._doc()[i].like_num
 
     def span_text(self, s: int, e: int) -> str:
         return self.text[self.idx[s]:self.end_char(e - 1)] if e > s else ""
