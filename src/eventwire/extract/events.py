@@ -361,8 +361,9 @@ class EventCoder:
             actor = by_mentions[0] if by_mentions else None
             recipient = subject
         elif kind == "noun" and t1 < hi and low[t1] in ("from", "by") and \
-                after and after[0].start - t1 <= 2:
-            # "a request from Syrian President Bashar al-Assad", "an attack by rebels"
+                after and _agent_follows(low, t1, after[0].start, ctx["approximators"]):
+            # "a request from Syrian President Bashar al-Assad", "an attack by rebels",
+            # "a protest by about 500 people"
             actor, recipient = after[0], subject
         elif (kind == "noun" and _in_circumstance(low, lo, t0, view.title)) or \
                 (t0 > lo and low[t0 - 1] in ("by", "during", "amid", "from")):
@@ -497,6 +498,14 @@ def _shallow_copy(actor: Actor) -> Actor:
     object made for either record."""
     return Actor(actor.text, actor.start, actor.end, actor.name, actor.registry_id, actor.country,
                  actor.countries, actor.sector, actor.component)
+
+
+def _agent_follows(low, by: int, start: int, approximators: set) -> bool:
+    """Whether the mention at ``start`` is the agent of the 'by'/'from' at ``by``: right after
+    it, or after nothing but its count ('by about 500 people', 'by hundreds of fighters')."""
+    if start - by <= 2:
+        return True
+    return all(w in approximators or w[:1].isdigit() for w in low[by + 1:start])
 
 
 def _first_recipient(doc, after, actor, locative_ok=True):
