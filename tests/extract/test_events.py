@@ -355,3 +355,14 @@ def test_an_event_noun_takes_its_counted_agent_after_by(nlp):
     evs = events(nlp, "Police fired tear gas to break up a protest by about 500 students in Almaty.")
     protest = [e for e in evs if e.type == "PROTEST"]
     assert protest and protest[0].actor is not None and protest[0].actor.text == "students"
+
+
+def test_he_refers_to_a_person_not_the_last_state():
+    # names come from the entity recogniser, so this pipeline has it
+    nlp = build_pipeline(["eventwire_sentences", "eventwire_entities", "eventwire_quantities", "eventwire_events"])
+    text = ("Senator Maria Alvarez met the Brazilian ambassador on Monday. "
+            "Brazil criticised the new tariffs. He denied the charges on Tuesday.")
+    doc = nlp(make_doc(nlp, article_from_text(text, "test")))
+    denial = [e for e in doc._.events if e.evidence.text.startswith("He denied")]
+    assert denial and denial[0].actor is not None
+    assert denial[0].actor.name == "Senator Maria Alvarez"

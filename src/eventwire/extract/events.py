@@ -697,7 +697,10 @@ def _resolve_references(doc, sent, coded: list, history: list) -> None:
             if reported:
                 pass  # "It said 4 people were wounded": the pronoun is the speaker, not the actor
             elif first in _REFERRING and history:
-                ev.actor = _copy_actor(history[-1], view.span_text(sent.start, sent.start + 1), view.idx[sent.start])
+                # 'he' and 'she' name a person: never a state or a group, however recent
+                fits = [a for a in history if _may_be_person(a)] if first in ("he", "she") else history
+                if fits:
+                    ev.actor = _copy_actor(fits[-1], view.span_text(sent.start, sent.start + 1), view.idx[sent.start])
             elif first == "the" and second in _GROUP_NOUNS:
                 groups = [a for a in history if not (a.country or a.countries)]
                 if groups:
@@ -721,6 +724,16 @@ def _resolve_references(doc, sent, coded: list, history: list) -> None:
                     break
         elif actor.registry_id and actor.registry_id.startswith("ent:"):
             history.append(actor)
+
+
+def _may_be_person(actor: Actor) -> bool:
+    """An office holder of the registry (``ISO:Name:from``), or a bare capitalised name the
+    recogniser found (``ent:...`` without a sector): never a state, a body or a group noun."""
+    reg = actor.registry_id or ""
+    if reg.count(":") >= 2 and not reg.startswith("ent:"):
+        return True
+    text = actor.text or ""
+    return reg.startswith("ent:") and actor.sector is None and text[:1].isupper() and not text.isupper()
 
 
 def _copy_actor(antecedent: Actor, text: str, start) -> Actor:
