@@ -12,7 +12,7 @@ from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.tokens import Doc
 
 from .models import Article, DocumentResult, Entity
-from .nlp.fast import doc_text, token_attr
+from .nlp.fast import doc_text, token_offsets
 from .nlp.pipeline import component_versions, get_pipeline, run
 
 ENTITY_COMPONENT = "eventwire_entities"
@@ -23,11 +23,10 @@ def doc_to_result(doc: Doc, versions: dict) -> DocumentResult:
     article: Article = doc._.article
     component = f"{ENTITY_COMPONENT}@{versions.get(ENTITY_COMPONENT, '0')}"
     text = doc_text(doc)
-    starts = token_attr(doc, "IDX")
-    lengths = token_attr(doc, "LENGTH")
-    entities = [Entity(s, e, label, text[s:e], component) for s, e, label in _named_entities(doc, starts, lengths)]
+    starts, ends = token_offsets(doc)  # nlp.fast's per-Doc cache, shared with places and events
+    entities = [Entity(s, e, label, text[s:e], component) for s, e, label in _named_entities(doc, starts, ends)]
     for start, end, label, kind in doc._.entity_mentions or []:
-        s, e = starts[start], starts[end - 1] + lengths[end - 1]
+        s, e = starts[start], ends[end - 1]
         entities.append(Entity(s, e, label, text[s:e], component, kind))
     entities.sort(key=_BY_OFFSETS)
     return DocumentResult(
@@ -38,7 +37,7 @@ def doc_to_result(doc: Doc, versions: dict) -> DocumentResult:
     )
 
 
-def _named_entities(doc: Doc, starts: list, lengths: list) -> list:
+def _named_entities(doc: Doc, starts: list, ends: list) -> list:
     """``(start_char, end_char, label)`` of ``doc.ents``, read from the token arrays the way
     spaCy reads them (an entity opens at a B token and runs over the I tokens after it):
     ``doc.ents`` builds a Span, and ``start_char``/``text`` Tokens, for every entity."""
@@ -57,7 +56,7 @@ def _named_entities(doc: Doc, starts: list, lengths: list) -> list:
         e = b + 1
         while e < n and iob[e] == 1:
             e += 1
-        out.append((starts[b], starts[e - 1] + lengths[e - 1], strings[types[b]]))
+        out.append((starts[b], ends[e - 1], strings[types[b]]))
     return out
 
 

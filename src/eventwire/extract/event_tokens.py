@@ -13,7 +13,7 @@ from itertools import compress
 
 from spacy.attrs import ENT_IOB, ENT_TYPE
 
-from ..nlp.fast import doc_text, phrase_docs, sentence_starts, token_attr, token_lowers, token_texts
+from ..nlp.fast import doc_text, phrase_docs, sentence_starts, token_attr, token_lowers, token_offsets, token_texts
 
 _KEY = "eventwire_events.view"
 _ENT_ATTRS = [ENT_IOB, ENT_TYPE]
@@ -45,8 +45,8 @@ class TokenView:
         # weakly: the view is cached in the Doc's user_data, and a strong reference back
         # would make every Doc collectable only by the cyclic GC
         self._doc = weakref.ref(doc)
-        # IDX is shared with the places stage through nlp.fast's cache
-        self.idx = token_attr(doc, "IDX")
+        # the token offsets the places stage already worked out (nlp.fast's per-Doc cache)
+        self.idx = token_offsets(doc)[0]
         # a token's lower-cased form has the token's length unless lower-casing changed the
         # text's length ("İ"); only then are lengths read from the Doc
         ascii_only = text.isascii()

@@ -47,6 +47,8 @@ def _context() -> dict:
     out["reporting_forms"] = {f for lemma in data["reporting"] for f in verb_forms(lemma)}
     out["victim_forms"] = {f for lemma in data["victim_verbs"] for f in verb_forms(lemma)}
     out["state_sectors"] = set(data["state_sectors"])
+    # what may stand between 'by' and its agent: qualifiers and the quantity tagger's number words
+    out["approximators"] = set(data["approximators"]) | set(load_json("lexicons/quantities.json")["numbers"])
     out["flip_forms"] = {f: tuple(t) for lemma, t in data["flip_verbs"].items() for f in verb_forms(lemma)}
     # what may follow a space in each context list's entries, for _preceded_by
     out["seconds"] = {k: _second_words(v) for k, v in out.items() if isinstance(v, set)}
