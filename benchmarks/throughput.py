@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/throughput.py --components         # + where the time goes, per pipe
     .venv/bin/python benchmarks/throughput.py --components --write-docs   # also rewrite docs/performance.md
     .venv/bin/python benchmarks/throughput.py --only extract --limit 200
+    .venv/bin/python benchmarks/throughput.py --only extract --repeat 9   # median of nine runs + spread
     .venv/bin/python benchmarks/throughput.py --render report.json --note "..."  # page from a saved run
 
 The corpus is ``../shared/data/polnear/docs.jsonl`` (924 real news articles) unless ``--docs``
@@ -151,14 +152,26 @@ def rates(run: dict, stats: dict, startup_s: float | None) -> dict:
     return out
 
 
-def bench_extract(exe: str, docs: Path, stats: dict, tiny: Path, workdir: Path) -> dict:
-    startup = run_measured([exe, "extract", str(tiny), "--format", "jsonl"], workdir / "startup.jsonl")
-    run = run_measured([exe, "extract", str(docs), "--format", "jsonl"], workdir / "extract.jsonl")
+def bench_extract(exe: str, docs: Path, stats: dict, tiny: Path, workdir: Path, repeat: int = 1) -> dict:
+    """``repeat`` runs, start-up and whole corpus alternating; the figures are the median run's.
+
+    One run is a draw on a shared host (its speed drifts by tens of percent from minute to
+    minute at the same load), so the spread of the runs is kept beside the median."""
+    runs, startups = [], []
+    for _ in range(max(1, repeat)):
+        startups.append(run_measured([exe, "extract", str(tiny), "--format", "jsonl"], workdir / "startup.jsonl"))
+        runs.append(run_measured([exe, "extract", str(docs), "--format", "jsonl"], workdir / "extract.jsonl"))
+    run = sorted(runs, key=lambda r: r["wall_s"])[len(runs) // 2]
+    startup = sorted(startups, key=lambda r: r["wall_s"])[len(startups) // 2]
     with (workdir / "extract.jsonl").open("rb") as f:
         run["documents_out"] = sum(1 for line in f if line.strip())
     result = rates(run, stats, startup["wall_s"] if startup["exit"] == 0 else None)
     result["startup_s"] = startup["wall_s"]
     result["startup_peak_rss_mb"] = startup["peak_rss_mb"]
+    if len(runs) > 1:
+        per_s = sorted(round(stats["documents"] / r["wall_s"], 2) for r in runs if r["wall_s"] > 0)
+        result["runs"] = {"n": len(runs), "articles_per_s": per_s, "wall_s": [r["wall_s"] for r in runs],
+                          "startup_s": sorted(s["wall_s"] for s in startups)}
     return result
 
 
@@ -366,6 +379,12 @@ def render_markdown(report: dict) -> str:
               "document (imports, building the pipeline, loading lexicons); *articles per CPU-s* divides",
               "by the child's user + system CPU time instead, which is what the rate would be with a core",
               "to itself. Peak RSS is the child process's maximum resident set size.", ""]
+    spread = (report.get("extract") or {}).get("runs")
+    if spread:
+        rates_ = spread["articles_per_s"]
+        lines += [f"`extract` ran {spread['n']} times; the row above is the median run. Articles/s of "
+                  f"every run, sorted: {', '.join(str(x) for x in rates_)} (range {rates_[0]}-{rates_[-1]}); "
+                  f"start-up runs: {', '.join(str(x) for x in spread['startup_s'])} s.", ""]
     ing = report.get("ingest")
     if ing and not ing.get("skipped"):
         lines += [f"`ingest` wrote a {ing.get('db_mb')} MB DuckDB file; ingesting the same file again "
@@ -405,6 +424,8 @@ def main(argv=None) -> int:
     ap.add_argument("--docs", default=str(DEFAULT_DOCS), help="JSONL corpus (default: polnear docs)")
     ap.add_argument("--only", choices=["extract", "ingest", "none"], help="run one command only ('none': no subprocesses)")
     ap.add_argument("--limit", type=int, help="use the first N documents only")
+    ap.add_argument("--repeat", type=int, default=1,
+                    help="run extract N times and report the median run with the spread (default 1)")
     ap.add_argument("--components", action="store_true", help="also time each pipeline stage in-process")
     ap.add_argument("--write-docs", action="store_true", help=f"rewrite {DOCS_PAGE.relative_to(ROOT)}")
     ap.add_argument("--note", action="append", default=[], help="a note to add to the docs page")
@@ -441,7 +462,8 @@ def main(argv=None) -> int:
                 print(f"skip {name}: the command is missing", file=sys.stderr)
                 continue
             print(f"running eventwire {name} over {stats['documents']} documents ...", file=sys.stderr)
-            report[name] = bench(exe, docs_used, stats, tiny, workdir)
+            extra = {"repeat": args.repeat} if name == "extract" else {}
+            report[name] = bench(exe, docs_used, stats, tiny, workdir, **extra)
         if args.components:
             print("timing pipeline components ...", file=sys.stderr)
             report["components"] = bench_components(docs_used, None)
