@@ -311,3 +311,21 @@ def test_re3d_gold_set_scores():
     scores = json.loads(res.stdout)
     assert scores["exact"]["f1"] >= 0.58, scores["exact"]
     assert scores["overlap"]["f1"] >= 0.69, scores["overlap"]
+
+
+def test_span_classifier_batch_equals_one_at_a_time():
+    # score_many (all of a document's candidates at once, context weights as numpy rows) must
+    # give predict's label and, through probability(), its exact probability
+    model = SpanClassifier.load()
+    cases = [(("John", "Smith"), "said", "", "on", False), (("Aleppo",), "in", "fighting", ".", False),
+             (("The", "Pentagon"), "", "", "said", True), (("Xq",), "", "", "", True),
+             (("Syrian",), "the", "of", "army", False), (("Bank", "of", "England"), "The", "", "said", False),
+             (("Zzyzx",), "zzz", "qqq", "www", False), (("Aleppo",), "In", "", ",", True),
+             (("John", "Smith"), "said", "", "on", False)]
+    best, rows = SpanClassifier.load().score_many(cases)  # a fresh model: every word unseen
+    again, rows_again = model.score_many(cases)           # and one that has met them before
+    assert best == again and rows == rows_again
+    for case, top, row in zip(cases, best, rows):
+        label, p = model.predict(list(case[0]), *case[1:])
+        assert model.classes[top] == label, case
+        assert SpanClassifier.probability(row).hex() == p.hex(), case

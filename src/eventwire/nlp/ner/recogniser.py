@@ -64,6 +64,20 @@ class Mention:
     source: str           # lex | title | cue | model | numeric | term | grammar | pronoun | nominal
 
 
+# What a classified chunk becomes (Recogniser._settle): a geonames-only town or a person; in a
+# Title Case sentence, a name only when the model is sure; else the model's label.
+_CITY, _TITLE_CASE, _MODEL = 0, 1, 2
+
+
+class _Pending:
+    """A chunk waiting for the span classifier, in the place its mentions will take."""
+    __slots__ = ("kind", "start", "end", "known", "request", "mentions")
+
+    def __init__(self, kind, start, end, known, request):
+        self.kind, self.start, self.end, self.known, self.request = kind, start, end, known, request
+        self.mentions = None
+
+
 def _precedence(m: Mention) -> tuple:
     return -PRIORITY[m.source], -(m.end - m.start), m.start
 
@@ -104,6 +118,7 @@ class Recogniser:
         # than a handful of string methods and set lookups per token.
         self._word_bits: dict = {}
         self._word_start: dict = {}
+        self._pendings: list = []
 
     def _info(self, words: list[str]) -> list:
         """Per token: flag bits (self._word_start says where a numeric pattern may start:
@@ -175,8 +190,10 @@ class Recogniser:
                 flags[k] &= ~CAP
         # Tokens where a name, a term or a nominal may begin: the sentence pass skips the rest.
         self._openers = np.flatnonzero(flags & (CAP | MAY_START)).tolist()
+        self._pendings = []
         for s, e in zip(bounds, bounds[1:]):
             mentions.extend(self._sentence(text, words, starts, ends, s, e, blocked, newline_after, caps))
+        mentions = self._settle(mentions)
         if self.pronouns:
             pron = self.pronouns
             mentions.extend([Mention(i, i + 1, pron[words[i]], "pronoun")
@@ -377,8 +394,7 @@ class Recogniser:
             return []  # a headline in capitals: acronym-looking words are no names
         if len(segs) == 1 and labels[0] == "CITY":
             # geonames holds towns called "Assad" or "Hammond": let the context decide.
-            label, p = self._classify(text, words, starts, ends, i, j, sent_start)
-            return [Mention(i, j, "PERSON" if label == "PERSON" and p >= 0.5 else "GPE", "city")]
+            return [self._pending(_CITY, text, words, starts, ends, i, j, sent_start, None)]
         if len(segs) == 1 and labels[0] not in (None, "TITLE"):
             return [Mention(i, j, labels[0], "lex")]
         if words[j - 1] in self.non_entity_heads or words[i] in self.non_entity_prefixes:
@@ -405,19 +421,45 @@ class Recogniser:
         known = [Mention(a, b, "GPE" if lab == "CITY" else lab, "lex") for a, b, lab in segs if lab not in (None, "TITLE")]
         if all(lab is not None for lab in labels) and "CITY" not in labels:
             return known
-        if self._title_case and not (label_p := self._classify(text, words, starts, ends, i, j, sent_start))[1] >= 0.9:
-            return known
-        label, _p = self._classify(text, words, starts, ends, i, j, sent_start)
-        if label in ("O", "DATE"):
-            # Kept as "O" so that the document pass can still recognise a known person's name.
-            return known or [Mention(i, j, "O", "model")]
-        return [Mention(i, j, label, "model")]
+        return [self._pending(_TITLE_CASE if self._title_case else _MODEL, text, words, starts, ends, i, j,
+                              sent_start, known)]
 
-    def _classify(self, text, words, starts, ends, i, j, sent_start):
-        return self.model.predict(
-            text[starts[i]:ends[j - 1]].split(),
-            words[i - 1] if i > 0 else "", words[i - 2] if i > 1 else "",
-            words[j] if j < len(words) else "", i == sent_start)
+    def _pending(self, kind, text, words, starts, ends, i, j, sent_start, known) -> "_Pending":
+        """A chunk the span classifier types; all of a document's are scored at once."""
+        request = (tuple(text[starts[i]:ends[j - 1]].split()),
+                   words[i - 1] if i > 0 else "", words[i - 2] if i > 1 else "",
+                   words[j] if j < len(words) else "", i == sent_start)
+        pending = _Pending(kind, i, j, known, request)
+        self._pendings.append(pending)
+        return pending
+
+    def _settle(self, mentions: list) -> list[Mention]:
+        """Mentions with every pending chunk replaced by what the classifier makes of it, in place."""
+        pendings = self._pendings
+        if not pendings:
+            return mentions
+        best, rows = self.model.score_many([p.request for p in pendings])
+        classes, probability = self.model.classes, self.model.probability
+        for pending, top, row in zip(pendings, best, rows):
+            label, i, j = classes[top], pending.start, pending.end
+            if pending.kind == _CITY:
+                person = label == "PERSON" and probability(row) >= 0.5
+                pending.mentions = [Mention(i, j, "PERSON" if person else "GPE", "city")]
+            elif pending.kind == _TITLE_CASE and not probability(row) >= 0.9:
+                pending.mentions = pending.known
+            elif label in ("O", "DATE"):
+                # Kept as "O" so that the document pass can still recognise a known person's name.
+                pending.mentions = pending.known or [Mention(i, j, "O", "model")]
+            else:
+                pending.mentions = [Mention(i, j, label, "model")]
+        self._pendings = []
+        out = []
+        for m in mentions:
+            if type(m) is _Pending:
+                out.extend(m.mentions)
+            else:
+                out.append(m)
+        return out
 
     def _title_chunk(self, words, segs, i, j):
         """[NORP/GPE/ORG]* TITLE+ [for|of [the] NAME] [NAME]: a person, title included."""
