@@ -329,3 +329,28 @@ def test_span_classifier_batch_equals_one_at_a_time():
         label, p = model.predict(list(case[0]), *case[1:])
         assert model.classes[top] == label, case
         assert SpanClassifier.probability(row).hex() == p.hex(), case
+
+
+def test_boilerplate_openings_are_necessary_prefixes():
+    # the recogniser skips a boilerplate regex when the text holds none of its openings, so an
+    # opening must begin every match; anything not understood gives None (always scan)
+    import re
+
+    from eventwire.nlp.ner.lexicons import literal_openings
+
+    assert literal_openings("Join (?P<o>[A-Z]\\w+)'s Telegram channel") == ("Join ",)
+    assert literal_openings("(?:Follow|Subscribe to) (?P<o>[A-Z]\\w+) on X") == ("Follow", "Subscribe to")
+    assert literal_openings("\\(c\\) (?:\\d{4}\\s+)?All") == ("(c) ",)
+    assert literal_openings("Copyr?ight") == ("Copy",)
+    for unsure in ("ab?c", "abc|de", "(?:a|b)?x", "(?i)Join", "(?:Foo|Ba.r) x", "x(?:a|b)|y", ".Join", "[JK]oin"):
+        assert literal_openings(unsure) is None, unsure
+    assert literal_openings("Join", re.IGNORECASE) is None
+    for pattern, text in [("Copyr?ight", "Copyight 2020"), ("(?:Follow|Subscribe to) X", "Subscribe to X")]:
+        match = re.search(pattern, text)
+        assert match and any(match.group().startswith(o) for o in literal_openings(pattern))
+
+
+def test_boilerplate_still_blocks_names(nlp):
+    text = "Rebels attacked Aleppo. Follow Reuters World on Twitter for more."
+    names = [t for t, _label in ents(nlp, text)]
+    assert "Aleppo" in names and not any("Reuters" in t for t in names)

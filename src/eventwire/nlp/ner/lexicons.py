@@ -286,6 +286,66 @@ def load_pronouns() -> dict:
     return {row[0]: row[1] for row in _read_tsv(f"{LEX_DIR}/pronouns.tsv")}
 
 
+_PLAIN_CHAR = re.compile(r"[A-Za-z0-9 ]|\\[^A-Za-z0-9]")  # a letter, digit or space; an escaped mark
+
+
+def _literal_run(pattern: str, at: int) -> tuple[str, int]:
+    """The literal text that ``pattern`` spells from ``at`` on (plain characters and escaped
+    marks), and where it stops."""
+    out = []
+    while at < len(pattern):
+        m = _PLAIN_CHAR.match(pattern, at)
+        if m is None:
+            break
+        out.append(m.group()[-1])
+        at = m.end()
+    return "".join(out), at
+
+
+def _has_top_level_alternative(pattern: str) -> bool:
+    depth, at, in_class = 0, 0, False
+    while at < len(pattern):
+        c = pattern[at]
+        if c == "\\":
+            at += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            return True
+        at += 1
+    return False
+
+
+def literal_openings(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+    """Strings one of which every match of ``pattern`` begins with, or None when that cannot be
+    told simply. Understood: a literal start ("Join ", "\\(c\\) ") and a group of literal
+    alternatives ("(?:Follow|Subscribe to)"); a quantified last character is not required."""
+    if flags & re.IGNORECASE or _has_top_level_alternative(pattern):
+        return None
+    if pattern.startswith("(?:"):
+        close = pattern.find(")", 3)
+        if close < 0 or pattern[close + 1:close + 2] in ("?", "*", "{"):
+            return None
+        alternatives = []
+        for branch in pattern[3:close].split("|"):
+            literal, stop = _literal_run(branch, 0)
+            if stop != len(branch) or not literal:
+                return None
+            alternatives.append(literal)
+        return tuple(alternatives)
+    literal, stop = _literal_run(pattern, 0)
+    if pattern[stop:stop + 1] in ("?", "*", "{"):
+        literal = literal[:-1]  # the quantified character may be absent
+    return (literal,) if len(literal) >= 2 else None
+
+
 def load_boilerplate() -> list["re.Pattern"]:
     return [re.compile(p) for p in load_json("lexicons/sources.json").get("boilerplate", [])]
 

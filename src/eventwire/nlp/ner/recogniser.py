@@ -25,8 +25,8 @@ from operator import attrgetter
 
 import numpy as np
 
-from .lexicons import (Lexicons, load_boilerplate, load_lexicons, load_nominal_places, load_numeric_patterns,
-                       load_pronouns)
+from .lexicons import (Lexicons, literal_openings, load_boilerplate, load_lexicons, load_nominal_places,
+                       load_numeric_patterns, load_pronouns)
 from .span_classifier import SpanClassifier
 
 # Lower-case words and marks that may sit inside a name ("Bank of England", "Bashar al-Assad");
@@ -64,6 +64,8 @@ class Mention:
     source: str           # lex | title | cue | model | numeric | term | grammar | pronoun | nominal
 
 
+_OPENING_QUOTES = frozenset({'"', "“", "(", "'"})
+_CHUNK_PLAN_LIMIT = 200_000
 # What a classified chunk becomes (Recogniser._settle): a geonames-only town or a person; in a
 # Title Case sentence, a name only when the model is sure; else the model's label.
 _CITY, _TITLE_CASE, _MODEL = 0, 1, 2
@@ -76,6 +78,9 @@ class _Pending:
     def __init__(self, kind, start, end, known, request):
         self.kind, self.start, self.end, self.known, self.request = kind, start, end, known, request
         self.mentions = None
+
+
+_PRIORITY_OF = PRIORITY  # (the name _resolve reads it by)
 
 
 def _precedence(m: Mention) -> tuple:
@@ -97,7 +102,7 @@ class Recogniser:
         self.nominals = load_nominal_places() if nominals else None
         self.model = classifier or SpanClassifier.load()
         self.numeric = load_numeric_patterns()
-        self.boilerplate = load_boilerplate()
+        self.boilerplate = [(rx, literal_openings(rx.pattern, rx.flags)) for rx in load_boilerplate()]
         cues = self.lex.cues
         self.org_heads, self.loc_heads, self.fac_heads = cues["org_heads"], cues["loc_heads"], cues["fac_heads"]
         self.org_prefix, self.loc_prefix = cues["org_prefix_heads"], cues["loc_prefix_heads"]
@@ -119,6 +124,8 @@ class Recogniser:
         self._word_bits: dict = {}
         self._word_start: dict = {}
         self._pendings: list = []
+        self._chunk_plans: dict = {}
+        self._read_sentence = False
 
     def _info(self, words: list[str]) -> list:
         """Per token: flag bits (self._word_start says where a numeric pattern may start:
@@ -170,7 +177,8 @@ class Recogniser:
         if ends is None:
             ends = [s + len(w) for s, w in zip(starts, words)]
         blocked = bytearray(n)
-        flags = np.array(self._info(words), dtype=np.int64)
+        # (the bits fit a byte: numpy reads bytes without converting 800 Python ints)
+        flags = np.frombuffer(bytes(self._info(words)), dtype=np.uint8).astype(np.int64)
         mentions = self._numeric(text, words, starts, ends, blocked, np.flatnonzero(flags & NUMERIC).tolist())
         self._block_boilerplate(text, starts, ends, blocked)
         marks = np.frombuffer(sent_starts, dtype=np.uint8) if isinstance(sent_starts, (bytes, bytearray)) \
@@ -254,7 +262,11 @@ class Recogniser:
         return out
 
     def _block_boilerplate(self, text, starts, ends, blocked) -> None:
-        for rx in self.boilerplate:
+        for rx, openings in self.boilerplate:
+            # a match begins with one of its openings: most texts contain none, and a
+            # substring test is far cheaper than the regex engine's scan
+            if openings is not None and not any(o in text for o in openings):
+                continue
             for m in rx.finditer(text):
                 a, b = m.span()
                 for k in range(bisect_left(ends, a + 1), bisect_left(starts, b)):
@@ -285,13 +297,13 @@ class Recogniser:
             w = words[i]
             if caps[i]:
                 j = self._chunk_end(words, i, e, blocked, newline_after, starts, ends, text, caps)
-                out.extend(self._type_chunk(text, words, starts, ends, i, j, s, e))
+                out.extend(self._typed_chunk(text, words, starts, ends, i, j, s, e))
                 i = j
                 continue
             if w in ARABIC_ARTICLES and i + 2 < e and words[i + 1] == "-" and caps[i + 2] \
                     and starts[i + 1] == ends[i] and starts[i + 2] == ends[i + 1]:
                 j = self._chunk_end(words, i + 2, e, blocked, newline_after, starts, ends, text, caps)
-                out.extend(self._type_chunk(text, words, starts, ends, i, j, s, e))
+                out.extend(self._typed_chunk(text, words, starts, ends, i, j, s, e))
                 i = j
                 continue
             lw = w if w.islower() else w.lower()
@@ -367,10 +379,41 @@ class Recogniser:
                 k += 1
         return segs
 
+    def _typed_chunk(self, text, words, starts, ends, i, j, sent_start, sent_end) -> list:
+        """``_type_chunk``, remembered: names recur, and a chunk's typing depends only on its
+        text and tokens, on the word before it (a sentence start or an opening quote; "the")
+        and on the sentence being in Title Case, except where it counts the sentence's words
+        in capitals (then it is not remembered). Classifier calls stay per occurrence: their
+        context differs."""
+        before = words[i - 1] if i > sent_start else None
+        key = (text[starts[i]:ends[j - 1]], tuple(words[i:j]),
+               before is None or before in _OPENING_QUOTES, words[i - 1] in THE if i > 0 else None, self._title_case)
+        plan = self._chunk_plans.get(key)
+        if plan is None:
+            self._read_sentence = False
+            typed = self._type_chunk(text, words, starts, ends, i, j, sent_start, sent_end)
+            if not self._read_sentence:
+                if len(self._chunk_plans) > _CHUNK_PLAN_LIMIT:
+                    self._chunk_plans.clear()
+                self._chunk_plans[key] = [
+                    (None, m.start - i, m.end - i, m.label, m.source) if type(m) is Mention else
+                    (m.kind, m.start - i, m.end - i, None if m.known is None else
+                     [(k.start - i, k.end - i, k.label, k.source) for k in m.known], None)
+                    for m in typed]
+            return typed
+        out = []
+        for kind, a, b, label, source in plan:
+            if kind is None:
+                out.append(Mention(i + a, i + b, label, source))
+            else:
+                known = None if label is None else [Mention(i + ka, i + kb, kl, ks) for ka, kb, kl, ks in label]
+                out.append(self._pending(kind, text, words, starts, ends, i + a, i + b, sent_start, known))
+        return out
+
     def _type_chunk(self, text, words, starts, ends, i, j, sent_start, sent_end) -> list[Mention]:
         lex = self.lex
         # A capitalised sentence opener that is an ordinary word ("The", "Other") is no name.
-        while i < j and (i == sent_start or words[i - 1] in {'"', "“", "(", "'"}) and \
+        while i < j and (i == sent_start or words[i - 1] in _OPENING_QUOTES) and \
                 words[i].lower() in lex.common_words and not lex.names.longest(text, starts, ends, i, j) \
                 and not lex.titles.longest(text, starts, ends, i, j):
             i += 1
@@ -389,9 +432,10 @@ class Recogniser:
             place = lex.names.entries.get(words[i].title())
             if place in PLACE_LABELS or place == "CITY":
                 return [Mention(i, j, "GPE" if place == "CITY" else place, "lex")]
-        if len(segs) == 1 and labels[0] is None and words[i].isupper() and \
-                sum(1 for w in words[sent_start:sent_end] if w.isupper() and len(w) > 1) > max(3, (sent_end - sent_start) // 2):
-            return []  # a headline in capitals: acronym-looking words are no names
+        if len(segs) == 1 and labels[0] is None and words[i].isupper():
+            self._read_sentence = True  # what follows depends on more than the chunk
+            if sum(1 for w in words[sent_start:sent_end] if w.isupper() and len(w) > 1) > max(3, (sent_end - sent_start) // 2):
+                return []  # a headline in capitals: acronym-looking words are no names
         if len(segs) == 1 and labels[0] == "CITY":
             # geonames holds towns called "Assad" or "Hammond": let the context decide.
             return [self._pending(_CITY, text, words, starts, ends, i, j, sent_start, None)]
@@ -617,7 +661,10 @@ class Recogniser:
     def _resolve(self, mentions, blocked) -> list[Mention]:
         find = blocked.find
         mentions = [m for m in mentions if find(2, m.start, m.end) < 0]
-        mentions.sort(key=_precedence)
+        # sorted by _precedence, stably: the position breaks ties as a stable sort would
+        order = [(-_PRIORITY_OF[m.source], m.start - m.end, m.start, k) for k, m in enumerate(mentions)]
+        order.sort()
+        mentions = [mentions[key[3]] for key in order]
         used = bytearray(len(blocked))
         taken = used.find
         kept = []
