@@ -187,9 +187,11 @@ class Recogniser:
         if not bounds or bounds[0] != 0:
             bounds.insert(0, 0)
         bounds.append(n)
-        # running counts of alphabetic and upper-case tokens, for the Title Case test per sentence
-        self._alpha_before = np.concatenate(([0], np.cumsum(flags & ALPHA))).tolist()
-        self._upper_before = np.concatenate(([0], np.cumsum((flags & UPPER) >> 1))).tolist()
+        # A headline in Title Case capitalises every word: only lexicon names and titles count.
+        # (per sentence: at least 5 alphabetic tokens, 80 % of them upper-case)
+        firsts = bounds[:-1]
+        n_alpha = np.add.reduceat(flags & ALPHA, firsts)
+        title_case = ((n_alpha >= 5) & (np.add.reduceat((flags & UPPER) >> 1, firsts) >= 0.8 * n_alpha)).tolist()
         caps = (flags & CAP).astype(bool).tolist()
         for k in np.flatnonzero(flags & CAP_FUNCTION).tolist():
             # Title Case ("Hit On Donald Trump"): a capitalised function word joins nothing.
@@ -199,7 +201,7 @@ class Recogniser:
         # Tokens where a name, a term or a nominal may begin: the sentence pass skips the rest.
         self._openers = np.flatnonzero(flags & (CAP | MAY_START)).tolist()
         self._pendings = []
-        for s, e in zip(bounds, bounds[1:]):
+        for s, e, self._title_case in zip(firsts, bounds[1:], title_case):
             mentions.extend(self._sentence(text, words, starts, ends, s, e, blocked, newline_after, caps))
         mentions = self._settle(mentions)
         if self.pronouns:
@@ -277,9 +279,6 @@ class Recogniser:
         terms = self.lex.terms
         term_prefixes = terms.prefixes
         out: list[Mention] = []
-        n_alpha = self._alpha_before[e] - self._alpha_before[s]
-        # A headline in Title Case capitalises every word: only lexicon names and titles count.
-        self._title_case = n_alpha >= 5 and self._upper_before[e] - self._upper_before[s] >= 0.8 * n_alpha
         openers = self._openers
         at = bisect_left(openers, s)
         n_openers = len(openers)

@@ -56,28 +56,34 @@ class SpanClassifier:
         self._reset_rows()
 
     def _reset_rows(self) -> None:
-        """The context weight vectors met so far as rows of one matrix (row 0: zeros, for a
-        feature the model lacks; row 1: the ``sent_start`` weight), and per context slot
-        (prev, prev2, next, sentence-opening word) the word -> row index."""
+        """The weight vectors met so far as rows of one matrix (row 0: zeros, for a feature the
+        model lacks; row 1: the ``sent_start`` weight): per context slot (prev, prev2, next,
+        sentence-opening word) the word -> row index, and per span its own-word score row."""
         width = len(self.classes)
         self._matrix = np.zeros((1024, width))
         if self._sent_start is not None:
             self._matrix[1] = self._sent_start
         self._n_rows = 2
         self._row_of: tuple = ({}, {}, {}, {})
+        self._own_row: dict = {}
+
+    def _add_row(self, vector) -> int:
+        row = self._n_rows
+        if row == len(self._matrix):
+            self._matrix = np.concatenate((self._matrix, np.zeros_like(self._matrix)))
+        self._matrix[row] = vector
+        self._n_rows = row + 1
+        return row
 
     def _row(self, slot: int, word: str) -> int:
         """The row of the context feature ``slot`` for ``word`` (added when first met)."""
         vector = self.weights.get(_CONTEXT_PREFIXES[slot] + word.lower())
-        if vector is None:
-            row = 0
-        else:
-            row = self._n_rows
-            if row == len(self._matrix):
-                self._matrix = np.concatenate((self._matrix, np.zeros_like(self._matrix)))
-            self._matrix[row] = vector
-            self._n_rows = row + 1
-        self._row_of[slot][word] = row
+        row = self._row_of[slot][word] = 0 if vector is None else self._add_row(vector)
+        return row
+
+    def _span_row(self, words: tuple) -> int:
+        """The row of the span's own-word score (``scores(word_features(words))``)."""
+        row = self._own_row[words] = self._add_row(self.scores(word_features(words)))
         return row
 
     def own_scores(self, words: tuple) -> list[float]:
@@ -93,15 +99,15 @@ class SpanClassifier:
         """Class scores of many spans at once. ``requests``: (words tuple, prev, prev2, next,
         sent_start) as ``predict`` takes them. Returns the index of the best class (the first
         best) and the score rows; ``probability(row)`` gives ``predict``'s probability."""
-        if self._n_rows > 200_000:
+        if self._n_rows > 400_000:
             self._reset_rows()
-        own_scores = self.own_scores
-        rows_prev, rows_prev2, rows_next, rows_first = self._row_of
-        row = self._row
+        own_rows, (rows_prev, rows_prev2, rows_next, rows_first) = self._own_row, self._row_of
+        row, span_row = self._row, self._span_row
         sent_row = 1 if self._sent_start is not None else 0
-        own, at_prev, at_prev2, at_next, at_start, at_first = [], [], [], [], [], []
+        at_own, at_prev, at_prev2, at_next, at_start, at_first = [], [], [], [], [], []
         for words, prev, prev2, nxt, sent_start in requests:
-            own.append(own_scores(words))
+            r = own_rows.get(words)
+            at_own.append(span_row(words) if r is None else r)
             r = rows_prev.get(prev)
             at_prev.append(row(0, prev) if r is None else r)
             r = rows_prev2.get(prev2)
@@ -115,14 +121,16 @@ class SpanClassifier:
             else:
                 at_start.append(0)
                 at_first.append(0)
-        m = self._matrix
+        n = len(requests)
+        # one gather for all six terms: own, prev, prev2, next, sent_start, first
+        g = self._matrix[at_own + at_prev + at_prev2 + at_next + at_start + at_first].reshape(6, n, -1)
         # predict's order: own + (((prev + prev2) + next) + sent_start + first); a missing
         # feature adds a zero row, which leaves every sum as it was
-        around = m[at_prev] + m[at_prev2]
-        around += m[at_next]
-        around += m[at_start]
-        around += m[at_first]
-        sc = np.array(own) + around
+        around = g[1] + g[2]
+        around += g[3]
+        around += g[4]
+        around += g[5]
+        sc = g[0] + around
         return sc.argmax(axis=1).tolist(), sc.tolist()
 
     @staticmethod
