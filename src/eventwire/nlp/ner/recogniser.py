@@ -397,7 +397,7 @@ class Recogniser:
                 self._chunk_plans[key] = [
                     (None, m.start - i, m.end - i, m.label, m.source) if type(m) is Mention else
                     (m.kind, m.start - i, m.end - i, None if m.known is None else
-                     [(k.start - i, k.end - i, k.label, k.source) for k in m.known], None)
+                     [(k.start - i, k.end - i, k.label, k.source) for k in m.known], m.request[0])
                     for m in typed]
             return typed
         out = []
@@ -405,8 +405,9 @@ class Recogniser:
             if kind is None:
                 out.append(Mention(i + a, i + b, label, source))
             else:
+                # (for a pending chunk: ``label`` holds the known names, ``source`` its words)
                 known = None if label is None else [Mention(i + ka, i + kb, kl, ks) for ka, kb, kl, ks in label]
-                out.append(self._pending(kind, text, words, starts, ends, i + a, i + b, sent_start, known))
+                out.append(self._pending(kind, text, words, starts, ends, i + a, i + b, sent_start, known, source))
         return out
 
     def _type_chunk(self, text, words, starts, ends, i, j, sent_start, sent_end) -> list[Mention]:
@@ -467,9 +468,9 @@ class Recogniser:
         return [self._pending(_TITLE_CASE if self._title_case else _MODEL, text, words, starts, ends, i, j,
                               sent_start, known)]
 
-    def _pending(self, kind, text, words, starts, ends, i, j, sent_start, known) -> "_Pending":
+    def _pending(self, kind, text, words, starts, ends, i, j, sent_start, known, span_words=None) -> "_Pending":
         """A chunk the span classifier types; all of a document's are scored at once."""
-        request = (tuple(text[starts[i]:ends[j - 1]].split()),
+        request = (span_words or tuple(text[starts[i]:ends[j - 1]].split()),
                    words[i - 1] if i > 0 else "", words[i - 2] if i > 1 else "",
                    words[j] if j < len(words) else "", i == sent_start)
         pending = _Pending(kind, i, j, known, request)
@@ -659,7 +660,8 @@ class Recogniser:
     # ------------------------------------------------------------------ step 5: overlaps
     def _resolve(self, mentions, blocked) -> list[Mention]:
         find = blocked.find
-        mentions = [m for m in mentions if find(2, m.start, m.end) < 0]
+        if find(2) >= 0:  # boilerplate was found: what overlaps it goes
+            mentions = [m for m in mentions if find(2, m.start, m.end) < 0]
         # sorted by _precedence, stably: the position breaks ties as a stable sort would
         order = [(-_PRIORITY_OF[m.source], m.start - m.end, m.start, k) for k, m in enumerate(mentions)]
         order.sort()
