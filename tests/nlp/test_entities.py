@@ -354,3 +354,21 @@ def test_boilerplate_still_blocks_names(nlp):
     text = "Rebels attacked Aleppo. Follow Reuters World on Twitter for more."
     names = [t for t, _label in ents(nlp, text)]
     assert "Aleppo" in names and not any("Reuters" in t for t in names)
+
+
+def test_full_word_and_chunk_tables_are_emptied_without_changing_names(nlp, monkeypatch):
+    # the per-word table and the remembered chunk typings are bounded: emptying them in the
+    # middle of a document must give the same names as with room to spare
+    from eventwire.nlp.ner import recogniser as recogniser_module
+
+    text = ("Iraqi President Fuad Masum met John Smith in Baghdad on 3 May. The Islamic State in Iraq "
+            "said the Syrian army shelled Aleppo. John Smith told Reuters that Masum would visit Mosul.")
+    expected = ents(nlp, text)
+    fresh = build_pipeline(["eventwire_sentences", "eventwire_entities"])
+    monkeypatch.setattr(recogniser_module, "_WORD_INFO_LIMIT", 3)
+    monkeypatch.setattr(recogniser_module, "_CHUNK_PLAN_LIMIT", 2)
+    assert ents(fresh, text) == expected
+    assert ents(fresh, text) == expected  # again, from the (small) tables
+    recogniser = fresh.get_pipe("eventwire_entities").recogniser
+    assert len(recogniser._chunk_plans) <= 3 and len(recogniser._word_bits) < 60
+    assert ("Fuad Masum", "PERSON") in expected or ("Iraqi President Fuad Masum", "PERSON") in expected

@@ -20,6 +20,7 @@ Order of work, per document:
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from itertools import repeat
 from dataclasses import dataclass
 from operator import attrgetter
 
@@ -54,6 +55,7 @@ PRIORITY = {"grammar": 5, "numeric": 4, "title": 3, "lex": 3, "cue": 3, "city": 
 ALPHA, UPPER, CAP, CAP_FUNCTION, MAY_START, PRONOUN, NUMERIC = 1, 2, 4, 8, 16, 32, 64
 _DIGIT, _CURRENCY = "\x00digit", "\x00currency"  # numeric start kinds, apart from trigger words
 _WORD_INFO_LIMIT = 500_000
+_UNKNOWN = 255  # not a combination of the bits above (they sum to 127)
 
 
 @dataclass(slots=True)
@@ -127,18 +129,24 @@ class Recogniser:
         self._chunk_plans: dict = {}
         self._read_sentence = False
 
-    def _info(self, words: list[str]) -> list:
-        """Per token: flag bits (self._word_start says where a numeric pattern may start:
-        _DIGIT | _CURRENCY | trigger word, for words with the NUMERIC bit)."""
-        table, starts = self._word_bits, self._word_start
-        bits = list(map(table.get, words))
-        if None in bits:
-            if len(table) > _WORD_INFO_LIMIT:
-                table.clear()
-                starts.clear()
-            for w in set(words).difference(table):
-                table[w], starts[w] = self._describe(w)
-            bits = list(map(table.__getitem__, words))
+    def _info(self, words: list[str]) -> bytearray:
+        """Per token: flag bits, one byte each (self._word_start says where a numeric pattern may
+        start: _DIGIT | _CURRENCY | trigger word, for words with the NUMERIC bit)."""
+        table = self._word_bits
+        # a word not in the table reads as _UNKNOWN; bytes.find jumps between those
+        bits = bytearray(map(table.get, words, repeat(_UNKNOWN)))
+        k = bits.find(_UNKNOWN)
+        if k >= 0 and len(table) > _WORD_INFO_LIMIT:
+            table.clear()  # (what this document's known words read stays right: same values)
+            self._word_start.clear()
+        while k >= 0:
+            w = words[k]
+            b = table.get(w)
+            if b is None:
+                b, self._word_start[w] = self._describe(w)
+                table[w] = b
+            bits[k] = b
+            k = bits.find(_UNKNOWN, k + 1)
         return bits
 
     def _describe(self, w: str) -> tuple:
@@ -178,7 +186,7 @@ class Recogniser:
             ends = [s + len(w) for s, w in zip(starts, words)]
         blocked = bytearray(n)
         # (the bits fit a byte: numpy reads bytes without converting 800 Python ints)
-        flags = np.frombuffer(bytes(self._info(words)), dtype=np.uint8).astype(np.int64)
+        flags = np.frombuffer(self._info(words), dtype=np.uint8).astype(np.int64)
         mentions = self._numeric(text, words, starts, ends, blocked, np.flatnonzero(flags & NUMERIC).tolist())
         self._block_boilerplate(text, starts, ends, blocked)
         marks = np.frombuffer(sent_starts, dtype=np.uint8) if isinstance(sent_starts, (bytes, bytearray)) \
