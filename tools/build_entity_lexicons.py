@@ -16,6 +16,9 @@ Writes (all deterministic, re-runnable):
 - ``finite_verbs.txt``  words GMB tags mostly as finite verbs or modals ("continues", "will"):
   a country name followed by one acts as an organisation ("The UK continues to ...").
 
+- ``compiled_names.json``  the prebuilt name table and common words read at start-up
+  (tools/compile_entity_lexicons.py, run at the end).
+
 The GMB corpus is only read if present; without it ``common_words.txt`` is kept as it is.
 """
 from __future__ import annotations
@@ -186,7 +189,12 @@ def main(argv=None) -> int:
         for phrase, label in terms:
             f.write(f"{phrase}\t{label}\n")
     print(f"places {len(places)}  terms {len(terms)}  common words {len(common)}")
-    return 0
+    # the prebuilt name table read at start-up follows its sources
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("compile_entity_lexicons", ROOT / "tools" / "compile_entity_lexicons.py")
+    compiler = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(compiler)
+    return compiler.main([])
 
 
 if __name__ == "__main__":

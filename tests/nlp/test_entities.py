@@ -311,3 +311,64 @@ def test_re3d_gold_set_scores():
     scores = json.loads(res.stdout)
     assert scores["exact"]["f1"] >= 0.58, scores["exact"]
     assert scores["overlap"]["f1"] >= 0.69, scores["overlap"]
+
+
+def test_span_classifier_batch_equals_one_at_a_time():
+    # score_many (all of a document's candidates at once, context weights as numpy rows) must
+    # give predict's label and, through probability(), its exact probability
+    model = SpanClassifier.load()
+    cases = [(("John", "Smith"), "said", "", "on", False), (("Aleppo",), "in", "fighting", ".", False),
+             (("The", "Pentagon"), "", "", "said", True), (("Xq",), "", "", "", True),
+             (("Syrian",), "the", "of", "army", False), (("Bank", "of", "England"), "The", "", "said", False),
+             (("Zzyzx",), "zzz", "qqq", "www", False), (("Aleppo",), "In", "", ",", True),
+             (("John", "Smith"), "said", "", "on", False)]
+    best, rows = SpanClassifier.load().score_many(cases)  # a fresh model: every word unseen
+    again, rows_again = model.score_many(cases)           # and one that has met them before
+    assert best == again and rows == rows_again
+    for case, top, row in zip(cases, best, rows):
+        label, p = model.predict(list(case[0]), *case[1:])
+        assert model.classes[top] == label, case
+        assert SpanClassifier.probability(row).hex() == p.hex(), case
+
+
+def test_boilerplate_openings_are_necessary_prefixes():
+    # the recogniser skips a boilerplate regex when the text holds none of its openings, so an
+    # opening must begin every match; anything not understood gives None (always scan)
+    import re
+
+    from eventwire.nlp.ner.lexicons import literal_openings
+
+    assert literal_openings("Join (?P<o>[A-Z]\\w+)'s Telegram channel") == ("Join ",)
+    assert literal_openings("(?:Follow|Subscribe to) (?P<o>[A-Z]\\w+) on X") == ("Follow", "Subscribe to")
+    assert literal_openings("\\(c\\) (?:\\d{4}\\s+)?All") == ("(c) ",)
+    assert literal_openings("Copyr?ight") == ("Copy",)
+    for unsure in ("ab?c", "abc|de", "(?:a|b)?x", "(?i)Join", "(?:Foo|Ba.r) x", "x(?:a|b)|y", ".Join", "[JK]oin"):
+        assert literal_openings(unsure) is None, unsure
+    assert literal_openings("Join", re.IGNORECASE) is None
+    for pattern, text in [("Copyr?ight", "Copyight 2020"), ("(?:Follow|Subscribe to) X", "Subscribe to X")]:
+        match = re.search(pattern, text)
+        assert match and any(match.group().startswith(o) for o in literal_openings(pattern))
+
+
+def test_boilerplate_still_blocks_names(nlp):
+    text = "Rebels attacked Aleppo. Follow Reuters World on Twitter for more."
+    names = [t for t, _label in ents(nlp, text)]
+    assert "Aleppo" in names and not any("Reuters" in t for t in names)
+
+
+def test_full_word_and_chunk_tables_are_emptied_without_changing_names(nlp, monkeypatch):
+    # the per-word table and the remembered chunk typings are bounded: emptying them in the
+    # middle of a document must give the same names as with room to spare
+    from eventwire.nlp.ner import recogniser as recogniser_module
+
+    text = ("Iraqi President Fuad Masum met John Smith in Baghdad on 3 May. The Islamic State in Iraq "
+            "said the Syrian army shelled Aleppo. John Smith told Reuters that Masum would visit Mosul.")
+    expected = ents(nlp, text)
+    fresh = build_pipeline(["eventwire_sentences", "eventwire_entities"])
+    monkeypatch.setattr(recogniser_module, "_WORD_INFO_LIMIT", 3)
+    monkeypatch.setattr(recogniser_module, "_CHUNK_PLAN_LIMIT", 2)
+    assert ents(fresh, text) == expected
+    assert ents(fresh, text) == expected  # again, from the (small) tables
+    recogniser = fresh.get_pipe("eventwire_entities").recogniser
+    assert len(recogniser._chunk_plans) <= 3 and len(recogniser._word_bits) < 60
+    assert ("Fuad Masum", "PERSON") in expected or ("Iraqi President Fuad Masum", "PERSON") in expected

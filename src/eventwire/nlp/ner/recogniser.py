@@ -20,13 +20,14 @@ Order of work, per document:
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from itertools import repeat
 from dataclasses import dataclass
 from operator import attrgetter
 
 import numpy as np
 
-from .lexicons import (Lexicons, load_boilerplate, load_lexicons, load_nominal_places, load_numeric_patterns,
-                       load_pronouns)
+from .lexicons import (Lexicons, literal_openings, load_boilerplate, load_lexicons, load_nominal_places,
+                       load_numeric_patterns, load_pronouns)
 from .span_classifier import SpanClassifier
 
 # Lower-case words and marks that may sit inside a name ("Bank of England", "Bashar al-Assad");
@@ -54,6 +55,7 @@ PRIORITY = {"grammar": 5, "numeric": 4, "title": 3, "lex": 3, "cue": 3, "city": 
 ALPHA, UPPER, CAP, CAP_FUNCTION, MAY_START, PRONOUN, NUMERIC = 1, 2, 4, 8, 16, 32, 64
 _DIGIT, _CURRENCY = "\x00digit", "\x00currency"  # numeric start kinds, apart from trigger words
 _WORD_INFO_LIMIT = 500_000
+_UNKNOWN = 255  # not a combination of the bits above (they sum to 127)
 
 
 @dataclass(slots=True)
@@ -62,6 +64,25 @@ class Mention:
     end: int              # token index (exclusive)
     label: str
     source: str           # lex | title | cue | model | numeric | term | grammar | pronoun | nominal
+
+
+_OPENING_QUOTES = frozenset({'"', "“", "(", "'"})
+_CHUNK_PLAN_LIMIT = 200_000
+# What a classified chunk becomes (Recogniser._settle): a geonames-only town or a person; in a
+# Title Case sentence, a name only when the model is sure; else the model's label.
+_CITY, _TITLE_CASE, _MODEL = 0, 1, 2
+
+
+class _Pending:
+    """A chunk waiting for the span classifier, in the place its mentions will take."""
+    __slots__ = ("kind", "start", "end", "known", "request", "mentions")
+
+    def __init__(self, kind, start, end, known, request):
+        self.kind, self.start, self.end, self.known, self.request = kind, start, end, known, request
+        self.mentions = None
+
+
+_PRIORITY_OF = PRIORITY  # (the name _resolve reads it by)
 
 
 def _precedence(m: Mention) -> tuple:
@@ -83,7 +104,7 @@ class Recogniser:
         self.nominals = load_nominal_places() if nominals else None
         self.model = classifier or SpanClassifier.load()
         self.numeric = load_numeric_patterns()
-        self.boilerplate = load_boilerplate()
+        self.boilerplate = [(rx, literal_openings(rx.pattern, rx.flags)) for rx in load_boilerplate()]
         cues = self.lex.cues
         self.org_heads, self.loc_heads, self.fac_heads = cues["org_heads"], cues["loc_heads"], cues["fac_heads"]
         self.org_prefix, self.loc_prefix = cues["org_prefix_heads"], cues["loc_prefix_heads"]
@@ -104,19 +125,28 @@ class Recogniser:
         # than a handful of string methods and set lookups per token.
         self._word_bits: dict = {}
         self._word_start: dict = {}
+        self._pendings: list = []
+        self._chunk_plans: dict = {}
+        self._read_sentence = False
 
-    def _info(self, words: list[str]) -> list:
-        """Per token: flag bits (self._word_start says where a numeric pattern may start:
-        _DIGIT | _CURRENCY | trigger word, for words with the NUMERIC bit)."""
-        table, starts = self._word_bits, self._word_start
-        bits = list(map(table.get, words))
-        if None in bits:
-            if len(table) > _WORD_INFO_LIMIT:
-                table.clear()
-                starts.clear()
-            for w in set(words).difference(table):
-                table[w], starts[w] = self._describe(w)
-            bits = list(map(table.__getitem__, words))
+    def _info(self, words: list[str]) -> bytearray:
+        """Per token: flag bits, one byte each (self._word_start says where a numeric pattern may
+        start: _DIGIT | _CURRENCY | trigger word, for words with the NUMERIC bit)."""
+        table = self._word_bits
+        # a word not in the table reads as _UNKNOWN; bytes.find jumps between those
+        bits = bytearray(map(table.get, words, repeat(_UNKNOWN)))
+        k = bits.find(_UNKNOWN)
+        if k >= 0 and len(table) > _WORD_INFO_LIMIT:
+            table.clear()  # (what this document's known words read stays right: same values)
+            self._word_start.clear()
+        while k >= 0:
+            w = words[k]
+            b = table.get(w)
+            if b is None:
+                b, self._word_start[w] = self._describe(w)
+                table[w] = b
+            bits[k] = b
+            k = bits.find(_UNKNOWN, k + 1)
         return bits
 
     def _describe(self, w: str) -> tuple:
@@ -155,7 +185,8 @@ class Recogniser:
         if ends is None:
             ends = [s + len(w) for s, w in zip(starts, words)]
         blocked = bytearray(n)
-        flags = np.array(self._info(words), dtype=np.int64)
+        # (the bits fit a byte: numpy reads bytes without converting 800 Python ints)
+        flags = np.frombuffer(self._info(words), dtype=np.uint8).astype(np.int64)
         mentions = self._numeric(text, words, starts, ends, blocked, np.flatnonzero(flags & NUMERIC).tolist())
         self._block_boilerplate(text, starts, ends, blocked)
         marks = np.frombuffer(sent_starts, dtype=np.uint8) if isinstance(sent_starts, (bytes, bytearray)) \
@@ -164,9 +195,11 @@ class Recogniser:
         if not bounds or bounds[0] != 0:
             bounds.insert(0, 0)
         bounds.append(n)
-        # running counts of alphabetic and upper-case tokens, for the Title Case test per sentence
-        self._alpha_before = np.concatenate(([0], np.cumsum(flags & ALPHA))).tolist()
-        self._upper_before = np.concatenate(([0], np.cumsum((flags & UPPER) >> 1))).tolist()
+        # A headline in Title Case capitalises every word: only lexicon names and titles count.
+        # (per sentence: at least 5 alphabetic tokens, 80 % of them upper-case)
+        firsts = bounds[:-1]
+        n_alpha = np.add.reduceat(flags & ALPHA, firsts)
+        title_case = ((n_alpha >= 5) & (np.add.reduceat((flags & UPPER) >> 1, firsts) >= 0.8 * n_alpha)).tolist()
         caps = (flags & CAP).astype(bool).tolist()
         for k in np.flatnonzero(flags & CAP_FUNCTION).tolist():
             # Title Case ("Hit On Donald Trump"): a capitalised function word joins nothing.
@@ -175,8 +208,10 @@ class Recogniser:
                 flags[k] &= ~CAP
         # Tokens where a name, a term or a nominal may begin: the sentence pass skips the rest.
         self._openers = np.flatnonzero(flags & (CAP | MAY_START)).tolist()
-        for s, e in zip(bounds, bounds[1:]):
+        self._pendings = []
+        for s, e, self._title_case in zip(firsts, bounds[1:], title_case):
             mentions.extend(self._sentence(text, words, starts, ends, s, e, blocked, newline_after, caps))
+        mentions = self._settle(mentions)
         if self.pronouns:
             pron = self.pronouns
             mentions.extend([Mention(i, i + 1, pron[words[i]], "pronoun")
@@ -237,7 +272,11 @@ class Recogniser:
         return out
 
     def _block_boilerplate(self, text, starts, ends, blocked) -> None:
-        for rx in self.boilerplate:
+        for rx, openings in self.boilerplate:
+            # a match begins with one of its openings: most texts contain none, and a
+            # substring test is far cheaper than the regex engine's scan
+            if openings is not None and not any(o in text for o in openings):
+                continue
             for m in rx.finditer(text):
                 a, b = m.span()
                 for k in range(bisect_left(ends, a + 1), bisect_left(starts, b)):
@@ -248,9 +287,6 @@ class Recogniser:
         terms = self.lex.terms
         term_prefixes = terms.prefixes
         out: list[Mention] = []
-        n_alpha = self._alpha_before[e] - self._alpha_before[s]
-        # A headline in Title Case capitalises every word: only lexicon names and titles count.
-        self._title_case = n_alpha >= 5 and self._upper_before[e] - self._upper_before[s] >= 0.8 * n_alpha
         openers = self._openers
         at = bisect_left(openers, s)
         n_openers = len(openers)
@@ -268,13 +304,13 @@ class Recogniser:
             w = words[i]
             if caps[i]:
                 j = self._chunk_end(words, i, e, blocked, newline_after, starts, ends, text, caps)
-                out.extend(self._type_chunk(text, words, starts, ends, i, j, s, e))
+                out.extend(self._typed_chunk(text, words, starts, ends, i, j, s, e))
                 i = j
                 continue
             if w in ARABIC_ARTICLES and i + 2 < e and words[i + 1] == "-" and caps[i + 2] \
                     and starts[i + 1] == ends[i] and starts[i + 2] == ends[i + 1]:
                 j = self._chunk_end(words, i + 2, e, blocked, newline_after, starts, ends, text, caps)
-                out.extend(self._type_chunk(text, words, starts, ends, i, j, s, e))
+                out.extend(self._typed_chunk(text, words, starts, ends, i, j, s, e))
                 i = j
                 continue
             lw = w if w.islower() else w.lower()
@@ -350,10 +386,42 @@ class Recogniser:
                 k += 1
         return segs
 
+    def _typed_chunk(self, text, words, starts, ends, i, j, sent_start, sent_end) -> list:
+        """``_type_chunk``, remembered: names recur, and a chunk's typing depends only on its
+        text and tokens, on the word before it (a sentence start or an opening quote; "the")
+        and on the sentence being in Title Case, except where it counts the sentence's words
+        in capitals (then it is not remembered). Classifier calls stay per occurrence: their
+        context differs."""
+        before = words[i - 1] if i > sent_start else None
+        key = (text[starts[i]:ends[j - 1]], tuple(words[i:j]),
+               before is None or before in _OPENING_QUOTES, words[i - 1] in THE if i > 0 else None, self._title_case)
+        plan = self._chunk_plans.get(key)
+        if plan is None:
+            self._read_sentence = False
+            typed = self._type_chunk(text, words, starts, ends, i, j, sent_start, sent_end)
+            if not self._read_sentence:
+                if len(self._chunk_plans) > _CHUNK_PLAN_LIMIT:
+                    self._chunk_plans.clear()
+                self._chunk_plans[key] = [
+                    (None, m.start - i, m.end - i, m.label, m.source) if type(m) is Mention else
+                    (m.kind, m.start - i, m.end - i, None if m.known is None else
+                     [(k.start - i, k.end - i, k.label, k.source) for k in m.known], m.request[0])
+                    for m in typed]
+            return typed
+        out = []
+        for kind, a, b, label, source in plan:
+            if kind is None:
+                out.append(Mention(i + a, i + b, label, source))
+            else:
+                # (for a pending chunk: ``label`` holds the known names, ``source`` its words)
+                known = None if label is None else [Mention(i + ka, i + kb, kl, ks) for ka, kb, kl, ks in label]
+                out.append(self._pending(kind, text, words, starts, ends, i + a, i + b, sent_start, known, source))
+        return out
+
     def _type_chunk(self, text, words, starts, ends, i, j, sent_start, sent_end) -> list[Mention]:
         lex = self.lex
         # A capitalised sentence opener that is an ordinary word ("The", "Other") is no name.
-        while i < j and (i == sent_start or words[i - 1] in {'"', "“", "(", "'"}) and \
+        while i < j and (i == sent_start or words[i - 1] in _OPENING_QUOTES) and \
                 words[i].lower() in lex.common_words and not lex.names.longest(text, starts, ends, i, j) \
                 and not lex.titles.longest(text, starts, ends, i, j):
             i += 1
@@ -372,13 +440,13 @@ class Recogniser:
             place = lex.names.entries.get(words[i].title())
             if place in PLACE_LABELS or place == "CITY":
                 return [Mention(i, j, "GPE" if place == "CITY" else place, "lex")]
-        if len(segs) == 1 and labels[0] is None and words[i].isupper() and \
-                sum(1 for w in words[sent_start:sent_end] if w.isupper() and len(w) > 1) > max(3, (sent_end - sent_start) // 2):
-            return []  # a headline in capitals: acronym-looking words are no names
+        if len(segs) == 1 and labels[0] is None and words[i].isupper():
+            self._read_sentence = True  # what follows depends on more than the chunk
+            if sum(1 for w in words[sent_start:sent_end] if w.isupper() and len(w) > 1) > max(3, (sent_end - sent_start) // 2):
+                return []  # a headline in capitals: acronym-looking words are no names
         if len(segs) == 1 and labels[0] == "CITY":
             # geonames holds towns called "Assad" or "Hammond": let the context decide.
-            label, p = self._classify(text, words, starts, ends, i, j, sent_start)
-            return [Mention(i, j, "PERSON" if label == "PERSON" and p >= 0.5 else "GPE", "city")]
+            return [self._pending(_CITY, text, words, starts, ends, i, j, sent_start, None)]
         if len(segs) == 1 and labels[0] not in (None, "TITLE"):
             return [Mention(i, j, labels[0], "lex")]
         if words[j - 1] in self.non_entity_heads or words[i] in self.non_entity_prefixes:
@@ -405,19 +473,45 @@ class Recogniser:
         known = [Mention(a, b, "GPE" if lab == "CITY" else lab, "lex") for a, b, lab in segs if lab not in (None, "TITLE")]
         if all(lab is not None for lab in labels) and "CITY" not in labels:
             return known
-        if self._title_case and not (label_p := self._classify(text, words, starts, ends, i, j, sent_start))[1] >= 0.9:
-            return known
-        label, _p = self._classify(text, words, starts, ends, i, j, sent_start)
-        if label in ("O", "DATE"):
-            # Kept as "O" so that the document pass can still recognise a known person's name.
-            return known or [Mention(i, j, "O", "model")]
-        return [Mention(i, j, label, "model")]
+        return [self._pending(_TITLE_CASE if self._title_case else _MODEL, text, words, starts, ends, i, j,
+                              sent_start, known)]
 
-    def _classify(self, text, words, starts, ends, i, j, sent_start):
-        return self.model.predict(
-            text[starts[i]:ends[j - 1]].split(),
-            words[i - 1] if i > 0 else "", words[i - 2] if i > 1 else "",
-            words[j] if j < len(words) else "", i == sent_start)
+    def _pending(self, kind, text, words, starts, ends, i, j, sent_start, known, span_words=None) -> "_Pending":
+        """A chunk the span classifier types; all of a document's are scored at once."""
+        request = (span_words or tuple(text[starts[i]:ends[j - 1]].split()),
+                   words[i - 1] if i > 0 else "", words[i - 2] if i > 1 else "",
+                   words[j] if j < len(words) else "", i == sent_start)
+        pending = _Pending(kind, i, j, known, request)
+        self._pendings.append(pending)
+        return pending
+
+    def _settle(self, mentions: list) -> list[Mention]:
+        """Mentions with every pending chunk replaced by what the classifier makes of it, in place."""
+        pendings = self._pendings
+        if not pendings:
+            return mentions
+        best, rows = self.model.score_many([p.request for p in pendings])
+        classes, probability = self.model.classes, self.model.probability
+        for pending, top, row in zip(pendings, best, rows):
+            label, i, j = classes[top], pending.start, pending.end
+            if pending.kind == _CITY:
+                person = label == "PERSON" and probability(row) >= 0.5
+                pending.mentions = [Mention(i, j, "PERSON" if person else "GPE", "city")]
+            elif pending.kind == _TITLE_CASE and not probability(row) >= 0.9:
+                pending.mentions = pending.known
+            elif label in ("O", "DATE"):
+                # Kept as "O" so that the document pass can still recognise a known person's name.
+                pending.mentions = pending.known or [Mention(i, j, "O", "model")]
+            else:
+                pending.mentions = [Mention(i, j, label, "model")]
+        self._pendings = []
+        out = []
+        for m in mentions:
+            if type(m) is _Pending:
+                out.extend(m.mentions)
+            else:
+                out.append(m)
+        return out
 
     def _title_chunk(self, words, segs, i, j):
         """[NORP/GPE/ORG]* TITLE+ [for|of [the] NAME] [NAME]: a person, title included."""
@@ -574,8 +668,12 @@ class Recogniser:
     # ------------------------------------------------------------------ step 5: overlaps
     def _resolve(self, mentions, blocked) -> list[Mention]:
         find = blocked.find
-        mentions = [m for m in mentions if find(2, m.start, m.end) < 0]
-        mentions.sort(key=_precedence)
+        if find(2) >= 0:  # boilerplate was found: what overlaps it goes
+            mentions = [m for m in mentions if find(2, m.start, m.end) < 0]
+        # sorted by _precedence, stably: the position breaks ties as a stable sort would
+        order = [(-_PRIORITY_OF[m.source], m.start - m.end, m.start, k) for k, m in enumerate(mentions)]
+        order.sort()
+        mentions = [mentions[key[3]] for key in order]
         used = bytearray(len(blocked))
         taken = used.find
         kept = []

@@ -3,7 +3,10 @@
 The model is trained by tools/train_ner.py on the GMB corpus and shipped as
 data/models/ner/span_types.json: ``{"classes": [...], "weights": {feature: [w per class]}}``.
 Scoring is a dictionary walk, so typing the ~100 candidates of a long article costs well
-under a millisecond and loading is a single JSON parse.
+under a millisecond and loading is a single JSON parse. ``score_many`` scores all of a
+document's candidates at once: the context weights (the part that differs at every
+occurrence) are added as numpy rows, in the same order and with the same float additions as
+``predict``, so labels and probabilities are bit-identical to it.
 """
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ from functools import lru_cache
 from itertools import repeat
 from operator import add, sub
 
+import numpy as np
 import orjson
 
 from ...errors import DataFileError
@@ -49,6 +53,91 @@ class SpanClassifier:
         # prev, prev2, next and sentence-opening words -> their weight vector (or None)
         self._context: tuple = ({}, {}, {}, {})
         self._sent_start = self.weights.get("sent_start")
+        self._reset_rows()
+
+    def _reset_rows(self) -> None:
+        """The weight vectors met so far as rows of one matrix (row 0: zeros, for a feature the
+        model lacks; row 1: the ``sent_start`` weight): per context slot (prev, prev2, next,
+        sentence-opening word) the word -> row index, and per span its own-word score row."""
+        width = len(self.classes)
+        self._matrix = np.zeros((1024, width))
+        if self._sent_start is not None:
+            self._matrix[1] = self._sent_start
+        self._n_rows = 2
+        self._row_of: tuple = ({}, {}, {}, {})
+        self._own_row: dict = {}
+
+    def _add_row(self, vector) -> int:
+        row = self._n_rows
+        if row == len(self._matrix):
+            self._matrix = np.concatenate((self._matrix, np.zeros_like(self._matrix)))
+        self._matrix[row] = vector
+        self._n_rows = row + 1
+        return row
+
+    def _row(self, slot: int, word: str) -> int:
+        """The row of the context feature ``slot`` for ``word`` (added when first met)."""
+        vector = self.weights.get(_CONTEXT_PREFIXES[slot] + word.lower())
+        row = self._row_of[slot][word] = 0 if vector is None else self._add_row(vector)
+        return row
+
+    def _span_row(self, words: tuple) -> int:
+        """The row of the span's own-word score (``scores(word_features(words))``)."""
+        row = self._own_row[words] = self._add_row(self.scores(word_features(words)))
+        return row
+
+    def own_scores(self, words: tuple) -> list[float]:
+        """The summed weights of the span's own-word features (remembered per span)."""
+        own = self._word_scores.get(words)
+        if own is None:
+            if len(self._word_scores) > 200_000:
+                self._word_scores.clear()
+            own = self._word_scores[words] = self.scores(word_features(words))
+        return own
+
+    def score_many(self, requests: list) -> tuple[list[int], list[list[float]]]:
+        """Class scores of many spans at once. ``requests``: (words tuple, prev, prev2, next,
+        sent_start) as ``predict`` takes them. Returns the index of the best class (the first
+        best) and the score rows; ``probability(row)`` gives ``predict``'s probability."""
+        if self._n_rows > 400_000:
+            self._reset_rows()
+        own_rows, (rows_prev, rows_prev2, rows_next, rows_first) = self._own_row, self._row_of
+        row, span_row = self._row, self._span_row
+        sent_row = 1 if self._sent_start is not None else 0
+        at_own, at_prev, at_prev2, at_next, at_start, at_first = [], [], [], [], [], []
+        for words, prev, prev2, nxt, sent_start in requests:
+            r = own_rows.get(words)
+            at_own.append(span_row(words) if r is None else r)
+            r = rows_prev.get(prev)
+            at_prev.append(row(0, prev) if r is None else r)
+            r = rows_prev2.get(prev2)
+            at_prev2.append(row(1, prev2) if r is None else r)
+            r = rows_next.get(nxt)
+            at_next.append(row(2, nxt) if r is None else r)
+            if sent_start:
+                at_start.append(sent_row)
+                r = rows_first.get(words[0])
+                at_first.append(row(3, words[0]) if r is None else r)
+            else:
+                at_start.append(0)
+                at_first.append(0)
+        n = len(requests)
+        # one gather for all six terms: own, prev, prev2, next, sent_start, first
+        g = self._matrix[at_own + at_prev + at_prev2 + at_next + at_start + at_first].reshape(6, n, -1)
+        # predict's order: own + (((prev + prev2) + next) + sent_start + first); a missing
+        # feature adds a zero row, which leaves every sum as it was
+        around = g[1] + g[2]
+        around += g[3]
+        around += g[4]
+        around += g[5]
+        sc = g[0] + around
+        return sc.argmax(axis=1).tolist(), sc.tolist()
+
+    @staticmethod
+    def probability(row: list[float]) -> float:
+        """The probability of the best class, from a score row (as ``predict`` computes it)."""
+        top_score = max(row)
+        return 1.0 / sum(map(math.exp, map(sub, row, repeat(top_score, len(row)))))
 
     def _context_vectors(self, first, prev, prev2, nxt, sent_start) -> list:
         """The weight vectors (or None) of ``context_features``, in its order, remembered per word."""
