@@ -48,6 +48,8 @@ def role_lexicon() -> RoleLexicon:
         skip_after_cue=frozenset(data["content_skip_words"]),
         according=frozenset(w.split()[0] for w in data["according_to"] if w.startswith("according")),
         subject_pronouns=frozenset(data["subject_pronouns"]),
+        experiencer_objects=frozenset(data["experiencer_object_verbs"]),
+        by_means=frozenset(data["by_means"]),
     )
 
 
