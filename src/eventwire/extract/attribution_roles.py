@@ -472,8 +472,8 @@ def _passive_by(view: TokenView, cs: int, ce: int, se: int, rl: RoleLexicon, oth
             if k + 1 < se and lower[k + 1] not in rl.by_means and _np_start(view, k + 1):
                 return k
             return None
-        if w in QUOTES or w in HARD_STOP or w in SENT_FINAL or w == "," or w in rl.clause_words \
-                or k in others:
+        if w in QUOTES or w in HARD_STOP or w in SENT_FINAL or w == "," or k in others \
+                or (w in rl.clause_words and w != "as"):  # "seen as leaders by ..."
             return None
     return None
 
