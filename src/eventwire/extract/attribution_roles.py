@@ -92,7 +92,9 @@ def _source_left(view: TokenView, lo: int, cs: int, rl: RoleLexicon, others=froz
     commas = 2 if cs - 1 > lo and lower[cs - 1] == "," else 0
     while j > lo:
         w = lower[j - 1]
-        if w in _LEFT_STOP or space[j - 1]:
+        if w in _LEFT_STOP or (space[j - 1] and "\n" in view.words[j - 1]):
+            # a line break ends the search; a stray space token (a doubled or no-break
+            # space, "Clinton\xa0referenced") does not
             break
         if w == "," and j - 1 > lo:
             if commas == 0:
@@ -340,16 +342,37 @@ def _subject_start(view: TokenView, ss: int, limit: int) -> int:
     k = ss
     while k < limit and (lower[k] in _LEAD_SKIP or space[k]):
         k += 1
-    if k < limit and lower[k] in _CLAUSE_OPENERS:
+    if k + 1 < limit and lower[k + 1] == "," and (lower[k] in _ADVERB_OPENERS or lower[k].endswith("ly")):
+        # "Therefore, Gulf sources believe ...", "Separately, the ministry said ..."
+        k += 2
+        while k < limit and (lower[k] in _LEAD_SKIP or space[k]):
+            k += 1
+    if k < limit and (lower[k] in _CLAUSE_OPENERS or _fronted_participle(view, k, limit)):
         j = k + 1
         while j < limit and lower[j] != ",":
             j += 1
         if j + 1 >= limit:
             return ss  # no comma before the cue: nothing better than the sentence start
         k = j + 1
-        while k < limit and (lower[k] in _LEAD_SKIP or space[k]):
+        while k < limit and (lower[k] in _LEAD_SKIP or lower[k] in QUOTES or space[k]):
             k += 1
     return k
+
+
+_ADVERB_OPENERS = frozenset({"therefore", "thus", "however", "moreover", "meanwhile", "still", "yet", "now",
+                             "then", "instead", "indeed", "separately", "overall", "again", "today",
+                             "yesterday", "earlier", "later", "nevertheless", "nonetheless", "also"})
+
+
+def _fronted_participle(view: TokenView, k: int, limit: int) -> bool:
+    """A participle opening the sentence ("Speaking Sunday on ABC, Carson ...", "Asked on
+    Monday whether ..., Clinton ..."): an -ing or -ed word followed by a lower-case word
+    (a name like "Ted Cruz" is followed by a capital)."""
+    w = view.lower[k]
+    if len(w) < 5 or not (w.endswith("ing") or w.endswith("ed")) or k + 1 >= limit:
+        return False
+    nxt = view.words[k + 1]
+    return nxt[:1].islower()
 
 
 _PASSIVE_AUX = {"is", "are", "was", "were", "been", "be", "being"}
