@@ -81,8 +81,9 @@ def _source_left(view: TokenView, lo: int, cs: int, rl: RoleLexicon, others=froz
     lower, space, clause_words = view.lower, view.space, rl.clause_words
     # "Rep. Ann Lee (D-Ohio) last month joked": step back over a time phrase and a short
     # parenthetical after a name
-    while j > lo and lower[j - 1] in _TIME_WORDS:
-        j -= 1
+    while j > lo and (lower[j - 1] in _TIME_WORDS or lower[j - 1] in rl.left_aux or lower[j - 1] in _ADVERBS
+                      or (lower[j - 1].endswith("ly") and view.words[j - 1].islower())):
+        j -= 1  # also over adverbs and auxiliaries ("is now considering", "clearly intended")
     if j < cs and (j == lo or lower[j - 1] in _LEFT_STOP and lower[j - 1] != ")" or lower[j - 1] == ","):
         j = cs  # the time phrase is all there is: no source on the left
     end = j
@@ -237,6 +238,12 @@ def assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) -> 
         elif boundary == cs - 1 and not _name_appositive(view, ss, boundary) \
                 and not (_apposition_before(view, ss, boundary, rl) and not _source_like_right(view, ce, se, rl)):
             content_left = True  # "..., said Dana Ortiz, a senator ..."
+    if (content_left and boundary == cs - 1 and right_rest > 0 and view.lower[boundary] == ","
+            and boundary - 1 >= ss and view.lower[boundary - 1] not in QUOTES
+            and not _source_like_right(view, ce, se, rl)):
+        # "Trump joked about X, declined to affirm Y": nothing on either side is a source;
+        # a second verb of the sentence's subject
+        content_left = False
     if content_left:
         # source between boundary and cue, else right after the cue
         start = boundary + 1
@@ -382,6 +389,8 @@ _LEAD_SKIP = frozenset({"but", "and", "so", "yet", "or", "still", "however", "me
 _TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                          "today", "yesterday", "tonight", "earlier", "later", "last", "this", "next",
                          "week", "month", "year", "night", "morning", "afternoon", "evening", "on"})
+_ADVERBS = frozenset({"now", "always", "not", "never", "still", "also", "even", "just", "only", "already",
+                      "soon", "often", "once", "again", "too", "then"})
 _RELATIVIZERS = frozenset({"that", "who", "which"})
 _CLAUSE_OPENERS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                              "today", "yesterday", "earlier", "later", "last", "this",
