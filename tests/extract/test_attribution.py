@@ -394,3 +394,14 @@ def test_name_apposition_before_the_cue_keeps_the_source_on_the_left():
     # a short name after the cue is still the source ("..., said Dana Ortiz")
     src, _cont, order = roles_for("The talks will resume next week, said Dana Ortiz, a senator.", "said")
     assert src == ["Dana Ortiz"]
+
+
+def test_channel_noun_before_the_verb_cue_is_not_a_second_cue():
+    tagger = AttributionTagger()
+    doc = build_pipeline(["eventwire_sentences"])("In a statement on Friday, the ministry said the talks had failed.")
+    view = F.view_from_doc(doc)
+    statement, said = view.lower.index("statement"), view.lower.index("said")
+    kept = tagger.merge_heads(view, [(statement, 1.0), (said, 2.0)])
+    assert kept == [(said, 2.0)]
+    # alone in its sentence the noun stays a cue head
+    assert tagger.merge_heads(view, [(statement, 1.0)]) == [(statement, 1.0)]
