@@ -150,7 +150,11 @@ def assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) -> 
         roles.order = "colon"
         return roles
 
-    by = _passive_by(view, cs, ce, se, rl, others)
+    lower = view.lower
+    # (the two shapes _passive_by accepts, tested inline: most cues are neither)
+    by = _passive_by(view, cs, ce, se, rl, others) if (
+        (lower[cs] in _PASSIVE_AUX and ce - cs >= 2)
+        or (ce < se and lower[ce] == "by" and head_word.endswith("ed"))) else None
     if by is not None:
         # "The plan is opposed by most governors", "are seen as ... by a quarter of voters",
         # "Assad, opposed by the U.S., ...": content is the subject, source the agent
