@@ -405,3 +405,12 @@ def test_channel_noun_before_the_verb_cue_is_not_a_second_cue():
     assert kept == [(said, 2.0)]
     # alone in its sentence the noun stays a cue head
     assert tagger.merge_heads(view, [(statement, 1.0)]) == [(statement, 1.0)]
+
+
+def test_second_verb_inside_a_clause_takes_that_clause_subject():
+    src, _cont, _order = roles_for(
+        "Col. Ann Lee started the row when she raised the budget and later said the plan was dead.", "said")
+    assert src == ["she"]
+    # no pronoun-led clause before the conjunction: the sentence's subject, as before
+    src, _cont, _order = roles_for("Wilson praised Rubio and said the plan was dead.", "said")
+    assert src == ["Wilson"]

@@ -310,7 +310,7 @@ def assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) -> 
             # nothing between the cue and a clause word or comma: a second verb of the
             # sentence's subject ("Wilson praised Rubio and said ...", "He ... but did not
             # suggest ...")
-            src = _sentence_subject(view, ss, cs)
+            src = _conjunct_subject(view, ss, cs, rl) or _sentence_subject(view, ss, cs)
     roles.source = [src] if src[1] > src[0] else []
     start = ce
     # "said on Thursday (Oct 15) that ...": the content starts after the complementiser
@@ -619,3 +619,30 @@ def _fronted_subject(view: TokenView, ss: int, cs: int, ce: int, se: int, rl: Ro
         start = comma + 1
         subj = _trim(view, start, min(se, start + 4), {","})
     return subj if subj[1] > subj[0] else None
+
+
+_COORD = frozenset({"and", "but", "or"})
+
+
+def _conjunct_subject(view: TokenView, ss: int, cs: int, rl: RoleLexicon):
+    """For a cue after "and/but/or": a subject pronoun opening the clause of the first
+    conjunct ("Lee started the row when he raised X and later said ...": "he"), found by
+    walking left from the conjunction to a clause word; None when there is none."""
+    lower = view.lower
+    k = cs - 1
+    while k > ss and lower[k] not in _COORD:
+        k -= 1
+        if cs - k > 4:
+            return None
+    if lower[k] not in _COORD:
+        return None
+    j = k - 1
+    while j > ss and cs - j < 25:
+        w = lower[j]
+        if w in rl.subject_pronouns and w != "it" and w != "there" and (
+                lower[j - 1] in rl.clause_words or lower[j - 1] in _RELATIVIZERS or lower[j - 1] == ","):
+            return (j, j + 1)
+        if w in QUOTES or w in HARD_STOP or w in SENT_FINAL:
+            return None
+        j -= 1
+    return None
