@@ -87,7 +87,8 @@ def _source_left(view: TokenView, lo: int, cs: int, rl: RoleLexicon, others=froz
     if j < cs and (j == lo or lower[j - 1] in _LEFT_STOP and lower[j - 1] != ")" or lower[j - 1] == ","):
         j = cs  # the time phrase is all there is: no source on the left
     end = j
-    j = _over_parenthetical(view, lo, j)
+    if j - 1 > lo and lower[j - 1] == ")":
+        j = _over_parenthetical(view, lo, j)
     # "Paul Reyes, chief executive of Northwind, said": a comma right before the cue
     # closes an appositive, so the source reaches back over it to the name
     commas = 2 if cs - 1 > lo and lower[cs - 1] == "," else 0
@@ -290,7 +291,10 @@ def assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) -> 
         # "The mayor blamed the press, saying ...": the source is the clause's subject
         src = _sentence_subject(view, ss, cs)
         roles.participle = True
-    elif (fronted := _fronted_subject(view, ss, cs, ce, se, rl)) is not None:
+    elif (cs - ss <= 3 or view.lower[ss] in _LEAD_SKIP or view.space[ss]) and \
+            (fronted := _fronted_subject(view, ss, cs, ce, se, rl)) is not None:
+        # (the test before the call: a cue more than three words into a sentence that opens
+        # with neither a connective nor a space is never in a fronted phrase)
         # "Despite challenging the leader, Cruz said ...", "Addressing the topic, the White
         # House urged ...": the cue is in a fronted phrase; its source is the main subject
         src = fronted
