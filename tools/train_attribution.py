@@ -217,11 +217,11 @@ def heldout(args, docs, gold, lex) -> int:
             row["relation"] = res["relation_overlap"]["f1"]
             row["cue_p"], row["cue_r"] = res["cue"]["overlap"]["p"], res["cue"]["overlap"]["r"]
             rows[t].append(row)
-            print(f"{train} -> {test} @{t:.2f}: " + "  ".join(f"{k} {v:.3f}" for k, v in row.items())
+            print(f"{train} -> {test} @{t:.2f}: " + "  ".join(f"{k} {v:.4f}" for k, v in row.items())
                   + f"   [{summary}]", flush=True)
     for t in thresholds:
         mean = {k: sum(r[k] for r in rows[t]) / len(rows[t]) for k in rows[t][0]}
-        print(f"mean @{t:.2f}:  " + "  ".join(f"{k} {v:.3f}" for k, v in mean.items()))
+        print(f"mean @{t:.2f}:  " + "  ".join(f"{k} {v:.4f}" for k, v in mean.items()))
     return 0
 
 

@@ -309,3 +309,108 @@ def test_polnear_open_set_scores(tmp_path):
     assert score["source"]["overlap"]["f1"] >= 0.65
     assert score["content"]["overlap"]["f1"] >= 0.70
     assert score["relation_overlap"]["f1"] >= 0.58
+
+
+def roles_for(text, cue_word, occurrence=0):
+    """Source and content texts that the role rules give for the cue head ``cue_word``
+    (the model is not involved: these test the word-order rules alone)."""
+    from eventwire.extract.attribution import role_lexicon
+    from eventwire.extract.attribution_roles import assign, extend_cue
+
+    doc = build_pipeline(["eventwire_sentences"])(text)
+    view = F.view_from_doc(doc)
+    heads = [i for i, w in enumerate(view.lower) if w == cue_word]
+    head = heads[occurrence]
+    rl = role_lexicon()
+    roles = assign(view, extend_cue(view, head, rl), rl, frozenset({head}))
+    span = lambda frs: [text[view.starts[s]:view.ends[e - 1]] for s, e in frs]  # noqa: E731
+    return span(roles.source), span(roles.content), roles.order
+
+
+@pytest.mark.parametrize("text, cue, source, content", [
+    # the agent of a passive a few words after the cue
+    ("Both men are seen as strong leaders by about a quarter of voters.", "seen",
+     "about a quarter of voters", "Both men"),
+    # a bare participle with its agent: the subject is the content
+    ("The plan, opposed by most governors, died in committee.", "opposed", "most governors", "The plan"),
+    # "As reported by X, CONTENT": the content follows the agent
+    ("As reported by the Tribune, the talks collapsed on Friday.", "reported", "the Tribune",
+     "the talks collapsed on Friday"),
+])
+def test_passive_agents(text, cue, source, content):
+    src, cont, order = roles_for(text, cue)
+    assert (src, cont, order) == ([source], [content], "passive")
+
+
+def test_a_channel_after_by_is_not_an_agent():
+    src, _cont, order = roles_for("Ortiz said by phone that the vote would go ahead.", "said")
+    assert order != "passive"
+    assert src == ["Ortiz"]
+
+
+def test_object_of_an_experiencer_verb_is_the_source():
+    src, cont, order = roles_for("The new tax plan angered the party's top donors, who had backed it.", "angered")
+    assert order == "experiencer"
+    assert src == ["the party's top donors"]
+    assert cont == ["The new tax plan"]
+    # "is concerned about": the experiencer is the subject, the usual order applies
+    src, _cont, order = roles_for("The mayor is concerned about the cost.", "concerned")
+    assert order != "experiencer"
+
+
+def test_noun_cue_with_its_agent_after_it():
+    src, _cont, order = roles_for("The company faced sharp criticism from both candidates over the layoffs.",
+                                  "criticism")
+    assert order == "noun_agent"
+    assert src == ["both candidates"]
+
+
+def test_relative_pronoun_source_keeps_its_noun():
+    src, _cont, _order = roles_for("Rural voters, demographic groups that favored her in March, stayed home.",
+                                   "favored")
+    assert src == ["demographic groups that"]
+
+
+def test_cue_in_a_fronted_phrase_takes_the_main_subject():
+    src, _cont, _order = roles_for(
+        "Despite challenging the leader's record, Cruz said he could work with him.", "challenging")
+    assert src == ["Cruz"]
+    src, _cont, _order = roles_for("Addressing the topic on Monday, the White House urged calm.", "addressing")
+    assert src == ["White House"]
+
+
+def test_source_steps_over_time_words_and_a_party_tag():
+    src, cont, _order = roles_for("Rep. Ann Lee (D-Ohio) last month joked that the budget was a novel.", "joked")
+    assert src == ["Rep. Ann Lee (D-Ohio)"]
+    assert cont == ["the budget was a novel"]
+
+
+def test_name_apposition_before_the_cue_keeps_the_source_on_the_left():
+    text = "It was no accident: Brendan Boyd, a spokesman for the governor, told reporters that the bill was dead."
+    src, cont, order = roles_for(text, "told")
+    assert order == "SCT"
+    assert src and "Brendan Boyd" in src[0]
+    assert cont == ["the bill was dead"]
+    # a short name after the cue is still the source ("..., said Dana Ortiz")
+    src, _cont, order = roles_for("The talks will resume next week, said Dana Ortiz, a senator.", "said")
+    assert src == ["Dana Ortiz"]
+
+
+def test_channel_noun_before_the_verb_cue_is_not_a_second_cue():
+    tagger = AttributionTagger()
+    doc = build_pipeline(["eventwire_sentences"])("In a statement on Friday, the ministry said the talks had failed.")
+    view = F.view_from_doc(doc)
+    statement, said = view.lower.index("statement"), view.lower.index("said")
+    kept = tagger.merge_heads(view, [(statement, 1.0), (said, 2.0)])
+    assert kept == [(said, 2.0)]
+    # alone in its sentence the noun stays a cue head
+    assert tagger.merge_heads(view, [(statement, 1.0)]) == [(statement, 1.0)]
+
+
+def test_second_verb_inside_a_clause_takes_that_clause_subject():
+    src, _cont, _order = roles_for(
+        "Col. Ann Lee started the row when she raised the budget and later said the plan was dead.", "said")
+    assert src == ["she"]
+    # no pronoun-led clause before the conjunction: the sentence's subject, as before
+    src, _cont, _order = roles_for("Wilson praised Rubio and said the plan was dead.", "said")
+    assert src == ["Wilson"]

@@ -48,6 +48,8 @@ def role_lexicon() -> RoleLexicon:
         skip_after_cue=frozenset(data["content_skip_words"]),
         according=frozenset(w.split()[0] for w in data["according_to"] if w.startswith("according")),
         subject_pronouns=frozenset(data["subject_pronouns"]),
+        experiencer_objects=frozenset(data["experiencer_object_verbs"]),
+        by_means=frozenset(data["by_means"]),
     )
 
 
@@ -97,6 +99,19 @@ class AttributionTagger:
                     if z > zj:
                         out[-1] = (i, z)
                     continue
+            out.append((i, z))
+        return self._drop_channel_nouns(view, out)
+
+    def _drop_channel_nouns(self, view: F.TokenView, heads: list) -> list:
+        """'In a statement (on Friday), the ministry said ...': the noun names the channel of
+        the verb cue after it in the sentence, not an attribution of its own."""
+        out = []
+        lower, sent_start, nouns = view.lower, view.sent_start, self.lex.cue_nouns
+        for k, (i, z) in enumerate(heads):
+            if (lower[i] in nouns and i - 2 >= sent_start[i] and lower[i - 2] == "in"
+                    and k + 1 < len(heads) and sent_start[heads[k + 1][0]] == sent_start[i]
+                    and heads[k + 1][0] - i <= 15 and lower[heads[k + 1][0]] not in nouns):
+                continue
             out.append((i, z))
         return out
 

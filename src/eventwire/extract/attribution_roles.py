@@ -46,6 +46,11 @@ class RoleLexicon:
     according: frozenset
     subject_pronouns: frozenset  # "said he" is rare; "say they will" is SOURCE CUE CONTENT
     participle_cues: frozenset = frozenset()
+    # verbs whose object is the one who holds the attitude ("the plan angered the mayor"):
+    # every inflected form
+    experiencer_objects: frozenset = frozenset()
+    # nouns after "by" that are a channel, not an agent ("said by phone")
+    by_means: frozenset = frozenset()
 
 
 def _trim(view: TokenView, s: int, e: int, drop: set) -> tuple:
@@ -74,12 +79,24 @@ def _source_left(view: TokenView, lo: int, cs: int, rl: RoleLexicon, others=froz
     """The noun phrase just before the cue: back to a comma, quote or clause word."""
     j = cs
     lower, space, clause_words = view.lower, view.space, rl.clause_words
+    # "Rep. Ann Lee (D-Ohio) last month joked": step back over a time phrase and a short
+    # parenthetical after a name
+    while j > lo and (lower[j - 1] in _TIME_WORDS or lower[j - 1] in rl.left_aux or lower[j - 1] in _ADVERBS
+                      or (lower[j - 1].endswith("ly") and view.words[j - 1].islower())):
+        j -= 1  # also over adverbs and auxiliaries ("is now considering", "clearly intended")
+    if j < cs and (j == lo or lower[j - 1] in _LEFT_STOP and lower[j - 1] != ")" or lower[j - 1] == ","):
+        j = cs  # the time phrase is all there is: no source on the left
+    end = j
+    if j - 1 > lo and lower[j - 1] == ")":
+        j = _over_parenthetical(view, lo, j)
     # "Paul Reyes, chief executive of Northwind, said": a comma right before the cue
     # closes an appositive, so the source reaches back over it to the name
     commas = 2 if cs - 1 > lo and lower[cs - 1] == "," else 0
     while j > lo:
         w = lower[j - 1]
-        if w in _LEFT_STOP or space[j - 1]:
+        if w in _LEFT_STOP or (space[j - 1] and "\n" in view.words[j - 1]):
+            # a line break ends the search; a stray space token (a doubled or no-break
+            # space, "Clinton\xa0referenced") does not
             break
         if w == "," and j - 1 > lo:
             if commas == 0:
@@ -88,7 +105,7 @@ def _source_left(view: TokenView, lo: int, cs: int, rl: RoleLexicon, others=froz
         if w in clause_words or j - 1 in others:
             break
         j -= 1
-    return _trim(view, j, cs, _SOURCE_EDGE)
+    return _trim(view, j, end, _SOURCE_EDGE)
 
 
 def _source_right(view: TokenView, ce: int, hi: int) -> tuple:
@@ -134,15 +151,51 @@ def assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) -> 
         roles.order = "colon"
         return roles
 
-    if view.lower[cs] in _PASSIVE_AUX and ce - cs >= 2 and ce < se and view.lower[ce] == "by":
-        # "The plan is opposed by most governors": content is the subject,
-        # source the agent after "by"
-        src = _source_right(view, ce + 1, se)
+    lower = view.lower
+    # (the two shapes _passive_by accepts, tested inline: most cues are neither)
+    by = _passive_by(view, cs, ce, se, rl, others) if (
+        (lower[cs] in _PASSIVE_AUX and ce - cs >= 2)
+        or (ce < se and lower[ce] == "by" and head_word.endswith("ed"))) else None
+    if by is not None:
+        # "The plan is opposed by most governors", "are seen as ... by a quarter of voters",
+        # "Assad, opposed by the U.S., ...": content is the subject, source the agent
+        src = _np_right(view, by + 1, se, rl, others)
         roles.source = [src] if src[1] > src[0] else []
-        cont = _source_left(view, ss, cs, rl, others)
+        lead = cs == ss or view.lower[cs - 1] in _PASSIVE_LEADS
+        cont = _source_left(view, ss, cs, rl, others) if not lead else (0, 0)
+        if cont[1] <= cont[0] and src[1] > src[0]:
+            # "As reported by the Herald, the talks failed": the content follows the agent
+            start = src[1]
+            while start < se and view.lower[start] in rl.skip_after_cue:
+                start += 1
+            cont = _trim(view, start, _content_end(view, start, se), _NOTHING)
         roles.content = [cont] if cont[1] > cont[0] else []
         roles.order = "passive"
         return roles
+
+    if head_word in rl.experiencer_objects and _active(view, cs, ss) and ce < se \
+            and view.lower[ce] not in _NOT_AN_OBJECT:
+        # "the decision angered party leaders": the one who holds the attitude is the object
+        src = _np_right(view, ce, se, rl, others)
+        if src[1] > src[0]:
+            roles.source = [src]
+            cont = _source_left(view, ss, cs, rl, others)
+            roles.content = [cont] if cont[1] > cont[0] else []
+            roles.order = "experiencer"
+            return roles
+
+    if ce + 1 < se and view.lower[ce] in _NOUN_AGENT_PREPS and _noun_cue(view, cs, ss) \
+            and _np_start(view, ce + 1):
+        # "criticism from both candidates", "the decision by the agency": the source follows
+        src = _np_right(view, ce + 1, se, rl, others)
+        if src[1] > src[0]:
+            roles.source = [src]
+            cont = _trim(view, src[1], _content_end(view, src[1], se), rl.skip_after_cue | {"to"})
+            if cont[1] <= cont[0]:
+                cont = _source_left(view, ss, cs, rl, others)
+            roles.content = [cont] if cont[1] > cont[0] else []
+            roles.order = "noun_agent"
+            return roles
 
     # Is the content before the cue?  "..., he said." / "..." said Smith.
     # Look left from the cue for the boundary that separates content from the source.
@@ -184,10 +237,18 @@ def assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) -> 
         quoted = view.lower[boundary] in QUOTES or (boundary > ss and view.lower[boundary - 1] in QUOTES)
         if quoted or after in (",", ".") or after in QUOTES:
             content_left = True
-        elif right_rest <= 5 and cs - boundary <= 7 and not _name_appositive(view, ss, boundary):
+        elif right_rest <= 5 and cs - boundary <= 7 and not _name_appositive(view, ss, boundary) \
+                and not (_apposition_before(view, ss, boundary, rl) and not _source_like_right(view, ce, se, rl)):
             content_left = True  # "..., he told reporters on Tuesday."
-        elif boundary == cs - 1 and not _name_appositive(view, ss, boundary):
+        elif boundary == cs - 1 and not _name_appositive(view, ss, boundary) \
+                and not (_apposition_before(view, ss, boundary, rl) and not _source_like_right(view, ce, se, rl)):
             content_left = True  # "..., said Dana Ortiz, a senator ..."
+    if (content_left and boundary == cs - 1 and right_rest > 0 and view.lower[boundary] == ","
+            and boundary - 1 >= ss and view.lower[boundary - 1] not in QUOTES
+            and not _source_like_right(view, ce, se, rl)):
+        # "Trump joked about X, declined to affirm Y": nothing on either side is a source;
+        # a second verb of the sentence's subject
+        content_left = False
     if content_left:
         # source between boundary and cue, else right after the cue
         start = boundary + 1
@@ -230,6 +291,17 @@ def assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) -> 
         # "The mayor blamed the press, saying ...": the source is the clause's subject
         src = _sentence_subject(view, ss, cs)
         roles.participle = True
+    elif (cs - ss <= 3 or view.lower[ss] in _LEAD_SKIP or view.space[ss]) and \
+            (fronted := _fronted_subject(view, ss, cs, ce, se, rl)) is not None:
+        # (the test before the call: a cue more than three words into a sentence that opens
+        # with neither a connective nor a space is never in a fronted phrase)
+        # "Despite challenging the leader, Cruz said ...", "Addressing the topic, the White
+        # House urged ...": the cue is in a fronted phrase; its source is the main subject
+        src = fronted
+    elif cs - 1 > ss and view.lower[cs - 1] in _RELATIVIZERS:
+        # "groups that favored her", "Ortiz, who said": the relative pronoun with the noun
+        # it stands for (annotators mark one or the other)
+        src = _antecedent(view, ss, cs - 1, rl)
     else:
         src = _source_left(view, ss, cs, rl, others)
         if cs - 1 > ss and view.lower[cs - 1] == "," and _name_appositive(view, ss, cs - 1):
@@ -242,7 +314,7 @@ def assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) -> 
             # nothing between the cue and a clause word or comma: a second verb of the
             # sentence's subject ("Wilson praised Rubio and said ...", "He ... but did not
             # suggest ...")
-            src = _sentence_subject(view, ss, cs)
+            src = _conjunct_subject(view, ss, cs, rl) or _sentence_subject(view, ss, cs)
     roles.source = [src] if src[1] > src[0] else []
     start = ce
     # "said on Thursday (Oct 15) that ...": the content starts after the complementiser
@@ -285,23 +357,52 @@ def _subject_start(view: TokenView, ss: int, limit: int) -> int:
     k = ss
     while k < limit and (lower[k] in _LEAD_SKIP or space[k]):
         k += 1
-    if k < limit and lower[k] in _CLAUSE_OPENERS:
+    if k + 1 < limit and lower[k + 1] == "," and (lower[k] in _ADVERB_OPENERS or lower[k].endswith("ly")):
+        # "Therefore, Gulf sources believe ...", "Separately, the ministry said ..."
+        k += 2
+        while k < limit and (lower[k] in _LEAD_SKIP or space[k]):
+            k += 1
+    if k < limit and (lower[k] in _CLAUSE_OPENERS or _fronted_participle(view, k, limit)):
         j = k + 1
         while j < limit and lower[j] != ",":
             j += 1
         if j + 1 >= limit:
             return ss  # no comma before the cue: nothing better than the sentence start
         k = j + 1
-        while k < limit and (lower[k] in _LEAD_SKIP or space[k]):
+        while k < limit and (lower[k] in _LEAD_SKIP or lower[k] in QUOTES or space[k]):
             k += 1
     return k
+
+
+_ADVERB_OPENERS = frozenset({"therefore", "thus", "however", "moreover", "meanwhile", "still", "yet", "now",
+                             "then", "instead", "indeed", "separately", "overall", "again", "today",
+                             "yesterday", "earlier", "later", "nevertheless", "nonetheless", "also"})
+
+
+def _fronted_participle(view: TokenView, k: int, limit: int) -> bool:
+    """A participle opening the sentence ("Speaking Sunday on ABC, Carson ...", "Asked on
+    Monday whether ..., Clinton ..."): an -ing or -ed word followed by a lower-case word
+    (a name like "Ted Cruz" is followed by a capital)."""
+    w = view.lower[k]
+    if len(w) < 5 or not (w.endswith("ing") or w.endswith("ed")) or k + 1 >= limit:
+        return False
+    nxt = view.words[k + 1]
+    return nxt[:1].islower()
 
 
 _PASSIVE_AUX = {"is", "are", "was", "were", "been", "be", "being"}
 # sentence openers that are not the subject: connectives, and words opening a fronted phrase
 _LEAD_SKIP = frozenset({"but", "and", "so", "yet", "or", "still", "however", "meanwhile", "also",
                         "then", "now", "instead", "indeed", ",", "--", "—"})
-_CLAUSE_OPENERS = frozenset({"after", "before", "as", "when", "while", "in", "during", "on", "at",
+_TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                         "today", "yesterday", "tonight", "earlier", "later", "last", "this", "next",
+                         "week", "month", "year", "night", "morning", "afternoon", "evening", "on"})
+_ADVERBS = frozenset({"now", "always", "not", "never", "still", "also", "even", "just", "only", "already",
+                      "soon", "often", "once", "again", "too", "then"})
+_RELATIVIZERS = frozenset({"that", "who", "which"})
+_CLAUSE_OPENERS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                             "today", "yesterday", "earlier", "later", "last", "this",
+                             "after", "before", "as", "when", "while", "in", "during", "on", "at",
                              "since", "although", "though", "if", "because", "with", "for", "despite",
                              "once", "until", "by", "from", "following", "amid", "without", "unlike"})
 _NP_GLUE = {"of", "the", "'s", "’s", ".", "-"}
@@ -341,3 +442,211 @@ def _according(view: TokenView, roles: Roles, ss: int, se: int) -> Roles:
         cont = _trim(view, ss, cs, {","})
     roles.content = [cont] if cont[1] > cont[0] else []
     return roles
+
+
+_NOT_AN_OBJECT = frozenset({"that", "about", "by", "with", "over", "at", "to", ",", ".", ":", ";", "and", "or",
+                            "but", "as", "for", "in", "on", "of"})
+_NOUN_AGENT_PREPS = frozenset({"from", "by", "of", "among"})
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his",
+                          "her", "our", "new", "growing", "strong", "broad", "sharp", "harsh", "widespread"})
+_NP_OPENERS = frozenset({"the", "a", "an", "some", "many", "most", "all", "both", "several", "few",
+                         "his", "her", "their", "its", "our", "other", "top", "about", "nearly",
+                         "more", "one", "two", "three", "half", "voters", "people", "critics"})
+
+
+def _active(view: TokenView, cs: int, ss: int) -> bool:
+    """No form of "be" at or just before the cue ("is concerned about" has its experiencer
+    as the subject)."""
+    if view.lower[cs] in _PASSIVE_AUX:
+        return False
+    return not (cs - 1 >= ss and view.lower[cs - 1] in _PASSIVE_AUX)
+
+
+def _noun_cue(view: TokenView, cs: int, ss: int) -> bool:
+    """The cue is a noun after a determiner or an adjective of degree: "the backing",
+    "sharp criticism" (and not a verb: "they heard from")."""
+    return cs - 1 >= ss and view.lower[cs - 1] in _DETERMINERS
+
+
+def _np_start(view: TokenView, k: int) -> bool:
+    w = view.words[k]
+    return w[:1].isupper() or w[:1].isdigit() or view.lower[k] in _NP_OPENERS
+
+
+def _np_right(view: TokenView, start: int, hi: int, rl: RoleLexicon, others=frozenset()) -> tuple:
+    """The noun phrase from ``start``: up to a comma, quote, hard stop, clause word or the
+    next cue ("the party's top figures, who ..." -> "the party's top figures")."""
+    j = start
+    lower = view.lower
+    while j < hi:
+        w = lower[j]
+        if (w in QUOTES or w in HARD_STOP or w in SENT_FINAL or w == "," or j in others
+                or (j > start and (w in rl.clause_words or w in _NP_END))):
+            break
+        j += 1
+    return _trim(view, start, j, set())
+
+
+# "As reported by ...", "When asked by ...", "Asked by ..." open a passive with the content after it
+_PASSIVE_LEADS = frozenset({"as", "when", "if", "once", "unless", "until", "after", "before"})
+_NP_END = frozenset({"who", "which", "to", "for", "because", "after", "before", "in", "on", "over"})
+
+
+def _passive_by(view: TokenView, cs: int, ce: int, se: int, rl: RoleLexicon, others) -> int | None:
+    """The "by" of a passive cue's agent, or None: right after "is/are/was ... CUE", or a few
+    words later ("are both seen as candidates ... by a quarter of voters"); after a bare
+    participle only right after it ("Assad, opposed by the U.S."), and never a channel
+    ("said by phone")."""
+    lower = view.lower
+    head = lower[ce - 1]
+    if lower[cs] in _PASSIVE_AUX and ce - cs >= 2:
+        limit = min(se, ce + 8)
+    elif head.endswith("ed") and (cs == view.sent_start[cs] or lower[cs - 1] in _PASSIVE_LEADS or (
+            lower[cs - 1] not in rl.subject_pronouns and not view.words[cs - 1][:1].isupper())):
+        limit = min(se, ce + 1)
+    else:
+        return None
+    for k in range(ce, limit):
+        w = lower[k]
+        if w == "by":
+            if k + 1 < se and lower[k + 1] not in rl.by_means and _np_start(view, k + 1):
+                return k
+            return None
+        if w in QUOTES or w in HARD_STOP or w in SENT_FINAL or w == "," or k in others \
+                or (w in rl.clause_words and w != "as"):  # "seen as leaders by ..."
+            return None
+    return None
+
+
+def _apposition_before(view: TokenView, ss: int, comma: int, rl: RoleLexicon) -> bool:
+    """Is the comma before the cue the end of a name's apposition ("Brendan Buck, a
+    spokesman for Ryan, told ...")? The phrase back to the comma before it is short, has
+    no verb-like word and no quote, and the phrase before that one starts with a capital."""
+    k = comma - 1
+    lower, words = view.lower, view.words
+    n = 0
+    while k >= ss and lower[k] != ",":
+        w = lower[k]
+        if w in QUOTES or w in HARD_STOP or w in SENT_FINAL or w in rl.clause_words or w in _FINITE_VERBISH:
+            return False
+        n += 1
+        k -= 1
+    if n == 0 or n > 9 or k < ss:
+        return False
+    # the phrase before the first comma: a name (capitalised) ends it
+    return words[k - 1][:1].isupper() if k - 1 >= ss else False
+
+
+_FINITE_VERBISH = frozenset(_FINITE - {"'s", "’s"})
+
+
+def _source_like_right(view: TokenView, ce: int, se: int, rl: RoleLexicon) -> bool:
+    """Does a source follow the cue ("said Dana Ortiz, a senator")? A capitalised word or a
+    determiner opens a short phrase without "that" before the next comma or the end."""
+    if ce >= se:
+        return False
+    first = view.words[ce]
+    if not (first[:1].isupper() or view.lower[ce] in _DETERMINERS or view.lower[ce] in rl.subject_pronouns):
+        return False
+    j = ce
+    while j < se and view.lower[j] not in (",", ".", ";", ":") and view.lower[j] not in QUOTES:
+        if view.lower[j] == "that" or j - ce > 8:
+            return False
+        j += 1
+    return True
+
+
+_PREPOSITIONS = frozenset({"in", "on", "at", "for", "with", "from", "by", "to", "of", "into", "over",
+                           "about", "against", "among", "between", "under", "like"})
+_FRONT_OPENERS = frozenset({"in", "after", "before", "while", "despite", "by", "to", "having", "when",
+                            "upon", "on", "without", "since", "for"})
+
+
+def _over_parenthetical(view: TokenView, lo: int, j: int) -> int:
+    """``j`` moved left over a short parenthetical that follows a capitalised word
+    ("Sen. Ann Lee (D-Ohio)"), else ``j`` itself."""
+    if j - 1 <= lo or view.lower[j - 1] != ")":
+        return j
+    k = j - 2
+    while k > lo and j - k <= 8 and view.lower[k] != "(":
+        k -= 1
+    if view.lower[k] == "(" and k - 1 >= lo and view.words[k - 1][:1].isupper():
+        return k
+    return j
+
+
+def _antecedent(view: TokenView, ss: int, rel: int, rl: RoleLexicon) -> tuple:
+    """The relative pronoun at ``rel`` with up to five words of the noun phrase before it
+    (and the comma of "Ortiz, who")."""
+    lower = view.lower
+    j = rel
+    if j - 1 >= ss and lower[j - 1] == "," and lower[rel] != "that":
+        j -= 1
+    start = j
+    while j > ss and start - j < 5:
+        w = lower[j - 1]
+        if w in _LEFT_STOP or w == "," or w in rl.clause_words or w in _PREPOSITIONS or view.space[j - 1]:
+            break
+        j -= 1
+    return _trim(view, j, rel + 1, _SOURCE_EDGE - {","})
+
+
+def _fronted_subject(view: TokenView, ss: int, cs: int, ce: int, se: int, rl: RoleLexicon):
+    """The main clause's subject when the cue sits in a phrase fronted before it, with no
+    subject of its own: the cue opens the sentence as a participle ("Claiming ..., Trump
+    told ..."), or follows an opener and at most two determiners ("Despite challenging ...,",
+    "In an effort to clarify ..., Clinton ..."). None otherwise."""
+    lower, words = view.lower, view.words
+    k = ss
+    while k < cs and (lower[k] in _LEAD_SKIP or view.space[k]):
+        k += 1
+    if k == cs:
+        if not (lower[cs].endswith("ing") or lower[cs].endswith("ed")):
+            return None
+    else:
+        if lower[k] not in _FRONT_OPENERS or cs - k > 3:
+            return None
+        if any(words[m][:1].isupper() or lower[m] == "," for m in range(k + 1, cs)):
+            return None
+    comma = None
+    for m in range(ce, se):
+        w = lower[m]
+        if w == ",":
+            comma = m
+            break
+        if w in QUOTES or w in HARD_STOP or w in SENT_FINAL:
+            return None
+    if comma is None or comma + 1 >= se:
+        return None
+    subj = _sentence_subject(view, comma + 1, se)
+    if subj[1] <= subj[0]:
+        start = comma + 1
+        subj = _trim(view, start, min(se, start + 4), {","})
+    return subj if subj[1] > subj[0] else None
+
+
+_COORD = frozenset({"and", "but", "or"})
+
+
+def _conjunct_subject(view: TokenView, ss: int, cs: int, rl: RoleLexicon):
+    """For a cue after "and/but/or": a subject pronoun opening the clause of the first
+    conjunct ("Lee started the row when he raised X and later said ...": "he"), found by
+    walking left from the conjunction to a clause word; None when there is none."""
+    lower = view.lower
+    k = cs - 1
+    while k > ss and lower[k] not in _COORD:
+        k -= 1
+        if cs - k > 4:
+            return None
+    if lower[k] not in _COORD:
+        return None
+    j = k - 1
+    while j > ss and cs - j < 25:
+        w = lower[j]
+        if w in rl.subject_pronouns and w != "it" and w != "there" and (
+                lower[j - 1] in rl.clause_words or lower[j - 1] in _RELATIVIZERS or lower[j - 1] == ","):
+            return (j, j + 1)
+        if w in QUOTES or w in HARD_STOP or w in SENT_FINAL:
+            return None
+        j -= 1
+    return None
