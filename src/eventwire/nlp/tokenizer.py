@@ -30,13 +30,18 @@ from spacy.util import _get_attr_unless_lookup
 
 from .fast import _TEXT as TEXT_KEY, _WORDS as WORDS_KEY
 
-# A text is cut into items: a piece of non-whitespace with the one plain space after it (if
-# any), or a run of whitespace. Python's \s and spaCy's str.isspace() agree (both are
-# Py_UNICODE_ISSPACE).
+# A text is cut at every plain space into parts. A part without whitespace (nearly all of
+# them) is a piece that spaCy tokenises on its own, and the space after it goes to its last
+# token, whatever comes before or after; its tokens are remembered per part. Parts that are
+# empty (a run of spaces) or hold other whitespace (line breaks, tabs, no-break spaces) depend
+# on their neighbours: a run of them is cut again into items, as spaCy cuts it: a piece of
+# non-whitespace with the one plain space after it (if any), or a run of whitespace. Python's
+# \s and spaCy's str.isspace() agree (both are Py_UNICODE_ISSPACE).
 _ITEMS = re.compile(r"\S+ ?|\s+").findall
+_HAS_WHITESPACE = re.compile(r"\s").search
 _SEPARATOR = "\x00"  # a token of its own that no prefix, suffix or special case touches
 _JOIN = " " + _SEPARATOR + " "
-_CACHE_LIMIT = 300_000  # distinct pieces remembered (a few tens of MB at most)
+_CACHE_LIMIT = 300_000  # distinct parts (and pieces, and items) remembered: tens of MB at most
 # Pieces whose split needs no rule engine (most unseen pieces of a news article): an ASCII
 # word or hyphenated compound, with at most an opening quote or bracket, a possessive, one
 # closing mark and a closing quote or bracket ("(Hello", "well-known", "Russia's", "said.”").
@@ -45,30 +50,30 @@ _CACHE_LIMIT = 300_000  # distinct pieces remembered (a few tens of MB at most)
 # on every piece of the gold sets and corpora and on each corpus word with every affix.
 _SIMPLE = re.compile(r"""([(“‘"]?)([A-Za-z]+(?:[-–—][A-Za-z]+)*)('s|’s)?([.,;:?!]?)([”’")]?)""")
 _DASH = re.compile(r"([-–—])")
-_TOKENS, _SPACES, _ORTHS = itemgetter(0), itemgetter(1), itemgetter(2)  # parts of a cache entry
-
 
 
 class CachedTokenizer:
     """A callable ``text -> Doc`` that replaces ``nlp.tokenizer``; the spaCy tokenizer it
-    wraps stays available as ``.spacy_tokenizer`` (for its rules, or to serialise)."""
+    wraps stays available as ``.spacy_tokenizer`` (for its rules, or to serialise).
+
+    A cache entry is one flat tuple ``(text, string id, space after, text, ...)`` per token,
+    so the entries of a whole text chain into one list that three slices turn into the token
+    texts, string ids and spaces a Doc is made of."""
 
     def __init__(self, spacy_tokenizer):
         self.spacy_tokenizer = spacy_tokenizer
         self.vocab = spacy_tokenizer.vocab
-        self._pieces: dict[str, tuple] = {}   # piece -> its tokens
-        # item (piece + optional space, or whitespace) -> (tokens, trailing-space flags,
-        # string ids of the tokens): one lookup per item gives everything a Doc is made of.
-        self._items: dict[str, tuple] = {}
+        self._pieces: dict[str, tuple] = {}   # piece -> its token texts
+        self._parts: dict[str, tuple] = {}    # part (followed by a space) -> entry
+        self._items: dict[str, tuple] = {}    # item -> entry
 
     def __call__(self, text: str) -> Doc:
-        entries = self.entries(text)
-        words = list(chain.from_iterable(map(_TOKENS, entries)))
-        spaces = list(chain.from_iterable(map(_SPACES, entries)))
+        words, orths, spaces = self.arrays(text)
         try:
             # Known string ids spare spaCy hashing every token text again.
-            doc = Doc(self.vocab, words=list(chain.from_iterable(map(_ORTHS, entries))), spaces=spaces)
+            doc = Doc(self.vocab, words=orths, spaces=spaces)
         except KeyError:  # an id whose string a memory zone has since dropped
+            self._parts.clear()
             self._items.clear()
             doc = Doc(self.vocab, words=words, spaces=spaces)
         doc.user_data[WORDS_KEY] = (words, spaces)  # read back by nlp.fast.token_texts
@@ -81,42 +86,79 @@ class CachedTokenizer:
 
     def words_and_spaces(self, text: str) -> tuple[list, list]:
         """Token texts and trailing-space flags, as ``Doc(vocab, words, spaces)`` takes them."""
-        entries = self.entries(text)
-        return list(chain.from_iterable(map(_TOKENS, entries))), list(chain.from_iterable(map(_SPACES, entries)))
+        words, _orths, spaces = self.arrays(text)
+        return words, spaces
 
-    def entries(self, text: str) -> list:
-        """The cache entry of every item of ``text``, in order (learning the unseen ones)."""
-        items = _ITEMS(text)
-        entries = list(map(self._items.get, items))
-        if not all(entries):
-            missing = list(compress(count(), map(not_, entries)))  # positions of the None entries
-            learned = self._learn_items({items[k] for k in missing})
-            for k in missing:
-                entries[k] = learned[items[k]]
-        return entries
+    def arrays(self, text: str) -> tuple[list, list, list]:
+        """Token texts, their string ids and trailing-space flags (learning unseen parts)."""
+        parts = text.split(" ")
+        entries = list(map(self._parts.get, parts))
+        if all(entries):
+            last_regular = True
+        else:
+            last_regular = self._fill(parts, entries)
+        flat = list(chain.from_iterable(entries))
+        spaces = flat[2::3]
+        if last_regular:
+            spaces[-1] = False  # the text ends there: no space follows its last part
+        return flat[0::3], flat[1::3], spaces
 
-    def _learn_items(self, items: set) -> dict:
-        if len(self._items) + len(items) > _CACHE_LIMIT:
-            self._items.clear()
+    def _fill(self, parts: list, entries: list) -> bool:
+        """Entries for the parts the cache lacks; True when the last part is a plain one."""
+        missing = list(compress(count(), map(not_, entries)))  # positions of the None entries
+        plain, runs = [], []
+        for k in missing:
+            part = parts[k]
+            if part and not _HAS_WHITESPACE(part):
+                plain.append(k)
+            elif runs and runs[-1][1] == k:
+                runs[-1][1] = k + 1
+            else:
+                runs.append([k, k + 1])
+        n = len(parts)
+        # a run of empty or whitespace-holding parts, with the spaces between them and the one
+        # after it: what comes before it ended in a plain piece, which took its own space
+        regions = [" ".join(parts[a:b]) + " " if b < n else " ".join(parts[a:]) for a, b in runs]
+        region_items = [_ITEMS(region) for region in regions]
+        for cache in (self._parts, self._items):
+            if len(cache) > _CACHE_LIMIT:
+                cache.clear()  # entries already taken for this text stay in ``entries``
+        items = self._items
+        new_items = {item for found in region_items for item in found if item not in items}
         pieces = self._pieces
-        unseen = [item.rstrip(" ") for item in items if not item[0].isspace()]
-        if len(pieces) + len(unseen) > _CACHE_LIMIT:
-            pieces.clear()  # here, not halfway through: every piece of these items is needed below
-        self._learn([p for p in dict.fromkeys(unseen) if p not in pieces])
+        needed = [parts[k] for k in plain]
+        needed.extend(item.rstrip(" ") for item in new_items if not item[0].isspace())
+        needed = dict.fromkeys(needed)
+        if len(pieces) + len(needed) > _CACHE_LIMIT:
+            pieces.clear()  # here, not halfway through: every piece of this text is needed below
+        unseen = [p for p in needed if p not in pieces]
+        self._learn(unseen)
         add = self.vocab.strings.add
         learned = {}
-        for item in sorted(items):
+        for k in plain:
+            part = parts[k]
+            entry = learned.get(part)
+            if entry is None:
+                toks = pieces[part]
+                flags = (False,) * (len(toks) - 1) + (True,)
+                entry = learned[part] = tuple(chain.from_iterable(zip(toks, map(add, toks), flags)))
+            entries[k] = entry
+        self._parts.update(learned)
+        for item in sorted(new_items):
             if item[0].isspace():
                 # spaCy gives one plain space to the token before it; a longer run of
                 # whitespace (or one that does not start with a space) is a token of its own.
-                toks, flags = (item,), (False,)
+                items[item] = (item, add(item), False)
             else:
                 piece = item.rstrip(" ")
                 toks = pieces[piece]
                 flags = (False,) * (len(toks) - 1) + (piece != item,)
-            learned[item] = (toks, flags, tuple(map(add, toks)))
-        self._items.update(learned)
-        return learned
+                items[item] = tuple(chain.from_iterable(zip(toks, map(add, toks), flags)))
+        for (a, b), found in zip(runs, region_items):
+            entries[a] = tuple(chain.from_iterable(map(items.__getitem__, found)))
+            for k in range(a + 1, b):
+                entries[k] = ()
+        return bool(parts[-1]) and not _HAS_WHITESPACE(parts[-1])
 
     def _learn(self, missing: list[str]) -> None:
         """Tokenise unseen pieces in one spaCy call, kept apart by a separator token.
