@@ -238,19 +238,59 @@ def install(nlp) -> None:
 
 # ---------------------------------------------------------------- lexeme attributes
 # spaCy computes a new word's lexeme attributes (LOWER, SHAPE, LIKE_NUM, IS_PUNCT...) by
-# calling one Python function per attribute: about 25 microseconds per word, and a news
-# article brings some 30 words the vocabulary has not seen. Most of those functions are a
-# single string method, or a loop that has a cheap exact answer for ordinary words; they are
-# replaced by equivalents (the same value for every string: tests/nlp/test_tokenizer.py
-# compares them with spaCy's on every character and every corpus word). A getter that is
-# not spaCy's own stays as it is.
+# calling one Python function per attribute and adding every string-valued one (LOWER, NORM,
+# PREFIX, SUFFIX, SHAPE, LANG) to the string store, a call with keyword arguments that encodes
+# and hashes the string again: some 20 microseconds per word, and a news article brings some
+# 45 words the vocabulary has not seen. The getters are replaced by exact equivalents (the
+# same value for every string: tests/nlp/test_tokenizer.py compares them with spaCy's on
+# every character and many words): a string method where spaCy wraps one in a function, a
+# set test for spaCy's character loops, and for the string-valued attributes the string's id
+# itself, remembered per string (spaCy stores an id it is given as it is, and the string the
+# id names is in the store). A replaced getter pickles as spaCy's own. A getter that is not
+# spaCy's own stays as it is.
 
 _SHAPE_CLASS = str.maketrans(
     {**{chr(c): "A" for c in range(65, 91)}, **{chr(c): "a" for c in range(97, 123)},
      **{chr(c): "0" for c in range(48, 58)}})
 _SHAPE_LIMIT = 100_000  # distinct letter-class patterns remembered
 _SHAPES: dict = {}
+_IDS_LIMIT = 500_000  # strings whose ids a vocabulary's getters remember
 _NUMBER_WORDS = frozenset(_english_attrs._num_words) | frozenset(_english_attrs._ordinal_words)
+# spaCy's is_punct and is_currency ask unicodedata about every character; for ASCII text
+# these are the only characters that can answer yes.
+_ASCII_PUNCT = frozenset(c for c in map(chr, range(128)) if _base_attrs.is_punct(c))
+_ASCII_CURRENCY = frozenset(c for c in map(chr, range(128)) if _base_attrs.is_currency(c))
+
+
+class _StringIds(dict):
+    """string -> its id in one vocabulary's string store, added the first time it is asked
+    for. Added as permanent (not transient), so a remembered id never outlives its string."""
+
+    __slots__ = ("add",)
+
+    def __init__(self, strings):
+        super().__init__()
+        self.add = strings.add
+
+    def __missing__(self, text: str) -> int:
+        if len(self) >= _IDS_LIMIT:
+            self.clear()
+        value = self[text] = self.add(text, allow_transient=False)
+        return value
+
+
+class _Getter(partial):
+    """A replacement getter: a partial function that pickles as the spaCy getter it replaces
+    (it may hold a vocabulary's string store, which a pickled vocabulary must not share)."""
+
+    __slots__ = ("original",)
+
+    def __reduce__(self):
+        return _same, (self.original,)
+
+
+def _same(getter):
+    return getter
 
 
 def _word_shape(text: str) -> str:
@@ -263,6 +303,44 @@ def _word_shape(text: str) -> str:
             _SHAPES.clear()
         shape = _SHAPES[key] = _base_attrs.word_shape(key)
     return shape
+
+
+def _shape_id(ids, text: str) -> int:
+    key = text.translate(_SHAPE_CLASS)
+    shape = _SHAPES.get(key)
+    if shape is None:
+        shape = _word_shape(text)
+    return ids[shape]
+
+
+def _lower_id(ids, text: str) -> int:
+    return ids[text.lower()]
+
+
+def _prefix_id(ids, text: str) -> int:
+    return ids[text[0]]
+
+
+def _suffix_id(ids, text: str) -> int:
+    return ids[text[-3:]]
+
+
+def _norm_id(exceptions_get, ids, text: str) -> int:
+    # spaCy's exception tables merged into one dict, else the lower-cased text
+    value = exceptions_get(text)
+    return ids[text.lower() if value is None else value]
+
+
+def _is_stop(stops_contain, text: str) -> bool:
+    return stops_contain(text.lower())
+
+
+def _is_punct(text: str) -> bool:
+    return _ASCII_PUNCT.issuperset(text) if text.isascii() else _base_attrs.is_punct(text)
+
+
+def _is_currency(text: str) -> bool:
+    return _ASCII_CURRENCY.issuperset(text) if text.isascii() else _base_attrs.is_currency(text)
 
 
 def _like_url(text: str) -> bool:
@@ -279,45 +357,38 @@ def _like_num(text: str) -> bool:
     return text.lower() in _NUMBER_WORDS if text.isalpha() else _english_attrs.like_num(text)
 
 
-class _Norm:
-    """NORM: spaCy's exception tables merged into one dict, else the lower-cased text."""
-
-    __slots__ = ("get",)
-
-    def __init__(self, exceptions: dict):
-        self.get = exceptions.get
-
-    def __call__(self, text: str) -> str:
-        value = self.get(text)
-        return text.lower() if value is None else value
-
-    def __reduce__(self):
-        return _Norm, (self.get.__self__,)
-
-
-def _fast_getter(getter):
+def _fast_getter(getter, ids: _StringIds):
     """An exact, faster stand-in for one of spaCy's lexeme attribute getters, or None."""
     base = _base_attrs
-    builtin = {base.lower: str.lower, base.prefix: itemgetter(0), base.suffix: itemgetter(slice(-3, None)),
-               base.is_alpha: str.isalpha, base.is_digit: str.isdigit, base.is_lower: str.islower,
-               base.is_space: str.isspace, base.is_title: str.istitle, base.is_upper: str.isupper,
-               base.is_ascii: str.isascii, base.word_shape: _word_shape, base.like_url: _like_url,
-               base.like_email: _like_email, _english_attrs.like_num: _like_num}
-    if getter in builtin:
-        return builtin[getter]
+    plain = {base.is_alpha: str.isalpha, base.is_digit: str.isdigit, base.is_lower: str.islower,
+             base.is_space: str.isspace, base.is_title: str.istitle, base.is_upper: str.isupper,
+             base.is_ascii: str.isascii, base.is_punct: _is_punct, base.is_currency: _is_currency,
+             base.like_url: _like_url, base.like_email: _like_email, _english_attrs.like_num: _like_num}
+    if getter in plain:
+        return plain[getter]
+    ids_of = {base.lower: _lower_id, base.prefix: _prefix_id, base.suffix: _suffix_id,
+              base.word_shape: _shape_id}
+    if getter in ids_of:
+        return _Getter(ids_of[getter], ids)
     if getter in (base.is_bracket, base.is_quote, base.is_left_punct, base.is_right_punct):
         # ``text in (...)`` over a literal tuple of strings: the same as a set lookup
         members = [c for c in getter.__code__.co_consts if isinstance(c, tuple)]
         if len(members) == 1 and all(isinstance(m, str) for m in members[0]):
             return frozenset(members[0]).__contains__
         return None
-    if isinstance(getter, partial) and getter.func is _get_attr_unless_lookup and not getter.keywords \
+    if not isinstance(getter, partial):
+        return None
+    if getter.func is base.is_stop and not getter.args and set(getter.keywords) == {"stops"}:
+        return _Getter(_is_stop, frozenset(getter.keywords["stops"]).__contains__)
+    # LANG stays a string: ``Vocab.lang`` reads it (an id there would read as another language)
+    if getter.func is _get_attr_unless_lookup and not getter.keywords \
             and len(getter.args) == 2 and getter.args[0] is base.lower \
             and all(type(table) is dict for table in getter.args[1]):
         exceptions: dict = {}
         for table in reversed(getter.args[1]):  # the first table that has the word wins
             exceptions.update(table)
-        return _Norm(exceptions)
+        if all(isinstance(v, str) and v for v in exceptions.values()):
+            return _Getter(_norm_id, exceptions.get, ids)
     return None
 
 
@@ -326,7 +397,12 @@ def speed_up_lexeme_attributes(vocab) -> None:
     getters = vocab.lex_attr_getters
     if not getters:
         return
+    ids = _StringIds(vocab.strings)
     for attr, getter in list(getters.items()):
-        fast = _fast_getter(getter)
+        if isinstance(getter, _Getter):
+            continue  # already replaced (its string ids belong to this vocabulary)
+        fast = _fast_getter(getter, ids)
         if fast is not None:
+            if isinstance(fast, _Getter):
+                fast.original = getter
             getters[attr] = fast
