@@ -18,16 +18,63 @@ eventwire_events           extract/events              ``doc._.events`` (actors 
 from __future__ import annotations
 
 import importlib
+import sys
+import types
+from contextlib import contextmanager
 from functools import lru_cache
 from typing import Iterable, Iterator
 
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc
+_SPACY_CLI = ("spacy.cli", "spacy.cli.info")
+
+
+class _Deferred(types.ModuleType):
+    """A stand-in for ``spacy.cli`` or ``spacy.cli.info``: the first look inside imports the real one."""
+
+    def __getattr__(self, name: str):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(importlib.import_module(self.__name__), name)
+
+
+def _spacy_info(*args, **kwargs):
+    return importlib.import_module("spacy.cli.info").info(*args, **kwargs)
+
+
+@contextmanager
+def _spacy_cli_deferred():
+    """``import spacy`` runs ``from .cli.info import info``, and ``spacy.cli`` imports every
+    spaCy command with what they need (typer, weasel, requests, httpx, rich, jinja2...): some
+    400 modules and about half a second of CPU of the start-up of ``eventwire extract``, for a
+    command line eventwire never calls. While spaCy is first imported here, those two modules
+    are stand-ins; they leave ``sys.modules`` when the import is done, so ``from spacy.cli
+    import ...`` and ``import spacy.cli.download`` import the real ones, and ``spacy.cli.X`` or
+    ``spacy.info()`` (which spaCy re-exports: it forwards the call) import them on first use."""
+    if "spacy" in sys.modules or any(name in sys.modules for name in _SPACY_CLI):
+        yield
+        return
+    cli, info = _Deferred("spacy.cli"), _Deferred("spacy.cli.info")
+    cli.__path__ = []  # a package, as far as the import system asks
+    info.info = _spacy_info
+    sys.modules.update({"spacy.cli": cli, "spacy.cli.info": info})
+    try:
+        yield
+    finally:
+        for name, stand_in in (("spacy.cli", cli), ("spacy.cli.info", info)):
+            if sys.modules.get(name) is stand_in:
+                del sys.modules[name]
+        spacy_module = sys.modules.get("spacy")
+        if spacy_module is not None and "cli" not in vars(spacy_module):
+            spacy_module.cli = cli  # ``spacy.cli.X`` as before (the stand-in imports the real one)
+
+
+with _spacy_cli_deferred():
+    import spacy
+from spacy.language import Language  # noqa: E402  (after the import above, on purpose)
+from spacy.tokens import Doc  # noqa: E402
 
 from ..models import Article
 from . import extensions  # noqa: F401  (registers doc._ attributes)
-from .tokenizer import install as install_tokenizer
+from .tokenizer import install as install_tokenizer, speed_up_lexeme_attributes
 
 PIPELINE = [
     ("eventwire_sentences", "eventwire.nlp.components.sentences"),
@@ -43,7 +90,14 @@ PIPELINE = [
 def build_pipeline(components: Iterable[str] | None = None) -> Language:
     """A fresh pipeline; ``components`` limits it to the named ones (in pipeline order)."""
     wanted = set(components) if components is not None else None
-    nlp = spacy.blank("en")
+    # the vocabulary gets the fast lexeme getters before spaCy's tokenizer fills it with the
+    # words of its ~1,300 special cases
+    from spacy.lang.en import English
+    from spacy.vocab import create_vocab
+
+    vocab = create_vocab("en", English.Defaults)
+    speed_up_lexeme_attributes(vocab)
+    nlp = spacy.blank("en", vocab=vocab)
     nlp.max_length = 10_000_000
     install_tokenizer(nlp)  # spaCy's tokens, from a per-piece cache (nlp/tokenizer.py)
     for name, module in PIPELINE:

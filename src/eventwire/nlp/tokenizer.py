@@ -30,13 +30,18 @@ from spacy.util import _get_attr_unless_lookup
 
 from .fast import _TEXT as TEXT_KEY, _WORDS as WORDS_KEY
 
-# A text is cut into items: a piece of non-whitespace with the one plain space after it (if
-# any), or a run of whitespace. Python's \s and spaCy's str.isspace() agree (both are
-# Py_UNICODE_ISSPACE).
+# A text is cut at every plain space into parts. A part without whitespace (nearly all of
+# them) is a piece that spaCy tokenises on its own, and the space after it goes to its last
+# token, whatever comes before or after; its tokens are remembered per part. Parts that are
+# empty (a run of spaces) or hold other whitespace (line breaks, tabs, no-break spaces) depend
+# on their neighbours: a run of them is cut again into items, as spaCy cuts it: a piece of
+# non-whitespace with the one plain space after it (if any), or a run of whitespace. Python's
+# \s and spaCy's str.isspace() agree (both are Py_UNICODE_ISSPACE).
 _ITEMS = re.compile(r"\S+ ?|\s+").findall
+_HAS_WHITESPACE = re.compile(r"\s").search
 _SEPARATOR = "\x00"  # a token of its own that no prefix, suffix or special case touches
 _JOIN = " " + _SEPARATOR + " "
-_CACHE_LIMIT = 300_000  # distinct pieces remembered (a few tens of MB at most)
+_CACHE_LIMIT = 300_000  # distinct parts (and pieces, and items) remembered: tens of MB at most
 # Pieces whose split needs no rule engine (most unseen pieces of a news article): an ASCII
 # word or hyphenated compound, with at most an opening quote or bracket, a possessive, one
 # closing mark and a closing quote or bracket ("(Hello", "well-known", "Russia's", "said.”").
@@ -45,30 +50,30 @@ _CACHE_LIMIT = 300_000  # distinct pieces remembered (a few tens of MB at most)
 # on every piece of the gold sets and corpora and on each corpus word with every affix.
 _SIMPLE = re.compile(r"""([(“‘"]?)([A-Za-z]+(?:[-–—][A-Za-z]+)*)('s|’s)?([.,;:?!]?)([”’")]?)""")
 _DASH = re.compile(r"([-–—])")
-_TOKENS, _SPACES, _ORTHS = itemgetter(0), itemgetter(1), itemgetter(2)  # parts of a cache entry
-
 
 
 class CachedTokenizer:
     """A callable ``text -> Doc`` that replaces ``nlp.tokenizer``; the spaCy tokenizer it
-    wraps stays available as ``.spacy_tokenizer`` (for its rules, or to serialise)."""
+    wraps stays available as ``.spacy_tokenizer`` (for its rules, or to serialise).
+
+    A cache entry is one flat tuple ``(text, string id, space after, text, ...)`` per token,
+    so the entries of a whole text chain into one list that three slices turn into the token
+    texts, string ids and spaces a Doc is made of."""
 
     def __init__(self, spacy_tokenizer):
         self.spacy_tokenizer = spacy_tokenizer
         self.vocab = spacy_tokenizer.vocab
-        self._pieces: dict[str, tuple] = {}   # piece -> its tokens
-        # item (piece + optional space, or whitespace) -> (tokens, trailing-space flags,
-        # string ids of the tokens): one lookup per item gives everything a Doc is made of.
-        self._items: dict[str, tuple] = {}
+        self._pieces: dict[str, tuple] = {}   # piece -> its token texts
+        self._parts: dict[str, tuple] = {}    # part (followed by a space) -> entry
+        self._items: dict[str, tuple] = {}    # item -> entry
 
     def __call__(self, text: str) -> Doc:
-        entries = self.entries(text)
-        words = list(chain.from_iterable(map(_TOKENS, entries)))
-        spaces = list(chain.from_iterable(map(_SPACES, entries)))
+        words, orths, spaces = self.arrays(text)
         try:
             # Known string ids spare spaCy hashing every token text again.
-            doc = Doc(self.vocab, words=list(chain.from_iterable(map(_ORTHS, entries))), spaces=spaces)
+            doc = Doc(self.vocab, words=orths, spaces=spaces)
         except KeyError:  # an id whose string a memory zone has since dropped
+            self._parts.clear()
             self._items.clear()
             doc = Doc(self.vocab, words=words, spaces=spaces)
         doc.user_data[WORDS_KEY] = (words, spaces)  # read back by nlp.fast.token_texts
@@ -81,42 +86,79 @@ class CachedTokenizer:
 
     def words_and_spaces(self, text: str) -> tuple[list, list]:
         """Token texts and trailing-space flags, as ``Doc(vocab, words, spaces)`` takes them."""
-        entries = self.entries(text)
-        return list(chain.from_iterable(map(_TOKENS, entries))), list(chain.from_iterable(map(_SPACES, entries)))
+        words, _orths, spaces = self.arrays(text)
+        return words, spaces
 
-    def entries(self, text: str) -> list:
-        """The cache entry of every item of ``text``, in order (learning the unseen ones)."""
-        items = _ITEMS(text)
-        entries = list(map(self._items.get, items))
-        if not all(entries):
-            missing = list(compress(count(), map(not_, entries)))  # positions of the None entries
-            learned = self._learn_items({items[k] for k in missing})
-            for k in missing:
-                entries[k] = learned[items[k]]
-        return entries
+    def arrays(self, text: str) -> tuple[list, list, list]:
+        """Token texts, their string ids and trailing-space flags (learning unseen parts)."""
+        parts = text.split(" ")
+        entries = list(map(self._parts.get, parts))
+        if all(entries):
+            last_regular = True
+        else:
+            last_regular = self._fill(parts, entries)
+        flat = list(chain.from_iterable(entries))
+        spaces = flat[2::3]
+        if last_regular:
+            spaces[-1] = False  # the text ends there: no space follows its last part
+        return flat[0::3], flat[1::3], spaces
 
-    def _learn_items(self, items: set) -> dict:
-        if len(self._items) + len(items) > _CACHE_LIMIT:
-            self._items.clear()
+    def _fill(self, parts: list, entries: list) -> bool:
+        """Entries for the parts the cache lacks; True when the last part is a plain one."""
+        missing = list(compress(count(), map(not_, entries)))  # positions of the None entries
+        plain, runs = [], []
+        for k in missing:
+            part = parts[k]
+            if part and not _HAS_WHITESPACE(part):
+                plain.append(k)
+            elif runs and runs[-1][1] == k:
+                runs[-1][1] = k + 1
+            else:
+                runs.append([k, k + 1])
+        n = len(parts)
+        # a run of empty or whitespace-holding parts, with the spaces between them and the one
+        # after it: what comes before it ended in a plain piece, which took its own space
+        regions = [" ".join(parts[a:b]) + " " if b < n else " ".join(parts[a:]) for a, b in runs]
+        region_items = [_ITEMS(region) for region in regions]
+        for cache in (self._parts, self._items):
+            if len(cache) > _CACHE_LIMIT:
+                cache.clear()  # entries already taken for this text stay in ``entries``
+        items = self._items
+        new_items = {item for found in region_items for item in found if item not in items}
         pieces = self._pieces
-        unseen = [item.rstrip(" ") for item in items if not item[0].isspace()]
-        if len(pieces) + len(unseen) > _CACHE_LIMIT:
-            pieces.clear()  # here, not halfway through: every piece of these items is needed below
-        self._learn([p for p in dict.fromkeys(unseen) if p not in pieces])
+        needed = [parts[k] for k in plain]
+        needed.extend(item.rstrip(" ") for item in new_items if not item[0].isspace())
+        needed = dict.fromkeys(needed)
+        if len(pieces) + len(needed) > _CACHE_LIMIT:
+            pieces.clear()  # here, not halfway through: every piece of this text is needed below
+        unseen = [p for p in needed if p not in pieces]
+        self._learn(unseen)
         add = self.vocab.strings.add
         learned = {}
-        for item in sorted(items):
+        for k in plain:
+            part = parts[k]
+            entry = learned.get(part)
+            if entry is None:
+                toks = pieces[part]
+                flags = (False,) * (len(toks) - 1) + (True,)
+                entry = learned[part] = tuple(chain.from_iterable(zip(toks, map(add, toks), flags)))
+            entries[k] = entry
+        self._parts.update(learned)
+        for item in sorted(new_items):
             if item[0].isspace():
                 # spaCy gives one plain space to the token before it; a longer run of
                 # whitespace (or one that does not start with a space) is a token of its own.
-                toks, flags = (item,), (False,)
+                items[item] = (item, add(item), False)
             else:
                 piece = item.rstrip(" ")
                 toks = pieces[piece]
                 flags = (False,) * (len(toks) - 1) + (piece != item,)
-            learned[item] = (toks, flags, tuple(map(add, toks)))
-        self._items.update(learned)
-        return learned
+                items[item] = tuple(chain.from_iterable(zip(toks, map(add, toks), flags)))
+        for (a, b), found in zip(runs, region_items):
+            entries[a] = tuple(chain.from_iterable(map(items.__getitem__, found)))
+            for k in range(a + 1, b):
+                entries[k] = ()
+        return bool(parts[-1]) and not _HAS_WHITESPACE(parts[-1])
 
     def _learn(self, missing: list[str]) -> None:
         """Tokenise unseen pieces in one spaCy call, kept apart by a separator token.
@@ -196,19 +238,59 @@ def install(nlp) -> None:
 
 # ---------------------------------------------------------------- lexeme attributes
 # spaCy computes a new word's lexeme attributes (LOWER, SHAPE, LIKE_NUM, IS_PUNCT...) by
-# calling one Python function per attribute: about 25 microseconds per word, and a news
-# article brings some 30 words the vocabulary has not seen. Most of those functions are a
-# single string method, or a loop that has a cheap exact answer for ordinary words; they are
-# replaced by equivalents (the same value for every string: tests/nlp/test_tokenizer.py
-# compares them with spaCy's on every character and every corpus word). A getter that is
-# not spaCy's own stays as it is.
+# calling one Python function per attribute and adding every string-valued one (LOWER, NORM,
+# PREFIX, SUFFIX, SHAPE, LANG) to the string store, a call with keyword arguments that encodes
+# and hashes the string again: some 20 microseconds per word, and a news article brings some
+# 45 words the vocabulary has not seen. The getters are replaced by exact equivalents (the
+# same value for every string: tests/nlp/test_tokenizer.py compares them with spaCy's on
+# every character and many words): a string method where spaCy wraps one in a function, a
+# set test for spaCy's character loops, and for the string-valued attributes the string's id
+# itself, remembered per string (spaCy stores an id it is given as it is, and the string the
+# id names is in the store). A replaced getter pickles as spaCy's own. A getter that is not
+# spaCy's own stays as it is.
 
 _SHAPE_CLASS = str.maketrans(
     {**{chr(c): "A" for c in range(65, 91)}, **{chr(c): "a" for c in range(97, 123)},
      **{chr(c): "0" for c in range(48, 58)}})
 _SHAPE_LIMIT = 100_000  # distinct letter-class patterns remembered
 _SHAPES: dict = {}
+_IDS_LIMIT = 500_000  # strings whose ids a vocabulary's getters remember
 _NUMBER_WORDS = frozenset(_english_attrs._num_words) | frozenset(_english_attrs._ordinal_words)
+# spaCy's is_punct and is_currency ask unicodedata about every character; for ASCII text
+# these are the only characters that can answer yes.
+_ASCII_PUNCT = frozenset(c for c in map(chr, range(128)) if _base_attrs.is_punct(c))
+_ASCII_CURRENCY = frozenset(c for c in map(chr, range(128)) if _base_attrs.is_currency(c))
+
+
+class _StringIds(dict):
+    """string -> its id in one vocabulary's string store, added the first time it is asked
+    for. Added as permanent (not transient), so a remembered id never outlives its string."""
+
+    __slots__ = ("add",)
+
+    def __init__(self, strings):
+        super().__init__()
+        self.add = strings.add
+
+    def __missing__(self, text: str) -> int:
+        if len(self) >= _IDS_LIMIT:
+            self.clear()
+        value = self[text] = self.add(text, allow_transient=False)
+        return value
+
+
+class _Getter(partial):
+    """A replacement getter: a partial function that pickles as the spaCy getter it replaces
+    (it may hold a vocabulary's string store, which a pickled vocabulary must not share)."""
+
+    __slots__ = ("original",)
+
+    def __reduce__(self):
+        return _same, (self.original,)
+
+
+def _same(getter):
+    return getter
 
 
 def _word_shape(text: str) -> str:
@@ -221,6 +303,44 @@ def _word_shape(text: str) -> str:
             _SHAPES.clear()
         shape = _SHAPES[key] = _base_attrs.word_shape(key)
     return shape
+
+
+def _shape_id(ids, text: str) -> int:
+    key = text.translate(_SHAPE_CLASS)
+    shape = _SHAPES.get(key)
+    if shape is None:
+        shape = _word_shape(text)
+    return ids[shape]
+
+
+def _lower_id(ids, text: str) -> int:
+    return ids[text.lower()]
+
+
+def _prefix_id(ids, text: str) -> int:
+    return ids[text[0]]
+
+
+def _suffix_id(ids, text: str) -> int:
+    return ids[text[-3:]]
+
+
+def _norm_id(exceptions_get, ids, text: str) -> int:
+    # spaCy's exception tables merged into one dict, else the lower-cased text
+    value = exceptions_get(text)
+    return ids[text.lower() if value is None else value]
+
+
+def _is_stop(stops_contain, text: str) -> bool:
+    return stops_contain(text.lower())
+
+
+def _is_punct(text: str) -> bool:
+    return _ASCII_PUNCT.issuperset(text) if text.isascii() else _base_attrs.is_punct(text)
+
+
+def _is_currency(text: str) -> bool:
+    return _ASCII_CURRENCY.issuperset(text) if text.isascii() else _base_attrs.is_currency(text)
 
 
 def _like_url(text: str) -> bool:
@@ -237,45 +357,38 @@ def _like_num(text: str) -> bool:
     return text.lower() in _NUMBER_WORDS if text.isalpha() else _english_attrs.like_num(text)
 
 
-class _Norm:
-    """NORM: spaCy's exception tables merged into one dict, else the lower-cased text."""
-
-    __slots__ = ("get",)
-
-    def __init__(self, exceptions: dict):
-        self.get = exceptions.get
-
-    def __call__(self, text: str) -> str:
-        value = self.get(text)
-        return text.lower() if value is None else value
-
-    def __reduce__(self):
-        return _Norm, (self.get.__self__,)
-
-
-def _fast_getter(getter):
+def _fast_getter(getter, ids: _StringIds):
     """An exact, faster stand-in for one of spaCy's lexeme attribute getters, or None."""
     base = _base_attrs
-    builtin = {base.lower: str.lower, base.prefix: itemgetter(0), base.suffix: itemgetter(slice(-3, None)),
-               base.is_alpha: str.isalpha, base.is_digit: str.isdigit, base.is_lower: str.islower,
-               base.is_space: str.isspace, base.is_title: str.istitle, base.is_upper: str.isupper,
-               base.is_ascii: str.isascii, base.word_shape: _word_shape, base.like_url: _like_url,
-               base.like_email: _like_email, _english_attrs.like_num: _like_num}
-    if getter in builtin:
-        return builtin[getter]
+    plain = {base.is_alpha: str.isalpha, base.is_digit: str.isdigit, base.is_lower: str.islower,
+             base.is_space: str.isspace, base.is_title: str.istitle, base.is_upper: str.isupper,
+             base.is_ascii: str.isascii, base.is_punct: _is_punct, base.is_currency: _is_currency,
+             base.like_url: _like_url, base.like_email: _like_email, _english_attrs.like_num: _like_num}
+    if getter in plain:
+        return plain[getter]
+    ids_of = {base.lower: _lower_id, base.prefix: _prefix_id, base.suffix: _suffix_id,
+              base.word_shape: _shape_id}
+    if getter in ids_of:
+        return _Getter(ids_of[getter], ids)
     if getter in (base.is_bracket, base.is_quote, base.is_left_punct, base.is_right_punct):
         # ``text in (...)`` over a literal tuple of strings: the same as a set lookup
         members = [c for c in getter.__code__.co_consts if isinstance(c, tuple)]
         if len(members) == 1 and all(isinstance(m, str) for m in members[0]):
             return frozenset(members[0]).__contains__
         return None
-    if isinstance(getter, partial) and getter.func is _get_attr_unless_lookup and not getter.keywords \
+    if not isinstance(getter, partial):
+        return None
+    if getter.func is base.is_stop and not getter.args and set(getter.keywords) == {"stops"}:
+        return _Getter(_is_stop, frozenset(getter.keywords["stops"]).__contains__)
+    # LANG stays a string: ``Vocab.lang`` reads it (an id there would read as another language)
+    if getter.func is _get_attr_unless_lookup and not getter.keywords \
             and len(getter.args) == 2 and getter.args[0] is base.lower \
             and all(type(table) is dict for table in getter.args[1]):
         exceptions: dict = {}
         for table in reversed(getter.args[1]):  # the first table that has the word wins
             exceptions.update(table)
-        return _Norm(exceptions)
+        if all(isinstance(v, str) and v for v in exceptions.values()):
+            return _Getter(_norm_id, exceptions.get, ids)
     return None
 
 
@@ -284,7 +397,12 @@ def speed_up_lexeme_attributes(vocab) -> None:
     getters = vocab.lex_attr_getters
     if not getters:
         return
+    ids = _StringIds(vocab.strings)
     for attr, getter in list(getters.items()):
-        fast = _fast_getter(getter)
+        if isinstance(getter, _Getter):
+            continue  # already replaced (its string ids belong to this vocabulary)
+        fast = _fast_getter(getter, ids)
         if fast is not None:
+            if isinstance(fast, _Getter):
+                fast.original = getter
             getters[attr] = fast
