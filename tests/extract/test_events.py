@@ -325,7 +325,7 @@ def test_shallow_claimant_copy_is_copy_copy():
     mine, theirs = _shallow_copy(source), copy(source)
     assert mine == theirs and mine is not source
     assert mine.countries is source.countries
-    assert mine.to_dict() == source.to_dict() and list(mine.__dict__) == list(theirs.__dict__)
+    assert mine.to_dict() == source.to_dict() and list(mine.to_dict()) == list(theirs.to_dict())
 
 
 def test_a_coded_doc_is_freed_without_the_cyclic_gc(nlp):
