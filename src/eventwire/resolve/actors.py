@@ -229,6 +229,7 @@ class _FuzzyNames:
         # shorter needs eight letters in the name ('Ethopia'), or first names become states
         self.names = {n for n in states if len(n) >= self.MIN_LEN - 1}
         self._seen: dict = {}  # word -> its name or None: capitalised words repeat across articles
+        self._nothing: set = set()  # lower-cased words known to match no name (or too short, not letters)
         self.shorter: dict = {}  # a name with one inner letter dropped -> the name
         longer_ok = sorted({x for x in self.names if len(x) >= self.MIN_MISSING_LEN} |
                            {x for x in surnames if len(x) >= self.MIN_SURNAME_LEN})
@@ -246,6 +247,23 @@ class _FuzzyNames:
             self._seen.clear()
         found = self._seen[w] = self._match(w)
         return found
+
+    def matches_in(self, words: set) -> dict:
+        """{word: name} for the lower-cased ``words`` (letters only, five or more) that are one
+        letter off a name. Words seen before without a match are set aside in one set
+        difference: most of a text's words come back article after article."""
+        out = {}
+        nothing = self._nothing
+        if len(nothing) > 200_000:  # a long-running ingest must not grow without bound
+            nothing.clear()
+        shortest = self.MIN_LEN - 1
+        for w in words - nothing:
+            found = self.match(w) if len(w) >= shortest and w.isalpha() else None
+            if found is None:
+                nothing.add(w)
+            else:
+                out[w] = found
+        return out
 
     def _match(self, w: str) -> Optional[str]:
         if len(w) < self.MIN_LEN - 1 or w in self.known:
@@ -385,21 +403,22 @@ def _doc_matches(doc, reg) -> tuple:
 
 
 def _fuzzy_matches(doc, reg, ends: dict) -> dict:
-    """Token -> registry alias, for capitalised words no alias matched that are one letter off one."""
+    """Token -> registry alias, for capitalised words no alias matched that are one letter off one.
+
+    The Doc's distinct words are tried first (nearly always none is one letter off a name),
+    so the tokens are walked only for the few words that are."""
     view = token_view(doc)
+    names = reg.fuzzy.matches_in(view.low_set)
+    if not names:
+        return {}
     low, title = view.low, view.title
     covered = set()
     for s, es in ends.items():
         covered.update(range(s, es[0]))  # the longest end comes first
     out = {}
-    shortest = _FuzzyNames.MIN_LEN - 1
-    match = reg.fuzzy.match
-    for k in compress(range(len(title)), title):
-        w = low[k]
-        if len(w) >= shortest and k not in covered and w.isalpha():
-            alias = match(w)
-            if alias is not None:
-                out[k] = alias
+    for k in compress(range(len(low)), map(names.__contains__, low)):
+        if title[k] and k not in covered:
+            out[k] = names[low[k]]
     return out
 
 
