@@ -67,3 +67,37 @@ def test_cached_view_is_the_events_view_or_none(nlp):
     assert cached_view(doc) is None
     view = token_view(doc)
     assert cached_view(doc) is view
+
+
+def test_char_span_finds_spacys_expanded_tokens(nlp):
+    from eventwire.extract.events import _char_span
+
+    doc = _doc(nlp, "  Rebels  attacked\na convoy,\n\nthe \u0130stanbul ministry said . ")
+    size = len(doc.text)
+    for a in range(-1, size + 2):
+        for b in range(a, size + 2):
+            try:
+                theirs = doc.char_span(a, b, alignment_mode="expand")
+            except Exception as err:  # noqa: BLE001 - whatever spaCy raises, we raise too
+                with pytest.raises(type(err)):
+                    _char_span(doc, a, b)
+                continue
+            mine = _char_span(doc, a, b)
+            assert (mine is None) == (theirs is None), (a, b)
+            if mine is not None:
+                assert (mine.start, mine.end) == (theirs.start, theirs.end), (a, b)
+
+
+@pytest.mark.parametrize("text,least", [
+    ("The US and the UN: IS fighters, us and is. Rice met Major and Begin in U.S. talks; US-led US.", 8),
+    ("\u03a3\u039f\u03a6\u0399\u0391 said the US and IS met \u0130stanbul officials.", 2),
+    ("The US and IS met \u0130stanbul officials in U.S. talks.", 3),
+])
+def test_cased_matches_from_lower_cased_tokens_are_the_written_words_matches(nlp, text, least):
+    from eventwire.extract.event_tokens import TokenIndex
+
+    index = TokenIndex([["US"], ["IS"], ["UN"], ["Rice"], ["Major"], ["U.S."], ["US", "-", "led"], ["Begin", "in"]])
+    view = TokenView(_doc(nlp, text))
+    found = index.matches_cased(view)
+    assert found == index.matches(view.words)
+    assert len(found) >= least

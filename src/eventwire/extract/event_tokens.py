@@ -209,6 +209,7 @@ class TokenIndex:
                     entry[0] = True
                 else:
                     entry[1].setdefault(tokens[1], []).append(list(tokens))
+        self._lowered_firsts = None
 
     def matches(self, tokens: list, unique=None) -> list:
         """(start, end) of every phrase in ``tokens``; ``unique`` is ``set(tokens)`` when the
@@ -223,6 +224,38 @@ class TokenIndex:
             return out
         for i in compress(range(len(tokens)), map(present.__contains__, tokens)):
             alone, longer = index[tokens[i]]
+            if alone:
+                out.append((i, i + 1))
+            if longer and i < last:
+                for seq in longer.get(tokens[i + 1], ()):
+                    n = len(seq)
+                    if n == 2 or tokens[i:i + n] == seq:
+                        out.append((i, i + n))
+        return out
+
+    def matches_cased(self, view) -> list:
+        """``matches(view.words)`` for an index of phrases as written (case-sensitive).
+
+        Where a token's lower-cased form is its own text lower-cased (any text without capital
+        sigma), only a token whose lower-cased form is some first token's can start a match:
+        those are found among the view's lower-cased tokens, whose distinct set is known, with
+        no set of the written words built."""
+        if _SIGMA in view.text:
+            return self.matches(view.words)
+        lowered = self._lowered_firsts
+        if lowered is None:
+            lowered = self._lowered_firsts = frozenset(w.lower() for w in self.by_first)
+        present = view.low_set & lowered
+        out: list = []
+        if not present:
+            return out
+        index, tokens, low = self.by_first, view.words, view.low
+        last = len(tokens) - 1
+        for i in compress(range(len(low)), map(present.__contains__, low)):
+            entry = index.get(tokens[i])
+            if entry is None:
+                continue
+            alone, longer = entry
             if alone:
                 out.append((i, i + 1))
             if longer and i < last:

@@ -580,7 +580,7 @@ def _with_place_mentions(doc, sent, mentions: list, places: list) -> list:
         if not (sent.start_char <= p.start < sent.end_char) or not p.country or p.role == "dateline" \
                 or p.precision not in ("city", "region", "point"):
             continue
-        span = doc.char_span(p.start, p.end, alignment_mode="expand")
+        span = _char_span(doc, p.start, p.end)
         if span is None:
             continue
         if taken.intersection(range(span.start, span.end)):
@@ -866,14 +866,51 @@ def _claimant(doc, attr) -> Actor:
     if not attr.source:
         return Actor(text=attr.source_text or "", component=COMPONENT)
     s, e = attr.source[0]
-    span = doc.char_span(s, e, alignment_mode="expand")
+    span = _char_span(doc, s, e)
     if span is not None:
         found = find_actor_mentions(doc, span)
         if found:
             actor = found[0].to_actor(doc)
-            actor.text, actor.start, actor.end = span.text, s, e
+            actor.text, actor.start, actor.end = token_view(doc).span_text(span.start, span.end), s, e
             return actor
     return Actor(text=token_view(doc).text[s:e], start=s, end=e, component=COMPONENT)
+
+
+class _TokenSpan:
+    """Token bounds of a character span (what the coder reads of a spaCy ``Span``)."""
+
+    __slots__ = ("start", "end")
+
+    def __init__(self, start: int, end: int):
+        self.start, self.end = start, end
+
+
+def _char_span(doc, start_idx: int, end_idx: int) -> Optional[_TokenSpan]:
+    """``doc.char_span(start_idx, end_idx, alignment_mode="expand")``'s token bounds, found by
+    bisecting the token offsets instead of building a spaCy ``Span``.
+
+    spaCy gives a token the characters from its start up to the next token's (its trailing
+    space included), so the token holding a character is the last one starting at or before
+    it; a start on a token's trailing space moves to the next token."""
+    view = token_view(doc)
+    idx = view.idx
+    if not 0 <= start_idx < len(view.text) or not 0 < end_idx <= len(view.text):
+        return _spacy_char_span(doc, start_idx, end_idx)
+    start = bisect_right(idx, start_idx) - 1
+    end = bisect_right(idx, end_idx - 1) - 1
+    if start < 0 or end < 0:
+        return _spacy_char_span(doc, start_idx, end_idx)
+    if start_idx == view.end_char(start):
+        start += 1
+    end += 1
+    if start > end:
+        return _spacy_char_span(doc, start_idx, end_idx)  # spaCy's own error for it
+    return _TokenSpan(start, end)
+
+
+def _spacy_char_span(doc, start_idx: int, end_idx: int) -> Optional[_TokenSpan]:
+    span = doc.char_span(start_idx, end_idx, alignment_mode="expand")
+    return None if span is None else _TokenSpan(span.start, span.end)
 
 
 def _subject(doc, before, ctx):

@@ -39,7 +39,7 @@ VERSION = "0.1"
 COMPONENT = f"eventwire_actors@{VERSION}"
 
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
     id: str
     name: str
@@ -51,7 +51,7 @@ class Entry:
     person: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class ActorMention:
     """Tokens [start, end) of one actor; ``parts`` are the registry entries it combines."""
 
@@ -386,7 +386,7 @@ def _doc_matches(doc, reg) -> tuple:
     if found is None:
         ends: dict = {}  # start -> its ends, longest first
         view = token_view(doc)
-        for matches in (reg.matcher.matches(view.low, view.low_set), reg.exact.matches(view.words)):
+        for matches in (reg.matcher.matches(view.low, view.low_set), reg.exact.matches_cased(view)):
             for s, e in matches:
                 es = ends.get(s)
                 if es is None:
@@ -405,13 +405,13 @@ def _doc_matches(doc, reg) -> tuple:
 def _fuzzy_matches(doc, reg, ends: dict) -> dict:
     """Token -> registry alias, for capitalised words no alias matched that are one letter off one.
 
-    The Doc's distinct words are tried first (nearly always none is one letter off a name),
-    so the tokens are walked only for the few words that are."""
+    The Doc's distinct capitalised words are tried first (nearly always none is one letter off
+    a name), so the tokens are walked again only for the few words that are."""
     view = token_view(doc)
-    names = reg.fuzzy.matches_in(view.low_set)
+    low, title = view.low, view.title
+    names = reg.fuzzy.matches_in(set(compress(low, title)))
     if not names:
         return {}
-    low, title = view.low, view.title
     covered = set()
     for s, es in ends.items():
         covered.update(range(s, es[0]))  # the longest end comes first
