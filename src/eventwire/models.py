@@ -386,16 +386,15 @@ class DocumentResult(Record):
 
 
 def _records(items: list) -> list:
-    """Each record of a list as its dict; a list holds one record type, so its converter is
-    looked up once and again only when the type changes."""
-    out = []
-    cls = conv = None
-    for x in items:
-        if type(x) is not cls:
-            cls = type(x)
-            conv = _converter(cls) if isinstance(x, Record) else _plain_items_of
-        out.append(conv(x))
-    return out
+    """Each record of a list as its dict; a list holds one record type, so one converter is
+    mapped over it."""
+    if not items:
+        return []
+    types = set(map(type, items))
+    if len(types) == 1:
+        cls = types.pop()
+        return list(map(_converter(cls) if issubclass(cls, Record) else _plain_items_of, items))
+    return [_converter(type(x))(x) if isinstance(x, Record) else _plain_items_of(x) for x in items]
 
 
 def _plain_items_of(x: Any) -> dict:

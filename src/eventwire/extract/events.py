@@ -52,7 +52,54 @@ def _context() -> dict:
     out["flip_forms"] = {f: tuple(t) for lemma, t in data["flip_verbs"].items() for f in verb_forms(lemma)}
     # what may follow a space in each context list's entries, for _preceded_by
     out["seconds"] = {k: _second_words(v) for k, v in out.items() if isinstance(v, set)}
+    # the lists read just before a trigger, looked up together (_context_before): per word,
+    # bit j when it is an entry of list j, bit 8 + j when it may end a two-word entry of it
+    masks: dict = {}
+    for j, (name, _window) in enumerate(_CONTEXT_SCAN):
+        for w in out[name]:
+            masks[w] = masks.get(w, 0) | (1 << j)
+        for w in out["seconds"][name]:
+            masks[w] = masks.get(w, 0) | (1 << (8 + j))
+    out["scan_masks"] = masks
+    out["scan_sets"] = [out[name] for name, _window in _CONTEXT_SCAN]
+    # distance before the trigger -> the lists whose window reaches that far
+    out["scan_reach"] = [0] + [sum(1 << j for j, (_n, window) in enumerate(_CONTEXT_SCAN) if window >= d)
+                               for d in range(1, _SCAN_WINDOW + 1)]
     return out
+
+
+# the context lists read before a trigger and how many tokens back each is looked for
+_CONTEXT_SCAN = (("negation", CONTEXT_WINDOW), ("obligation", CONTEXT_WINDOW), ("future", 4),
+                 ("hypothetical", 2), ("modal", 4), ("background", 8))
+NEGATION, OBLIGATION, FUTURE, HYPOTHETICAL, MODAL, BACKGROUND = (1 << j for j in range(len(_CONTEXT_SCAN)))
+_SCAN_WINDOW = max(window for _name, window in _CONTEXT_SCAN)
+
+
+def _context_before(low, i, lo, ctx) -> int:
+    """The lists of ``_CONTEXT_SCAN`` that ``_preceded_by`` would find before token ``i``
+    (each within its own window, none past a clause break or comma), as bits: one backward
+    pass and one dict lookup per token for all of them."""
+    masks, reach = ctx["scan_masks"], ctx["scan_reach"]
+    found = 0
+    for k in range(i - 1, max(lo, i - _SCAN_WINDOW) - 1, -1):
+        w = low[k]
+        if w in _STOPS:
+            break
+        m = masks.get(w)
+        if m:
+            ok = reach[i - k]
+            found |= m & ok
+            pending = (m >> 8) & ok & ~found
+            if pending and k > lo:
+                phrase = f"{low[k - 1]} {w}"
+                sets = ctx["scan_sets"]
+                j = 0
+                while pending:
+                    if pending & 1 and phrase in sets[j]:
+                        found |= 1 << j
+                    pending >>= 1
+                    j += 1
+    return found
 
 
 @Language.factory("eventwire_events")
@@ -210,8 +257,6 @@ class EventCoder:
                                 a["type"], a["modality"] = "THREATEN", "planned"  # "prepared to resume shelling"
         events, seen_types = [], {}
         first = True
-        background = ctx["background"]
-        background_seconds = ctx["seconds"]["background"]
         for c in candidates:
             if c["governed"]:
                 continue
@@ -220,7 +265,7 @@ class EventCoder:
             if first:
                 conf += 0.1
                 first = False
-            if _preceded_by(low, c["trig"].start, lo, background, 8, background_seconds) is not None:
+            if c["before"] & BACKGROUND:
                 conf -= 0.15
             if c["modality"] == "hypothetical":
                 conf -= 0.2
@@ -304,26 +349,26 @@ class EventCoder:
         entry = self.types[etype]
         polarity = entry["polarity"]
         governs = entry.get("governs")
-        seconds = ctx["seconds"]
-        if _preceded_by(low, i, lo, ctx["negation"], CONTEXT_WINDOW, seconds["negation"]) is not None:
+        before = info["before"] = _context_before(low, i, lo, ctx)
+        if before & NEGATION:
             info["negated"] = True
             info["modality"] = "denied"
             if polarity == "coop" and etype != "AGREE":
                 info["type"], info["mode"] = "REJECT", None
         if info["sense"].lemma in ctx["obligation"]:
             info["obligation"] = True  # the word "must" itself: the speaker demands of the subject
-        elif not governs and _preceded_by(low, i, lo, ctx["obligation"], CONTEXT_WINDOW, seconds["obligation"]) is not None:
+        elif not governs and before & OBLIGATION:
             info["type"], info["mode"], info["modality"] = "DEMAND", None, "hypothetical"
             info["obligation"] = True
-        elif not governs and _preceded_by(low, i, lo, ctx["future"], 4, seconds["future"]) is not None:
+        elif not governs and before & FUTURE:
             info["modality"] = "planned"
             if not info["negated"]:
                 info["type"] = "AGREE" if polarity == "coop" else "THREATEN" if polarity == "hostile" else etype
                 if info["type"] != etype:
                     info["mode"] = None
-        if info["kind"] == "noun" and _preceded_by(low, i, lo, ctx["hypothetical"], 2, seconds["hypothetical"]) is not None:
+        if info["kind"] == "noun" and before & HYPOTHETICAL:
             info["modality"] = "hypothetical"
-        if info["negated"] or _preceded_by(low, i, lo, ctx["modal"], 4, seconds["modal"]) is None:
+        if info["negated"] or not before & MODAL:
             info["conditional"] = False
         else:
             condition = ctx["condition"]
@@ -393,7 +438,7 @@ class EventCoder:
         for mention, rec, other in ((actor, actor_rec, recipient_rec), (recipient, recipient_rec, actor_rec)):
             # "President X", "the military government": a state organ of the country in focus
             if rec is not None and not (rec.country or rec.countries) and mention is not None \
-                    and all(p.kind in ("sector", "named") for p in mention.parts):
+                    and _titles_only(mention):
                 if rec.sector in state_sectors:
                     rec.country = _focus_country(doc, mentions, exclude=other)
                 if not (rec.country or rec.countries) and rec.sector \
@@ -440,9 +485,13 @@ class EventCoder:
         found = self._found
         here = found["in_sentence"].get(self._sent_no)
         if here is not None:
-            dateline_end = found["dateline_end"]
-            places = [p for p in here.get("places", ()) if p.role != "dateline" and p.lat is not None
-                      and p.start >= dateline_end]
+            # what the sentence offers every one of its events, sorted out once
+            places = here.get("event_places")
+            if places is None:
+                dateline_end = found["dateline_end"]
+                places = here["event_places"] = [p for p in here.get("places", ()) if p.role != "dateline"
+                                                 and p.lat is not None and p.start >= dateline_end]
+                here["event_times"] = [x for x in here.get("times", ()) if x.type in ("DATE", "TIME")]
             if places:
                 text = view.text
                 parties = [(a.start, a.end) for a in (event.actor, event.recipient)
@@ -457,7 +506,7 @@ class EventCoder:
                     return (in_party, not locative, p.start < t, abs(p.start - t))
 
                 event.place = places[0] if len(places) == 1 else min(places, key=rank)
-            times = [x for x in here.get("times", ()) if x.type in ("DATE", "TIME")]
+            times = here["event_times"]
             quantities = here.get("quantities")
             if quantities:
                 event.quantities = list(quantities)
@@ -533,11 +582,18 @@ _GROUP_NOUNS = {"group", "organisation", "organization", "movement", "front", "m
 
 
 def _place_only(m) -> bool:
-    return all(p.kind == "place" for p in m.parts)
+    # loops rather than all(generator): asked for every mention of every event
+    for p in m.parts:
+        if p.kind != "place":
+            return False
+    return True
 
 
 def _entity_only(m) -> bool:
-    return all(p.kind == "named" for p in m.parts)
+    for p in m.parts:
+        if p.kind != "named":
+            return False
+    return True
 
 
 def _with_entity_mentions(doc, sent, mentions: list) -> list:
@@ -683,8 +739,19 @@ def _named_ents(doc) -> list:
     return ents
 
 
+def _titles_only(m) -> bool:
+    """Only sector nouns and unregistered names ('President X', 'the military government')."""
+    for p in m.parts:
+        if p.kind != "sector" and p.kind != "named":
+            return False
+    return True
+
+
 def _sector_only(m) -> bool:
-    return all(p.kind == "sector" for p in m.parts)
+    for p in m.parts:
+        if p.kind != "sector":
+            return False
+    return True
 
 
 def _resolve_references(doc, sent, coded: list, history: list) -> None:

@@ -82,7 +82,10 @@ class ActorMention:
 
     @property
     def sector_nouns(self) -> bool:
-        return any(p.kind == "sector" for p in self.parts)
+        for p in self.parts:
+            if p.kind == "sector":
+                return True
+        return False
 
     @property
     def named(self) -> bool:
@@ -469,7 +472,9 @@ def find_actor_mentions(doc: Doc, sent=None, date: Optional[str] = None) -> list
     # merge runs: [country/demonym/org] ('s)? [sector]* with joiners for compounds
     mentions: list[ActorMention] = []
     for s, e, entry in tokens:
-        if mentions:
+        # a token more than two words after the last mention joins nothing (every rule below
+        # wants a gap of at most two): most tokens stop here, before any gap is read
+        if mentions and s - mentions[-1].end <= 2:
             last = mentions[-1]
             gap = low[last.end:s]
             joinable = all(g in _JOINERS or g in _SKIPPABLE for g in gap) and len(gap) <= 2
