@@ -101,3 +101,23 @@ def test_cased_matches_from_lower_cased_tokens_are_the_written_words_matches(nlp
     found = index.matches_cased(view)
     assert found == index.matches(view.words)
     assert len(found) >= least
+
+
+def test_only_two_characters_lower_case_into_ascii():
+    # events._may_hold looks for ASCII words in the UTF-8 bytes lower-cased as ASCII: exact
+    # because no other character lower-cases to anything holding an ASCII character
+    from eventwire.extract.events import _FOLDS_TO_ASCII
+
+    into_ascii = {chr(c) for c in range(128, sys.maxunicode + 1) if any(ord(x) < 128 for x in chr(c).lower())}
+    assert into_ascii == {"\u0130", "\u212a"} and into_ascii <= set(_FOLDS_TO_ASCII)
+
+
+@pytest.mark.parametrize("text", [
+    "Join ST's Telegram channel \u201cnow\u201d", "JOIN ST\u2019S TELEGRAM CHANNEL", "caf\u00e9 telegram\u00a0channel",
+    "no furniture \u2014 at all", "\ud800 lone surrogate telegram channel",
+])
+def test_may_hold_on_bytes_agrees_with_the_lower_cased_text(text):
+    from eventwire.extract.events import _may_hold
+
+    for literals in (("telegram channel",), ("channel",), ("st s telegram",), ("nothing here",)):
+        assert _may_hold(text, literals) == any(w in text.lower() for w in literals), (text, literals)

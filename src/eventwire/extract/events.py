@@ -398,8 +398,8 @@ class EventCoder:
         after = [m for m in mentions if m.start >= start_after and m.end <= t0 or t1 <= m.start < reported_from]
         prepositions = ctx["prepositions"]
         # a town is a party only as a recipient ("at targets in Jericho"), never as the subject
-        subject = _subject_low(low, [m for m in before if not _entity_only(m) and not _place_only(m)], prepositions) \
-            or _subject_low(low, [m for m in before if not _place_only(m)], prepositions)
+        subject = (_subject_low(low, [m for m in before if not _entity_only(m) and not _place_only(m)], prepositions)
+                   or _subject_low(low, [m for m in before if not _place_only(m)], prepositions)) if before else None
         speaker = _subject_low(low, [m for m in mentions if m.end <= barrier], prepositions) if barrier > lo else None
         actor = recipient = None
         kind = c["kind"]
@@ -457,9 +457,9 @@ class EventCoder:
         event = EventMention(
             c["type"], Span(view.idx[t0], view.end_char(t1 - 1), view.span_text(t0, t1)),
             Span(sent.start_char, sent.end_char, evidence[1]), c["mode"], None,
-            actor_rec, recipient_rec, modality=c["modality"], negated=c["negated"],
-            extension=self.types[c["type"]]["extension"], confidence=c["confidence"], component=COMPONENT,
-            denies=c.get("denies"))
+            actor_rec, recipient_rec, None, None, [], None, [], None,  # place ... attribution: _attach's
+            c["modality"], c["negated"], self.types[c["type"]]["extension"], c.get("denies"), c["confidence"],
+            COMPONENT)
         self._attach(doc, view, sent, event)
         return event
 
@@ -613,10 +613,13 @@ def _with_entity_mentions(doc, sent, mentions: list) -> list:
         inside = [m for m in out if m.start >= e_start and m.end <= e_end]
         if inside and not all(_sector_only(m) for m in inside):
             continue
-        if any(m.start < e_end and e_start < m.end and m not in inside for m in out):
+        # the sentence's mentions never overlap, so none equals another: membership by identity
+        # (a dataclass == compares every part of both)
+        inside_ids = {id(m) for m in inside}
+        if any(m.start < e_end and e_start < m.end and id(m) not in inside_ids for m in out):
             continue
         if inside:
-            out = [m for m in out if m not in inside]
+            out = [m for m in out if id(m) not in inside_ids]
         sectors = [p for m in inside for p in m.parts]  # "President" in "President X" keeps its sector
         text = span_text(e_start, e_end)
         out.append(ActorMention(e_start, e_end, [Entry(f"ent:{text}", text, None, None, "named")] + sectors))
@@ -1204,8 +1207,14 @@ def _may_hold(text: str, literals: tuple) -> bool:
     """False only when no case-blind match of ``literals`` can be in ``text``."""
     if any(c in text for c in _FOLDS_TO_ASCII):
         return True
-    lowered = text.lower()
-    return any(w in lowered for w in literals)
+    if text.isascii():
+        lowered = text.lower()
+        return any(w in lowered for w in literals)
+    # the other non-ASCII characters lower-case to non-ASCII ones (tested over every code
+    # point), so an ASCII word stands in the lower-cased text only where it stands in the
+    # UTF-8 bytes with their ASCII letters lower-cased: no Unicode case mapping of the text
+    lowered = text.encode("utf-8", "surrogatepass").lower()
+    return any(w.encode("ascii") in lowered for w in literals)
 
 
 def _boilerplate_ranges(text: str) -> list:
