@@ -90,7 +90,18 @@ class TokenView:
         self.sent_starts = sentence_starts(doc)
         self._sents: dict = {}
         self._low_set = None
+        self._positions = None
         del low
+
+    @property
+    def positions(self) -> list:
+        """``list(range(n))``, made once: the scans that pick token indices out with
+        ``compress`` take them from here instead of a ``range``, which would make a new int
+        object for every token of every scan."""
+        found = self._positions
+        if found is None:
+            found = self._positions = list(range(self.n))
+        return found
 
     @property
     def low_set(self) -> set:
@@ -211,9 +222,9 @@ class TokenIndex:
                     entry[1].setdefault(tokens[1], []).append(list(tokens))
         self._lowered_firsts = None
 
-    def matches(self, tokens: list, unique=None) -> list:
-        """(start, end) of every phrase in ``tokens``; ``unique`` is ``set(tokens)`` when the
-        caller has it.
+    def matches(self, tokens: list, unique=None, positions=None) -> list:
+        """(start, end) of every phrase in ``tokens``; ``unique`` is ``set(tokens)`` and
+        ``positions`` ``list(range(len(tokens)))`` when the caller has them.
 
         The index is large and the tokens are new strings, so each lookup in it is a cache
         miss: the distinct tokens are looked up once, and the positions are then found in the
@@ -222,7 +233,7 @@ class TokenIndex:
         present = index.keys() & (set(tokens) if unique is None else unique)
         if not present:
             return out
-        for i in compress(range(len(tokens)), map(present.__contains__, tokens)):
+        for i in compress(range(len(tokens)) if positions is None else positions, map(present.__contains__, tokens)):
             alone, longer = index[tokens[i]]
             if alone:
                 out.append((i, i + 1))
@@ -251,7 +262,7 @@ class TokenIndex:
             return out
         index, tokens, low = self.by_first, view.words, view.low
         last = len(tokens) - 1
-        for i in compress(range(len(low)), map(present.__contains__, low)):
+        for i in compress(view.positions, map(present.__contains__, low)):
             entry = index.get(tokens[i])
             if entry is None:
                 continue

@@ -191,7 +191,7 @@ class EventCoder:
                                "quantities": ext.quantities or [], "attributions": ext.attributions or [],
                                "article": article, "dateline_end": dateline_end, "size": len(text)}
         in_sentence = found["in_sentence"] = _by_sentence(view, by_sent, found)
-        self._marks = _Marks(view.low, view.low_set, ctx)
+        self._marks = _Marks(view.low, view.low_set, ctx, view.positions)
         low, idx = view.low, view.idx
         for n, trigs in by_sent.items():
             sent = view.sent(n)
@@ -1086,7 +1086,7 @@ class _Marks:
 
     __slots__ = ("reporting", "according_to", "commas", "background", "low")
 
-    def __init__(self, low: list, unique: set, ctx: dict):
+    def __init__(self, low: list, unique: set, ctx: dict, positions=None):
         # the words of each list that the Doc holds at all, then one pass over the tokens
         # for all of them together; the few hits are sorted out afterwards
         reporting = unique.intersection(ctx["reporting_forms"])
@@ -1101,7 +1101,7 @@ class _Marks:
         self.low = low
         if not wanted:
             return
-        for k in compress(range(len(low)), map(wanted.__contains__, low)):
+        for k in compress(range(len(low)) if positions is None else positions, map(wanted.__contains__, low)):
             w = low[k]
             if w == ",":
                 self.commas.append(k)

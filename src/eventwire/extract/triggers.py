@@ -94,7 +94,7 @@ class TriggerMatcher:
     def __call__(self, doc) -> list:
         """Longest non-overlapping triggers, left to right."""
         view = token_view(doc)
-        spans = sorted(self.matches(view.low, view.low_set), key=_LONGEST_FIRST)
+        spans = sorted(self.index.matches(view.low, view.low_set, view.positions), key=_LONGEST_FIRST)
         out, pos = [], -1
         for s, e in spans:
             if s < pos:

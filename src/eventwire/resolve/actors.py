@@ -389,7 +389,7 @@ def _doc_matches(doc, reg) -> tuple:
     if found is None:
         ends: dict = {}  # start -> its ends, longest first
         view = token_view(doc)
-        for matches in (reg.matcher.matches(view.low, view.low_set), reg.exact.matches_cased(view)):
+        for matches in (reg.matcher.matches(view.low, view.low_set, view.positions), reg.exact.matches_cased(view)):
             for s, e in matches:
                 es = ends.get(s)
                 if es is None:
@@ -419,7 +419,7 @@ def _fuzzy_matches(doc, reg, ends: dict) -> dict:
     for s, es in ends.items():
         covered.update(range(s, es[0]))  # the longest end comes first
     out = {}
-    for k in compress(range(len(low)), map(names.__contains__, low)):
+    for k in compress(view.positions, map(names.__contains__, low)):
         if title[k] and k not in covered:
             out[k] = names[low[k]]
     return out
