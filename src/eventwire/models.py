@@ -4,8 +4,10 @@ Offsets are Python string indices into ``Article.text`` as ingested, end exclusi
 Every record that a pipeline component produces names that component (``name@version``)
 in ``component`` so that any output can be traced back to what made it.
 
-The records are plain dataclasses: cheap to build in the hot path, and ``to_dict`` gives
-the JSON shape that ``eventwire extract`` prints and that ``../shared/eval/score.py`` reads.
+The records are slotted dataclasses: cheap to build in the hot path, small, and holding
+nothing but their fields; ``to_dict`` gives the JSON shape that ``eventwire extract`` prints
+and that ``../shared/eval/score.py`` reads, through a converter written out for each class
+(``_converter``) rather than a generic walk over every value.
 """
 from __future__ import annotations
 
@@ -39,16 +41,12 @@ _AS_IS = frozenset({str, int, float, bool, type(None)})
 
 
 def _plain(value: Any) -> Any:
-    """JSON-ready copy: records become dicts, ``None`` and empty containers are dropped.
-
-    A hand-rolled walk over ``__dict__``: ``dataclasses.asdict`` deep-copies every value and
-    cost more than several pipeline components together on long articles.
-    """
+    """JSON-ready copy: records become dicts, ``None`` and empty containers are dropped."""
     t = type(value)
     if t in _AS_IS:
         return value
     if isinstance(value, Record):
-        return _plain_items(value.__dict__)
+        return _converter(t)(value)
     if t is list or isinstance(value, (list, tuple)):
         return [v if type(v) in _AS_IS else _plain(v) for v in value]
     if isinstance(value, dict):
@@ -57,31 +55,92 @@ def _plain(value: Any) -> Any:
 
 
 def _plain_items(mapping: dict) -> dict:
-    """``{k: _plain(v)}`` for the non-empty values of a record's ``__dict__`` or a dict."""
+    """``{k: _plain(v)}`` for the non-empty values of a dict."""
     out = {}
     for k, v in mapping.items():
-        t = type(v)
-        if t in _AS_IS:
+        if type(v) in _AS_IS:
             if v is not None:
                 out[k] = v
-        elif t is list:
-            if v:
-                out[k] = [x if type(x) in _AS_IS else _plain(x) for x in v]
-        elif t is dict:
-            if v:
-                out[k] = _plain_items(v)
-        elif isinstance(v, Record):  # a nested record is never empty: no == [] / == {} tests
-            out[k] = _plain_items(v.__dict__)
-        elif not _empty(v):
-            out[k] = _plain(v)
+        else:
+            _put(out, k, v)
     return out
+
+
+def _put(out: dict, key: str, v: Any) -> None:
+    """``out[key] = _plain(v)`` unless ``v`` is empty, for a value that is not a plain scalar."""
+    t = type(v)
+    if t is list:
+        if v:
+            out[key] = [x if type(x) in _AS_IS else _plain(x) for x in v]
+    elif t is dict:
+        if v:
+            out[key] = _plain_items(v)
+    elif isinstance(v, Record):  # a nested record is never empty: no == [] / == {} tests
+        out[key] = _converter(t)(v)
+    elif not _empty(v):
+        out[key] = _plain(v)
+
+
+_CONVERTERS: dict = {}  # record class -> its generated to_dict function
+
+
+def _converter(cls):
+    """The ``to_dict`` of one record class, written out field by field and compiled once.
+
+    It gives what a walk over the record's fields in order would (records become dicts,
+    ``None`` and empty containers are dropped), without the generic walk's per-value type
+    dispatch: a field read, one type test and a store per field. Slotted records hold
+    nothing but their fields, so the fields are the whole record."""
+    conv = _CONVERTERS.get(cls)
+    if conv is not None:
+        return conv
+    lines = ["def to_dict(r):", "    out = {}"]
+    for f in fields(cls):
+        name = f.name
+        kind = _FIELD_KINDS.get(f.type if isinstance(f.type, str) else getattr(f.type, "__name__", ""))
+        lines.append(f"    v = r.{name}")
+        if kind == "list":  # most often a list: test for that first
+            lines += ["    if type(v) is list:",
+                      "        if v:",
+                      f"            out[{name!r}] = [x if type(x) in AS_IS else plain(x) for x in v]",
+                      "    elif v is not None:",
+                      f"        put(out, {name!r}, v)"]
+        elif kind is not None:  # a record type: its own converter when the value is one
+            lines += ["    if v is not None:",
+                      f"        c = CONVERTERS.get(type(v))",
+                      f"        if c is not None:",
+                      f"            out[{name!r}] = c(v)",
+                      f"        elif type(v) in AS_IS:",
+                      f"            out[{name!r}] = v",
+                      f"        else:",
+                      f"            put(out, {name!r}, v)"]
+        else:
+            lines += ["    if v is not None:",
+                      "        if type(v) in AS_IS:",
+                      f"            out[{name!r}] = v",
+                      "        else:",
+                      f"            put(out, {name!r}, v)"]
+    lines.append("    return out")
+    scope = {"AS_IS": _AS_IS, "plain": _plain, "put": _put, "CONVERTERS": _CONVERTERS}
+    exec("\n".join(lines), scope)  # noqa: S102 - source built from the class's own field names
+    conv = _CONVERTERS[cls] = scope["to_dict"]
+    return conv
+
+
+# annotation (as written, ``from __future__ import annotations``) -> how its values are
+# usually shaped; anything else a field holds still goes through the generic ``_put``
+_FIELD_KINDS = {"list": "list", "Optional[Span]": "record", "Optional[Actor]": "record",
+                "Optional[Place]": "record", "Optional[TimeValue]": "record", "Span": "record",
+                "Article": "record"}
 
 
 class Record:
     """Mixin: JSON-ready dictionaries for every model."""
 
+    __slots__ = ()
+
     def to_dict(self) -> dict:
-        return _plain_items(self.__dict__)
+        return _converter(type(self))(self)
 
     @classmethod
     def from_dict(cls, data: dict):
@@ -89,7 +148,7 @@ class Record:
         return cls(**{k: v for k, v in data.items() if k in names})
 
 
-@dataclass
+@dataclass(slots=True)
 class Span(Record):
     """A stretch of article text: ``text == article.text[start:end]``."""
 
@@ -98,7 +157,7 @@ class Span(Record):
     text: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Article(Record):
     """One news article as ingested.
 
@@ -123,7 +182,7 @@ class Article(Record):
     extra: dict = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(slots=True)
 class Entity(Record):
     """A named or typed mention: OntoNotes labels plus WEAPON, VEHICLE, MILITARY_PLATFORM."""
 
@@ -135,7 +194,7 @@ class Entity(Record):
     kind: str = "name"  # name, pronoun ("he", "they") or nominal ("the hospital")
 
 
-@dataclass
+@dataclass(slots=True)
 class TimeValue(Record):
     """A time expression normalised TIMEX3-style against the reference date.
 
@@ -158,7 +217,7 @@ class TimeValue(Record):
     component: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Place(Record):
     """A place-name mention resolved against the gazetteer."""
 
@@ -177,7 +236,7 @@ class Place(Record):
     component: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Actor(Record):
     """An actor or recipient of an event, resolved against the actor registry."""
 
@@ -192,7 +251,7 @@ class Actor(Record):
     component: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Quantity(Record):
     """A number tied to what it counts ("33 sorties", "six guns")."""
 
@@ -205,7 +264,7 @@ class Quantity(Record):
     component: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Attribution(Record):
     """Who says what: source, cue and content, each a list of ``[start, end]`` fragments."""
 
@@ -219,7 +278,7 @@ class Attribution(Record):
     component: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class EventMention(Record):
     """One event as told in one article: a PLOVER type (or documented extension) with roles."""
 
@@ -244,7 +303,7 @@ class EventMention(Record):
     component: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class EventVersion(Record):
     """One source's account of a canonical event: who says it, how, and with which numbers."""
 
@@ -257,7 +316,7 @@ class EventVersion(Record):
     mention: Optional[int] = None  # index into that article's events
 
 
-@dataclass
+@dataclass(slots=True)
 class Event(Record):
     """A real-world event as reported across articles: its mentions merged into one record.
 
@@ -285,7 +344,7 @@ class Event(Record):
     component: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class DocumentResult(Record):
     """Everything extracted from one article; the JSON object ``eventwire extract`` prints."""
 
@@ -302,24 +361,41 @@ class DocumentResult(Record):
     versions: dict = field(default_factory=dict)
 
     def to_dict(self) -> dict:
+        article = self.article
         out = {
-            "id": self.article.external_id or self.id,
+            "id": article.external_id or self.id,
             "article_id": self.id,
-            "title": self.article.title,
-            "published": self.article.published,
-            "outlet": self.article.outlet,
-            "wire": self.article.wire,
-            "dateline": self.article.dateline,
-            "photo_credit": self.article.photo_credit,
-            "url": self.article.url,
-            "entities": [_plain_items(e.__dict__) for e in self.entities],
-            "places": [_plain_items(p.__dict__) for p in self.places],
-            "times": [_plain_items(t.__dict__) for t in self.times],
-            "quantities": [_plain_items(q.__dict__) for q in self.quantities],
-            "attributions": [_plain_items(a.__dict__) for a in self.attributions],
-            "events": [_plain_items(e.__dict__) for e in self.events],
+            "title": article.title,
+            "published": article.published,
+            "outlet": article.outlet,
+            "wire": article.wire,
+            "dateline": article.dateline,
+            "photo_credit": article.photo_credit,
+            "url": article.url,
+            "entities": _records(self.entities),
+            "places": _records(self.places),
+            "times": _records(self.times),
+            "quantities": _records(self.quantities),
+            "attributions": _records(self.attributions),
+            "events": _records(self.events),
             "story": self.story,
             "reprint_of": self.reprint_of,
             "versions": self.versions,
         }
         return {k: v for k, v in out.items() if v is not None}
+
+
+def _records(items: list) -> list:
+    """Each record of a list as its dict; a list holds one record type, so one converter is
+    mapped over it."""
+    if not items:
+        return []
+    types = set(map(type, items))
+    if len(types) == 1:
+        cls = types.pop()
+        return list(map(_converter(cls) if issubclass(cls, Record) else _plain_items_of, items))
+    return [_converter(type(x))(x) if isinstance(x, Record) else _plain_items_of(x) for x in items]
+
+
+def _plain_items_of(x: Any) -> dict:
+    return _plain_items(x.__dict__)

@@ -11,6 +11,7 @@ from typing import Iterable, Iterator, List
 from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.tokens import Doc
 
+from .extract.event_tokens import cached_view
 from .models import Article, DocumentResult, Entity
 from .nlp.fast import doc_text, token_offsets
 from .nlp.pipeline import component_versions, get_pipeline, run
@@ -24,7 +25,12 @@ def doc_to_result(doc: Doc, versions: dict) -> DocumentResult:
     component = f"{ENTITY_COMPONENT}@{versions.get(ENTITY_COMPONENT, '0')}"
     text = doc_text(doc)
     starts, ends = token_offsets(doc)  # nlp.fast's per-Doc cache, shared with places and events
-    entities = [Entity(s, e, label, text[s:e], component) for s, e, label in _named_entities(doc, starts, ends)]
+    view = cached_view(doc)
+    if view is not None:  # the events stage read the entity arrays already: spans, labels ("" for none)
+        named = [(starts[s], ends[e - 1], label) for s, e, label in view.ent_spans if label]
+    else:
+        named = _named_entities(doc, starts, ends)
+    entities = [Entity(s, e, label, text[s:e], component) for s, e, label in named]
     for start, end, label, kind in doc._.entity_mentions or []:
         s, e = starts[start], ends[end - 1]
         entities.append(Entity(s, e, label, text[s:e], component, kind))

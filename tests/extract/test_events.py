@@ -325,7 +325,7 @@ def test_shallow_claimant_copy_is_copy_copy():
     mine, theirs = _shallow_copy(source), copy(source)
     assert mine == theirs and mine is not source
     assert mine.countries is source.countries
-    assert mine.to_dict() == source.to_dict() and list(mine.__dict__) == list(theirs.__dict__)
+    assert mine.to_dict() == source.to_dict() and list(mine.to_dict()) == list(theirs.to_dict())
 
 
 def test_a_coded_doc_is_freed_without_the_cyclic_gc(nlp):
@@ -367,3 +367,32 @@ def test_he_refers_to_a_person_not_the_last_state():
     denial = [e for e in doc._.events if e.evidence.text.startswith("He denied")]
     assert denial and denial[0].actor is not None
     assert denial[0].actor.name == "Senator Maria Alvarez"
+
+
+def test_context_scan_answers_what_preceded_by_answers():
+    """One backward pass for all context lists gives, list by list, what ``_preceded_by``
+    finds (windows, clause breaks, two-word entries), on token sequences drawn from the
+    lists themselves."""
+    import random
+
+    from eventwire.extract.events import _CONTEXT_SCAN, _context, _context_before, _preceded_by
+
+    ctx = _context()
+    rng = random.Random(7)
+    vocab = [",", ";", "—", "the", "troops", "said", "x"]
+    for name, _window in _CONTEXT_SCAN:
+        for entry in sorted(ctx[name]):
+            vocab.extend(entry.split(" "))
+    vocab = sorted(set(vocab))
+    checked = hits = 0
+    for _ in range(1200):
+        low = [rng.choice(vocab) for _ in range(rng.randint(1, 12))]
+        for lo in range(len(low)):
+            for i in range(lo, len(low) + 1):
+                found = _context_before(low, i, lo, ctx)
+                for j, (name, window) in enumerate(_CONTEXT_SCAN):
+                    expected = _preceded_by(low, i, lo, ctx[name], window) is not None
+                    assert bool(found & (1 << j)) == expected, (low, i, lo, name)
+                    hits += expected
+                checked += 1
+    assert checked > 5_000 and hits > 500

@@ -16,6 +16,8 @@ from spacy.attrs import ENT_IOB, ENT_TYPE
 from ..nlp.fast import doc_text, phrase_docs, sentence_starts, token_attr, token_lowers, token_offsets, token_texts
 
 _KEY = "eventwire_events.view"
+_LONGER_LOWER = "\u0130"  # the one character whose lower-case form is longer: 'İ' -> 'i̇'
+_SIGMA = "\u03a3"  # the one character whose lower-case form depends on its neighbours
 _ENT_ATTRS = [ENT_IOB, ENT_TYPE]
 
 
@@ -47,42 +49,59 @@ class TokenView:
         self._doc = weakref.ref(doc)
         # the token offsets the places stage already worked out (nlp.fast's per-Doc cache)
         self.idx = token_offsets(doc)[0]
+        self.words = words = token_texts(doc)
         # a token's lower-cased form has the token's length unless lower-casing changed the
-        # text's length ("İ"); only then are lengths read from the Doc
-        ascii_only = text.isascii()
-        self._lens = None if ascii_only or len(text) == len(text.lower()) else token_attr(doc, "LENGTH")
+        # text's length; only then are lengths read from the Doc. Of all Unicode characters
+        # only 'İ' (U+0130) lower-cases to two (tested over every code point), so one search
+        # tells what lower-casing the whole text would
+        self._lens = None if _LONGER_LOWER not in text else token_attr(doc, "LENGTH")
         # spaCy's IS_TITLE and IS_ALPHA flags are ``str.istitle`` and ``str.isalpha`` of the
         # token text (spacy.lang.lex_attrs); mapping them over the tokenizer's own word list
         # costs a few microseconds where ``Doc.to_array`` costs tens
-        self.words = words = token_texts(doc)
         self.title = list(map(str.istitle, words))
-        # entities: only the few B- tokens are walked, never every token
-        self._iob = self._types = None
+        # entities: only the few tokens inside one are read out of the arrays, never every
+        # token (IOB codes: 3 begins an entity, 1 continues it, 2 is outside, 0 unset)
+        self._ent_types: dict = {}
         ents = []
         if n:
             arr = doc.to_array(_ENT_ATTRS)
-            begins = (arr[:, 0] == 3).nonzero()[0].tolist()
-            if begins:
-                self._iob = arr[:, 0].tolist()
-                self._types = arr[:, 1].tolist()
+            inside_at = (arr[:, 0] & 1).nonzero()[0]  # the odd codes: B and I
+            if len(inside_at):
                 strings = doc.vocab.strings
                 labels: dict = {}
-                inside = self._iob
-                for s in begins:
-                    e = s + 1
-                    while e < n and inside[e] == 1:
-                        e += 1
-                    t = self._types[s]
-                    label = labels.get(t)
-                    if label is None:
-                        label = labels[t] = strings[t]
-                    ents.append((s, e, label))
+                types = self._ent_types
+                start = end = -1
+                label = ""
+                for k, (iob, t) in zip(inside_at.tolist(), arr[inside_at].tolist()):
+                    name = labels.get(t)
+                    if name is None:
+                        name = labels[t] = strings[t]
+                    types[k] = name
+                    if iob == 3:
+                        if start >= 0:
+                            ents.append((start, end, label))
+                        start, end, label = k, k + 1, name
+                    elif k == end:  # an I token right after its entity extends it
+                        end = k + 1
+                if start >= 0:
+                    ents.append((start, end, label))
         self.ent_spans = ents
         self._lower_text = None
         self.sent_starts = sentence_starts(doc)
         self._sents: dict = {}
         self._low_set = None
+        self._positions = None
         del low
+
+    @property
+    def positions(self) -> list:
+        """``list(range(n))``, made once: the scans that pick token indices out with
+        ``compress`` take them from here instead of a ``range``, which would make a new int
+        object for every token of every scan."""
+        found = self._positions
+        if found is None:
+            found = self._positions = list(range(self.n))
+        return found
 
     @property
     def low_set(self) -> set:
@@ -113,9 +132,7 @@ class TokenView:
         return [Ent(s, e, self.span_text(s, e), label) for s, e, label in self.ent_spans if label in labels]
 
     def ent_type(self, i: int) -> str:
-        if self._iob is None or self._iob[i] not in (1, 3):
-            return ""
-        return self._doc().vocab.strings[self._types[i]]
+        return self._ent_types.get(i, "")
 
     def like_num(self, i: int) -> bool:
         """Token ``i`` looks like a number: asked of a handful of tokens, so read one at a time."""
@@ -125,11 +142,13 @@ class TokenView:
         return self.text[self.idx[s]:self.end_char(e - 1)] if e > s else ""
 
     def span_lower(self, s: int, e: int) -> str:
+        """The tokens' text lower-cased as part of the whole text (what ``text.lower()`` holds
+        there). Each character lower-cases on its own but capital sigma, so without one the
+        span's own text is lower-cased instead of the whole text."""
         if e - s == 1:
             return self.low[s]
         if self._lower_text is None:
-            lowered = self.text.lower()
-            self._lower_text = lowered if self._lens is None else False
+            self._lower_text = self.text.lower() if self._lens is None and _SIGMA in self.text else False
         if self._lower_text is False:
             return self.span_text(s, e).lower()
         return self._lower_text[self.idx[s]:self.end_char(e - 1)]
@@ -146,6 +165,12 @@ def token_view(doc) -> TokenView:
         view = doc.user_data[_KEY] = TokenView(doc)
     _LAST[0], _LAST[1] = doc, view
     return view
+
+
+def cached_view(doc):
+    """The Doc's token view if the events stage built one (and the Doc kept its tokens), else None."""
+    view = doc.user_data.get(_KEY)
+    return view if view is not None and view.n == len(doc) else None
 
 
 def token_low(doc) -> list:
@@ -195,10 +220,11 @@ class TokenIndex:
                     entry[0] = True
                 else:
                     entry[1].setdefault(tokens[1], []).append(list(tokens))
+        self._lowered_firsts = None
 
-    def matches(self, tokens: list, unique=None) -> list:
-        """(start, end) of every phrase in ``tokens``; ``unique`` is ``set(tokens)`` when the
-        caller has it.
+    def matches(self, tokens: list, unique=None, positions=None) -> list:
+        """(start, end) of every phrase in ``tokens``; ``unique`` is ``set(tokens)`` and
+        ``positions`` ``list(range(len(tokens)))`` when the caller has them.
 
         The index is large and the tokens are new strings, so each lookup in it is a cache
         miss: the distinct tokens are looked up once, and the positions are then found in the
@@ -207,8 +233,40 @@ class TokenIndex:
         present = index.keys() & (set(tokens) if unique is None else unique)
         if not present:
             return out
-        for i in compress(range(len(tokens)), map(present.__contains__, tokens)):
+        for i in compress(range(len(tokens)) if positions is None else positions, map(present.__contains__, tokens)):
             alone, longer = index[tokens[i]]
+            if alone:
+                out.append((i, i + 1))
+            if longer and i < last:
+                for seq in longer.get(tokens[i + 1], ()):
+                    n = len(seq)
+                    if n == 2 or tokens[i:i + n] == seq:
+                        out.append((i, i + n))
+        return out
+
+    def matches_cased(self, view) -> list:
+        """``matches(view.words)`` for an index of phrases as written (case-sensitive).
+
+        Where a token's lower-cased form is its own text lower-cased (any text without capital
+        sigma), only a token whose lower-cased form is some first token's can start a match:
+        those are found among the view's lower-cased tokens, whose distinct set is known, with
+        no set of the written words built."""
+        if _SIGMA in view.text:
+            return self.matches(view.words)
+        lowered = self._lowered_firsts
+        if lowered is None:
+            lowered = self._lowered_firsts = frozenset(w.lower() for w in self.by_first)
+        present = view.low_set & lowered
+        out: list = []
+        if not present:
+            return out
+        index, tokens, low = self.by_first, view.words, view.low
+        last = len(tokens) - 1
+        for i in compress(view.positions, map(present.__contains__, low)):
+            entry = index.get(tokens[i])
+            if entry is None:
+                continue
+            alone, longer = entry
             if alone:
                 out.append((i, i + 1))
             if longer and i < last:

@@ -52,7 +52,54 @@ def _context() -> dict:
     out["flip_forms"] = {f: tuple(t) for lemma, t in data["flip_verbs"].items() for f in verb_forms(lemma)}
     # what may follow a space in each context list's entries, for _preceded_by
     out["seconds"] = {k: _second_words(v) for k, v in out.items() if isinstance(v, set)}
+    # the lists read just before a trigger, looked up together (_context_before): per word,
+    # bit j when it is an entry of list j, bit 8 + j when it may end a two-word entry of it
+    masks: dict = {}
+    for j, (name, _window) in enumerate(_CONTEXT_SCAN):
+        for w in out[name]:
+            masks[w] = masks.get(w, 0) | (1 << j)
+        for w in out["seconds"][name]:
+            masks[w] = masks.get(w, 0) | (1 << (8 + j))
+    out["scan_masks"] = masks
+    out["scan_sets"] = [out[name] for name, _window in _CONTEXT_SCAN]
+    # distance before the trigger -> the lists whose window reaches that far
+    out["scan_reach"] = [0] + [sum(1 << j for j, (_n, window) in enumerate(_CONTEXT_SCAN) if window >= d)
+                               for d in range(1, _SCAN_WINDOW + 1)]
     return out
+
+
+# the context lists read before a trigger and how many tokens back each is looked for
+_CONTEXT_SCAN = (("negation", CONTEXT_WINDOW), ("obligation", CONTEXT_WINDOW), ("future", 4),
+                 ("hypothetical", 2), ("modal", 4), ("background", 8))
+NEGATION, OBLIGATION, FUTURE, HYPOTHETICAL, MODAL, BACKGROUND = (1 << j for j in range(len(_CONTEXT_SCAN)))
+_SCAN_WINDOW = max(window for _name, window in _CONTEXT_SCAN)
+
+
+def _context_before(low, i, lo, ctx) -> int:
+    """The lists of ``_CONTEXT_SCAN`` that ``_preceded_by`` would find before token ``i``
+    (each within its own window, none past a clause break or comma), as bits: one backward
+    pass and one dict lookup per token for all of them."""
+    masks, reach = ctx["scan_masks"], ctx["scan_reach"]
+    found = 0
+    for k in range(i - 1, max(lo, i - _SCAN_WINDOW) - 1, -1):
+        w = low[k]
+        if w in _STOPS:
+            break
+        m = masks.get(w)
+        if m:
+            ok = reach[i - k]
+            found |= m & ok
+            pending = (m >> 8) & ok & ~found
+            if pending and k > lo:
+                phrase = f"{low[k - 1]} {w}"
+                sets = ctx["scan_sets"]
+                j = 0
+                while pending:
+                    if pending & 1 and phrase in sets[j]:
+                        found |= 1 << j
+                    pending >>= 1
+                    j += 1
+    return found
 
 
 @Language.factory("eventwire_events")
@@ -144,7 +191,7 @@ class EventCoder:
                                "quantities": ext.quantities or [], "attributions": ext.attributions or [],
                                "article": article, "dateline_end": dateline_end, "size": len(text)}
         in_sentence = found["in_sentence"] = _by_sentence(view, by_sent, found)
-        self._marks = _Marks(view.low, view.low_set, ctx)
+        self._marks = _Marks(view.low, view.low_set, ctx, view.positions)
         low, idx = view.low, view.idx
         for n, trigs in by_sent.items():
             sent = view.sent(n)
@@ -210,8 +257,6 @@ class EventCoder:
                                 a["type"], a["modality"] = "THREATEN", "planned"  # "prepared to resume shelling"
         events, seen_types = [], {}
         first = True
-        background = ctx["background"]
-        background_seconds = ctx["seconds"]["background"]
         for c in candidates:
             if c["governed"]:
                 continue
@@ -220,7 +265,7 @@ class EventCoder:
             if first:
                 conf += 0.1
                 first = False
-            if _preceded_by(low, c["trig"].start, lo, background, 8, background_seconds) is not None:
+            if c["before"] & BACKGROUND:
                 conf -= 0.15
             if c["modality"] == "hypothetical":
                 conf -= 0.2
@@ -304,26 +349,26 @@ class EventCoder:
         entry = self.types[etype]
         polarity = entry["polarity"]
         governs = entry.get("governs")
-        seconds = ctx["seconds"]
-        if _preceded_by(low, i, lo, ctx["negation"], CONTEXT_WINDOW, seconds["negation"]) is not None:
+        before = info["before"] = _context_before(low, i, lo, ctx)
+        if before & NEGATION:
             info["negated"] = True
             info["modality"] = "denied"
             if polarity == "coop" and etype != "AGREE":
                 info["type"], info["mode"] = "REJECT", None
         if info["sense"].lemma in ctx["obligation"]:
             info["obligation"] = True  # the word "must" itself: the speaker demands of the subject
-        elif not governs and _preceded_by(low, i, lo, ctx["obligation"], CONTEXT_WINDOW, seconds["obligation"]) is not None:
+        elif not governs and before & OBLIGATION:
             info["type"], info["mode"], info["modality"] = "DEMAND", None, "hypothetical"
             info["obligation"] = True
-        elif not governs and _preceded_by(low, i, lo, ctx["future"], 4, seconds["future"]) is not None:
+        elif not governs and before & FUTURE:
             info["modality"] = "planned"
             if not info["negated"]:
                 info["type"] = "AGREE" if polarity == "coop" else "THREATEN" if polarity == "hostile" else etype
                 if info["type"] != etype:
                     info["mode"] = None
-        if info["kind"] == "noun" and _preceded_by(low, i, lo, ctx["hypothetical"], 2, seconds["hypothetical"]) is not None:
+        if info["kind"] == "noun" and before & HYPOTHETICAL:
             info["modality"] = "hypothetical"
-        if info["negated"] or _preceded_by(low, i, lo, ctx["modal"], 4, seconds["modal"]) is None:
+        if info["negated"] or not before & MODAL:
             info["conditional"] = False
         else:
             condition = ctx["condition"]
@@ -353,8 +398,8 @@ class EventCoder:
         after = [m for m in mentions if m.start >= start_after and m.end <= t0 or t1 <= m.start < reported_from]
         prepositions = ctx["prepositions"]
         # a town is a party only as a recipient ("at targets in Jericho"), never as the subject
-        subject = _subject_low(low, [m for m in before if not _entity_only(m) and not _place_only(m)], prepositions) \
-            or _subject_low(low, [m for m in before if not _place_only(m)], prepositions)
+        subject = (_subject_low(low, [m for m in before if not _entity_only(m) and not _place_only(m)], prepositions)
+                   or _subject_low(low, [m for m in before if not _place_only(m)], prepositions)) if before else None
         speaker = _subject_low(low, [m for m in mentions if m.end <= barrier], prepositions) if barrier > lo else None
         actor = recipient = None
         kind = c["kind"]
@@ -393,7 +438,7 @@ class EventCoder:
         for mention, rec, other in ((actor, actor_rec, recipient_rec), (recipient, recipient_rec, actor_rec)):
             # "President X", "the military government": a state organ of the country in focus
             if rec is not None and not (rec.country or rec.countries) and mention is not None \
-                    and all(p.kind in ("sector", "named") for p in mention.parts):
+                    and _titles_only(mention):
                 if rec.sector in state_sectors:
                     rec.country = _focus_country(doc, mentions, exclude=other)
                 if not (rec.country or rec.countries) and rec.sector \
@@ -412,9 +457,9 @@ class EventCoder:
         event = EventMention(
             c["type"], Span(view.idx[t0], view.end_char(t1 - 1), view.span_text(t0, t1)),
             Span(sent.start_char, sent.end_char, evidence[1]), c["mode"], None,
-            actor_rec, recipient_rec, modality=c["modality"], negated=c["negated"],
-            extension=self.types[c["type"]]["extension"], confidence=c["confidence"], component=COMPONENT,
-            denies=c.get("denies"))
+            actor_rec, recipient_rec, None, None, [], None, [], None,  # place ... attribution: _attach's
+            c["modality"], c["negated"], self.types[c["type"]]["extension"], c.get("denies"), c["confidence"],
+            COMPONENT)
         self._attach(doc, view, sent, event)
         return event
 
@@ -440,9 +485,13 @@ class EventCoder:
         found = self._found
         here = found["in_sentence"].get(self._sent_no)
         if here is not None:
-            dateline_end = found["dateline_end"]
-            places = [p for p in here.get("places", ()) if p.role != "dateline" and p.lat is not None
-                      and p.start >= dateline_end]
+            # what the sentence offers every one of its events, sorted out once
+            places = here.get("event_places")
+            if places is None:
+                dateline_end = found["dateline_end"]
+                places = here["event_places"] = [p for p in here.get("places", ()) if p.role != "dateline"
+                                                 and p.lat is not None and p.start >= dateline_end]
+                here["event_times"] = [x for x in here.get("times", ()) if x.type in ("DATE", "TIME")]
             if places:
                 text = view.text
                 parties = [(a.start, a.end) for a in (event.actor, event.recipient)
@@ -457,7 +506,7 @@ class EventCoder:
                     return (in_party, not locative, p.start < t, abs(p.start - t))
 
                 event.place = places[0] if len(places) == 1 else min(places, key=rank)
-            times = [x for x in here.get("times", ()) if x.type in ("DATE", "TIME")]
+            times = here["event_times"]
             quantities = here.get("quantities")
             if quantities:
                 event.quantities = list(quantities)
@@ -533,11 +582,18 @@ _GROUP_NOUNS = {"group", "organisation", "organization", "movement", "front", "m
 
 
 def _place_only(m) -> bool:
-    return all(p.kind == "place" for p in m.parts)
+    # loops rather than all(generator): asked for every mention of every event
+    for p in m.parts:
+        if p.kind != "place":
+            return False
+    return True
 
 
 def _entity_only(m) -> bool:
-    return all(p.kind == "named" for p in m.parts)
+    for p in m.parts:
+        if p.kind != "named":
+            return False
+    return True
 
 
 def _with_entity_mentions(doc, sent, mentions: list) -> list:
@@ -557,10 +613,13 @@ def _with_entity_mentions(doc, sent, mentions: list) -> list:
         inside = [m for m in out if m.start >= e_start and m.end <= e_end]
         if inside and not all(_sector_only(m) for m in inside):
             continue
-        if any(m.start < e_end and e_start < m.end and m not in inside for m in out):
+        # the sentence's mentions never overlap, so none equals another: membership by identity
+        # (a dataclass == compares every part of both)
+        inside_ids = {id(m) for m in inside}
+        if any(m.start < e_end and e_start < m.end and id(m) not in inside_ids for m in out):
             continue
         if inside:
-            out = [m for m in out if m not in inside]
+            out = [m for m in out if id(m) not in inside_ids]
         sectors = [p for m in inside for p in m.parts]  # "President" in "President X" keeps its sector
         text = span_text(e_start, e_end)
         out.append(ActorMention(e_start, e_end, [Entry(f"ent:{text}", text, None, None, "named")] + sectors))
@@ -580,7 +639,7 @@ def _with_place_mentions(doc, sent, mentions: list, places: list) -> list:
         if not (sent.start_char <= p.start < sent.end_char) or not p.country or p.role == "dateline" \
                 or p.precision not in ("city", "region", "point"):
             continue
-        span = doc.char_span(p.start, p.end, alignment_mode="expand")
+        span = _char_span(doc, p.start, p.end)
         if span is None:
             continue
         if taken.intersection(range(span.start, span.end)):
@@ -683,8 +742,19 @@ def _named_ents(doc) -> list:
     return ents
 
 
+def _titles_only(m) -> bool:
+    """Only sector nouns and unregistered names ('President X', 'the military government')."""
+    for p in m.parts:
+        if p.kind != "sector" and p.kind != "named":
+            return False
+    return True
+
+
 def _sector_only(m) -> bool:
-    return all(p.kind == "sector" for p in m.parts)
+    for p in m.parts:
+        if p.kind != "sector":
+            return False
+    return True
 
 
 def _resolve_references(doc, sent, coded: list, history: list) -> None:
@@ -866,14 +936,51 @@ def _claimant(doc, attr) -> Actor:
     if not attr.source:
         return Actor(text=attr.source_text or "", component=COMPONENT)
     s, e = attr.source[0]
-    span = doc.char_span(s, e, alignment_mode="expand")
+    span = _char_span(doc, s, e)
     if span is not None:
         found = find_actor_mentions(doc, span)
         if found:
             actor = found[0].to_actor(doc)
-            actor.text, actor.start, actor.end = span.text, s, e
+            actor.text, actor.start, actor.end = token_view(doc).span_text(span.start, span.end), s, e
             return actor
     return Actor(text=token_view(doc).text[s:e], start=s, end=e, component=COMPONENT)
+
+
+class _TokenSpan:
+    """Token bounds of a character span (what the coder reads of a spaCy ``Span``)."""
+
+    __slots__ = ("start", "end")
+
+    def __init__(self, start: int, end: int):
+        self.start, self.end = start, end
+
+
+def _char_span(doc, start_idx: int, end_idx: int) -> Optional[_TokenSpan]:
+    """``doc.char_span(start_idx, end_idx, alignment_mode="expand")``'s token bounds, found by
+    bisecting the token offsets instead of building a spaCy ``Span``.
+
+    spaCy gives a token the characters from its start up to the next token's (its trailing
+    space included), so the token holding a character is the last one starting at or before
+    it; a start on a token's trailing space moves to the next token."""
+    view = token_view(doc)
+    idx = view.idx
+    if not 0 <= start_idx < len(view.text) or not 0 < end_idx <= len(view.text):
+        return _spacy_char_span(doc, start_idx, end_idx)
+    start = bisect_right(idx, start_idx) - 1
+    end = bisect_right(idx, end_idx - 1) - 1
+    if start < 0 or end < 0:
+        return _spacy_char_span(doc, start_idx, end_idx)
+    if start_idx == view.end_char(start):
+        start += 1
+    end += 1
+    if start > end:
+        return _spacy_char_span(doc, start_idx, end_idx)  # spaCy's own error for it
+    return _TokenSpan(start, end)
+
+
+def _spacy_char_span(doc, start_idx: int, end_idx: int) -> Optional[_TokenSpan]:
+    span = doc.char_span(start_idx, end_idx, alignment_mode="expand")
+    return None if span is None else _TokenSpan(span.start, span.end)
 
 
 def _subject(doc, before, ctx):
@@ -979,7 +1086,7 @@ class _Marks:
 
     __slots__ = ("reporting", "according_to", "commas", "background", "low")
 
-    def __init__(self, low: list, unique: set, ctx: dict):
+    def __init__(self, low: list, unique: set, ctx: dict, positions=None):
         # the words of each list that the Doc holds at all, then one pass over the tokens
         # for all of them together; the few hits are sorted out afterwards
         reporting = unique.intersection(ctx["reporting_forms"])
@@ -994,7 +1101,7 @@ class _Marks:
         self.low = low
         if not wanted:
             return
-        for k in compress(range(len(low)), map(wanted.__contains__, low)):
+        for k in compress(range(len(low)) if positions is None else positions, map(wanted.__contains__, low)):
             w = low[k]
             if w == ",":
                 self.commas.append(k)
@@ -1100,8 +1207,14 @@ def _may_hold(text: str, literals: tuple) -> bool:
     """False only when no case-blind match of ``literals`` can be in ``text``."""
     if any(c in text for c in _FOLDS_TO_ASCII):
         return True
-    lowered = text.lower()
-    return any(w in lowered for w in literals)
+    if text.isascii():
+        lowered = text.lower()
+        return any(w in lowered for w in literals)
+    # the other non-ASCII characters lower-case to non-ASCII ones (tested over every code
+    # point), so an ASCII word stands in the lower-cased text only where it stands in the
+    # UTF-8 bytes with their ASCII letters lower-cased: no Unicode case mapping of the text
+    lowered = text.encode("utf-8", "surrogatepass").lower()
+    return any(w.encode("ascii") in lowered for w in literals)
 
 
 def _boilerplate_ranges(text: str) -> list:

@@ -18,7 +18,7 @@ from ..resources import load_json
 KIND_WEIGHT = {"verb": 0.6, "phrase": 0.55, "noun": 0.4}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sense:
     type: str
     kind: str  # verb, noun, phrase
@@ -26,7 +26,7 @@ class Sense:
     mode: Optional[str] = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Trigger:
     start: int  # token indices
     end: int
@@ -94,7 +94,7 @@ class TriggerMatcher:
     def __call__(self, doc) -> list:
         """Longest non-overlapping triggers, left to right."""
         view = token_view(doc)
-        spans = sorted(self.matches(view.low, view.low_set), key=_LONGEST_FIRST)
+        spans = sorted(self.index.matches(view.low, view.low_set, view.positions), key=_LONGEST_FIRST)
         out, pos = [], -1
         for s, e in spans:
             if s < pos:

@@ -39,7 +39,7 @@ VERSION = "0.1"
 COMPONENT = f"eventwire_actors@{VERSION}"
 
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
     id: str
     name: str
@@ -51,7 +51,7 @@ class Entry:
     person: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class ActorMention:
     """Tokens [start, end) of one actor; ``parts`` are the registry entries it combines."""
 
@@ -82,7 +82,10 @@ class ActorMention:
 
     @property
     def sector_nouns(self) -> bool:
-        return any(p.kind == "sector" for p in self.parts)
+        for p in self.parts:
+            if p.kind == "sector":
+                return True
+        return False
 
     @property
     def named(self) -> bool:
@@ -229,6 +232,7 @@ class _FuzzyNames:
         # shorter needs eight letters in the name ('Ethopia'), or first names become states
         self.names = {n for n in states if len(n) >= self.MIN_LEN - 1}
         self._seen: dict = {}  # word -> its name or None: capitalised words repeat across articles
+        self._nothing: set = set()  # lower-cased words known to match no name (or too short, not letters)
         self.shorter: dict = {}  # a name with one inner letter dropped -> the name
         longer_ok = sorted({x for x in self.names if len(x) >= self.MIN_MISSING_LEN} |
                            {x for x in surnames if len(x) >= self.MIN_SURNAME_LEN})
@@ -246,6 +250,23 @@ class _FuzzyNames:
             self._seen.clear()
         found = self._seen[w] = self._match(w)
         return found
+
+    def matches_in(self, words: set) -> dict:
+        """{word: name} for the lower-cased ``words`` (letters only, five or more) that are one
+        letter off a name. Words seen before without a match are set aside in one set
+        difference: most of a text's words come back article after article."""
+        out = {}
+        nothing = self._nothing
+        if len(nothing) > 200_000:  # a long-running ingest must not grow without bound
+            nothing.clear()
+        shortest = self.MIN_LEN - 1
+        for w in words - nothing:
+            found = self.match(w) if len(w) >= shortest and w.isalpha() else None
+            if found is None:
+                nothing.add(w)
+            else:
+                out[w] = found
+        return out
 
     def _match(self, w: str) -> Optional[str]:
         if len(w) < self.MIN_LEN - 1 or w in self.known:
@@ -368,7 +389,7 @@ def _doc_matches(doc, reg) -> tuple:
     if found is None:
         ends: dict = {}  # start -> its ends, longest first
         view = token_view(doc)
-        for matches in (reg.matcher.matches(view.low, view.low_set), reg.exact.matches(view.words)):
+        for matches in (reg.matcher.matches(view.low, view.low_set, view.positions), reg.exact.matches_cased(view)):
             for s, e in matches:
                 es = ends.get(s)
                 if es is None:
@@ -385,21 +406,22 @@ def _doc_matches(doc, reg) -> tuple:
 
 
 def _fuzzy_matches(doc, reg, ends: dict) -> dict:
-    """Token -> registry alias, for capitalised words no alias matched that are one letter off one."""
+    """Token -> registry alias, for capitalised words no alias matched that are one letter off one.
+
+    The Doc's distinct capitalised words are tried first (nearly always none is one letter off
+    a name), so the tokens are walked again only for the few words that are."""
     view = token_view(doc)
     low, title = view.low, view.title
+    names = reg.fuzzy.matches_in(set(compress(low, title)))
+    if not names:
+        return {}
     covered = set()
     for s, es in ends.items():
         covered.update(range(s, es[0]))  # the longest end comes first
     out = {}
-    shortest = _FuzzyNames.MIN_LEN - 1
-    match = reg.fuzzy.match
-    for k in compress(range(len(title)), title):
-        w = low[k]
-        if len(w) >= shortest and k not in covered and w.isalpha():
-            alias = match(w)
-            if alias is not None:
-                out[k] = alias
+    for k in compress(view.positions, map(names.__contains__, low)):
+        if title[k] and k not in covered:
+            out[k] = names[low[k]]
     return out
 
 
@@ -450,7 +472,9 @@ def find_actor_mentions(doc: Doc, sent=None, date: Optional[str] = None) -> list
     # merge runs: [country/demonym/org] ('s)? [sector]* with joiners for compounds
     mentions: list[ActorMention] = []
     for s, e, entry in tokens:
-        if mentions:
+        # a token more than two words after the last mention joins nothing (every rule below
+        # wants a gap of at most two): most tokens stop here, before any gap is read
+        if mentions and s - mentions[-1].end <= 2:
             last = mentions[-1]
             gap = low[last.end:s]
             joinable = all(g in _JOINERS or g in _SKIPPABLE for g in gap) and len(gap) <= 2
