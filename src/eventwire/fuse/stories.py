@@ -248,12 +248,18 @@ class StoryIndex:
         for c in CHANNELS:
             self.df[c].update(bags.get(c, {}).keys())
 
-    def observe_all(self, bags_by_article: Dict[str, Dict[str, Counter]]) -> None:
-        """``observe`` for many articles: one document-frequency count per bag."""
+    def observe_all(self, bags_by_article: Dict[str, Dict[str, Counter]], count_df: bool = True) -> None:
+        """``observe`` for many articles: one document-frequency count per bag.
+
+        ``count_df=False`` leaves the document frequencies to the caller: a batch grouper
+        that numbers every term of a fresh index anyway counts them in the same pass
+        (:meth:`.batch.BatchGrouper`, ``count_df``)."""
         fresh = {aid: bags for aid, bags in bags_by_article.items() if aid not in self.counts}
         for aid, bags in fresh.items():
             self.counts[aid] = {c: bags.get(c) or {} for c in CHANNELS}
         self.n_docs += len(fresh)
+        if not count_df:
+            return
         for c in CHANNELS:
             self.df[c].update(chain.from_iterable(self.counts[aid][c] for aid in fresh))
 
@@ -645,13 +651,15 @@ def group_stories(results: Iterable[DocumentResult], settings: Optional[dict] = 
         index.reprints.add(r.article)
     originals = [r for r in ordered if index.reprints.reprint_of(r.article.id) is None]
     bags = {r.article.id: extract_features(r.article, r) for r in originals}
-    index.observe_all(bags)
+    # the index is new, so its document frequencies are those of these articles: the batch
+    # grouper counts them while it numbers their terms (one pass over the terms, not two)
+    index.observe_all(bags, count_df=False)
     from .batch import group_articles
 
-    ids = list(dict.fromkeys(r.article.id for r in originals))
+    ids = list(bags)
     for r in originals:
         index.dates.setdefault(r.article.id, r.article.published)
-    for aid, sid in zip(ids, group_articles(index, ids)):
+    for aid, sid in zip(ids, group_articles(index, ids, count_df=True)):
         index.assigned[aid] = index._pending[aid] = sid
     for r in ordered:
         index.add(r)  # the reprints: each takes the story of its filed copy
