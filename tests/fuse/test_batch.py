@@ -115,3 +115,30 @@ def test_strongest_per_doc_is_the_full_sort_cut():
         position = np.arange(total) - start[doc[order]]
         expected = np.sort(order[(position < limit) & (w[order] > 0)])
         assert np.array_equal(_strongest_per_doc(w, doc, lengths, limit, ids, vocab), expected)
+
+
+def test_batch_counts_document_frequencies_as_observe_all_does(kit, original, other_flood):
+    """``group_stories`` leaves the document frequencies to the grouper, which counts them
+    while it numbers the terms: the index must end with the counts (and key order) that
+    ``observe_all`` gives, every bag included, and the same stories as a
+    grouper reading counts observe_all made."""
+    import pytest
+
+    results = _results(kit, FIGHT_ONE + FIGHT_TWO) + [original, other_flood]
+    index = group_stories(results)
+    from eventwire.fuse.reprints import original_key
+
+    results.sort(key=lambda r: original_key(r.article))  # group_stories' filing order
+    counted = StoryIndex()
+    counted.observe_all({r.id: extract_features(r.article, r) for r in results})
+    for bag in counted.df:
+        assert list(index.df[bag].items()) == list(counted.df[bag].items())
+    assert list(index.df["words"].items())  # something was counted
+    ids = [r.id for r in results]
+    for r in results:
+        counted.dates.setdefault(r.id, r.article.published)
+    from eventwire.fuse.batch import group_articles
+
+    assert group_articles(counted, ids) == [index.story_of(a) for a in ids]
+    with pytest.raises(ValueError):
+        BatchGrouper(counted, ids, count_df=True)  # its frequencies are counted already

@@ -156,6 +156,9 @@ def test_capitalised_tokens_are_found_as_a_loop_over_first_letters_would():
 
     for words in (["In", "Cairo", "the", "U.S.", "said", "’", "Éire"],
                   ["ℂ", "is", "upper", "but", "lower-cases", "to", "itself", "İstanbul", "ǅ"],
-                  ["all", "lower", "1990"]):
+                  ["all", "lower", "1990"], ["Solo"], []):
         expected = [k for k, w in enumerate(words) if w[0].isupper()]
-        assert _capitalised_tokens(words) == expected
+        # the text the tokens were cut from, one space between them, and their offsets
+        text = " ".join(words)
+        starts = [sum(len(w) + 1 for w in words[:k]) for k in range(len(words))]
+        assert _capitalised_tokens(text, starts, words) == expected

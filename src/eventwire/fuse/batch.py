@@ -26,10 +26,17 @@ from .stories import CHANNELS, StoryIndex, parse_date, story_id_for
 class BatchGrouper:
     """Groups the given (already observed and vectorised) articles of ``index``."""
 
-    def __init__(self, index: StoryIndex, ids: Sequence[str]) -> None:
+    def __init__(self, index: StoryIndex, ids: Sequence[str], count_df: bool = False) -> None:
+        """``count_df``: the index observed exactly ``ids`` and has not counted their document
+        frequencies yet (``observe_all(..., count_df=False)``); they are counted here, into
+        ``index.df``, as the terms are numbered."""
         self.index = index
         self.ids = list(ids)
         self.settings = index.settings
+        if count_df:
+            if index.n_docs != len(self.ids) or any(index.df[c] for c in CHANNELS):
+                raise ValueError("count_df needs a fresh index that observed exactly these articles")
+        self._count_df = count_df
         n = len(self.ids)
         self.similarity = self._similarity_matrix()
         days = [parse_date(index.dates.get(a)) for a in self.ids]
@@ -60,6 +67,8 @@ class BatchGrouper:
         offset = 0
         for bag in CHANNELS:
             if not scale[bag]:
+                if self._count_df:  # not compared, but counted for the index's later use
+                    index.df[bag].update(chain.from_iterable(index.counts[aid][bag] for aid in self.ids))
                 continue
             bags = [index.counts[aid][bag] for aid in self.ids]
             lengths = np.fromiter(map(len, bags), dtype=np.int64, count=n)
@@ -77,7 +86,14 @@ class BatchGrouper:
             new_term = sighting == np.arange(total)
             ids = (np.cumsum(new_term) - 1)[sighting]
             tf = np.fromiter(chain.from_iterable(b.values() for b in bags), dtype=np.float64, count=total)
-            df = np.fromiter(map(index.df[bag].__getitem__, vocab), dtype=np.float64, count=len(vocab))
+            if self._count_df:
+                # a bag holds each term once: a term's document frequency is its number of
+                # sightings; vocab is in first-sighting order, the order Counter.update keeps
+                counts = np.bincount(ids, minlength=len(vocab))
+                index.df[bag].update(dict(zip(vocab, counts.tolist())))
+                df = counts.astype(np.float64)
+            else:
+                df = np.fromiter(map(index.df[bag].__getitem__, vocab), dtype=np.float64, count=len(vocab))
             w = (1.0 + np.log(tf)) * np.log((n_idf + 1) / (df[ids] + 1))
             doc = np.repeat(np.arange(n), lengths)
             norm = np.sqrt(np.bincount(doc, weights=w * w, minlength=n))
@@ -293,11 +309,12 @@ def _strongest_per_doc(w: np.ndarray, doc: np.ndarray, lengths: np.ndarray, limi
     return np.flatnonzero(keep)
 
 
-def group_articles(index: StoryIndex, ids: Sequence[str]) -> List[str]:
-    """Story id per article of ``ids`` (in that order: the filing order) under the batch rules."""
+def group_articles(index: StoryIndex, ids: Sequence[str], count_df: bool = False) -> List[str]:
+    """Story id per article of ``ids`` (in that order: the filing order) under the batch rules
+    (``count_df``: see :class:`BatchGrouper`)."""
     if not ids:
         return []
-    grouper = BatchGrouper(index, ids)
+    grouper = BatchGrouper(index, ids, count_df)
     settings = index.settings
     found = settings.get("found_threshold")
     grouper.file(settings["join_threshold"] if found is None else found)

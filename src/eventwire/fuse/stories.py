@@ -43,8 +43,12 @@ from .reprints import ReprintIndex, original_key
 CHANNELS = ("words", "names", "lead", "numbers", "signals")
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+")
-# "Wladimir Klitschko", "Bank of England", "U.S.": capitalised words, joined by of/de/al
-_NAME = re.compile(r"\b(?:[A-Z][a-zA-Z'\-]+|[A-Z]\.(?:[A-Z]\.)*)(?:\s+(?:(?:of|de|del|al|van|von|bin)\s+)?[A-Z][a-zA-Z'\-]+)*")
+# "Wladimir Klitschko", "Bank of England", "U.S.": capitalised words, joined by of/de/al.
+# A name opens at a capital with no word character before it (the ``\b`` before a capital);
+# the check is a lookbehind after the capital rather than a leading ``\b``, so that the regex
+# engine skips ahead to the next capital in C instead of trying the pattern at every position
+# (the same matches, in a third less time).
+_NAME = re.compile(r"[A-Z](?<!\w[A-Z])(?:[a-zA-Z'\-]+|\.(?:[A-Z]\.)*)(?:\s+(?:(?:of|de|del|al|van|von|bin)\s+)?[A-Z][a-zA-Z'\-]+)*")
 _NUMBER = re.compile(r"\b\d[\d,.]*\b")
 # the same numbers without the leading \b, which stops the regex engine from skipping ahead
 # to the next digit; a run glued to a word ("a1,234") is handed to _NUMBER
@@ -244,12 +248,18 @@ class StoryIndex:
         for c in CHANNELS:
             self.df[c].update(bags.get(c, {}).keys())
 
-    def observe_all(self, bags_by_article: Dict[str, Dict[str, Counter]]) -> None:
-        """``observe`` for many articles: one document-frequency count per bag."""
+    def observe_all(self, bags_by_article: Dict[str, Dict[str, Counter]], count_df: bool = True) -> None:
+        """``observe`` for many articles: one document-frequency count per bag.
+
+        ``count_df=False`` leaves the document frequencies to the caller: a batch grouper
+        that numbers every term of a fresh index anyway counts them in the same pass
+        (:meth:`.batch.BatchGrouper`, ``count_df``)."""
         fresh = {aid: bags for aid, bags in bags_by_article.items() if aid not in self.counts}
         for aid, bags in fresh.items():
             self.counts[aid] = {c: bags.get(c) or {} for c in CHANNELS}
         self.n_docs += len(fresh)
+        if not count_df:
+            return
         for c in CHANNELS:
             self.df[c].update(chain.from_iterable(self.counts[aid][c] for aid in fresh))
 
@@ -641,13 +651,15 @@ def group_stories(results: Iterable[DocumentResult], settings: Optional[dict] = 
         index.reprints.add(r.article)
     originals = [r for r in ordered if index.reprints.reprint_of(r.article.id) is None]
     bags = {r.article.id: extract_features(r.article, r) for r in originals}
-    index.observe_all(bags)
+    # the index is new, so its document frequencies are those of these articles: the batch
+    # grouper counts them while it numbers their terms (one pass over the terms, not two)
+    index.observe_all(bags, count_df=False)
     from .batch import group_articles
 
-    ids = list(dict.fromkeys(r.article.id for r in originals))
+    ids = list(bags)
     for r in originals:
         index.dates.setdefault(r.article.id, r.article.published)
-    for aid, sid in zip(ids, group_articles(index, ids)):
+    for aid, sid in zip(ids, group_articles(index, ids, count_df=True)):
         index.assigned[aid] = index._pending[aid] = sid
     for r in ordered:
         index.add(r)  # the reprints: each takes the story of its filed copy
