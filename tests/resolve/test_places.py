@@ -51,6 +51,18 @@ def test_transliterated_airbase_is_a_point(nlp):
     assert abs(base.lat - 35.40) < 0.05 and abs(base.lon - 35.95) < 0.05
 
 
+def test_names_written_with_a_possessive_clitic(nlp):
+    # before: "Republic of Korea" inside the DPRK's name resolved to South Korea, and the
+    # People's Republic of China to Taiwan (the Republic of China)
+    ps = by_text(places_of(nlp, "The Democratic People's Republic of Korea and the People's Republic "
+                                "of China met in St. John's after Russia's and Assad's envoys left."))
+    assert ps["Democratic People's Republic of Korea"].country == "PRK"
+    assert ps["People's Republic of China"].country == "CHN"
+    assert ps["St. John's"].country == "CAN"
+    assert ps["Russia"].country == "RUS"  # the clitic stays outside a name not written with it
+    assert not any(t.startswith("Assad") for t in ps)  # not the hamlet "Assads"
+
+
 def test_places_are_sorted_and_offsets_match_the_text(nlp):
     text = "Officials in Cairo said Egypt and Jordan agreed. Later, Amman confirmed."
     ps = places_of(nlp, text)

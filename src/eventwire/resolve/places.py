@@ -38,7 +38,7 @@ from ..nlp.fast import doc_text, sentence_starts, token_offsets, token_texts
 from ..resources import load_json
 from .gazetteer import Candidate, Gazetteer, get_gazetteer, normalize
 
-VERSION = "1.0"
+VERSION = "1.1"
 COMPONENT = f"eventwire_places@{VERSION}"
 
 # Prior for each feature code, added to log10(population): countries and continents are what
@@ -174,7 +174,14 @@ def _capitalised_tokens(text: str, starts: list, words: list) -> list:
     return caps
 
 
+_CLITICS = frozenset({"'s", "’s"})
 _OPENERS = frozenset({".", "!", "?", ":", '"', "“", "”", "'", "(", "-", "—", "–"})
+
+
+def _spelt_with_clitic(cands) -> bool:
+    """A name's key drops the apostrophe, so "Assad's" finds the hamlet "Assads": a name
+    with its clitic counts only where some record is written with it ("St. John's")."""
+    return any("'" in c.name or "’" in c.name for c in cands)
 
 
 def find_mentions(doc: Doc, gaz: Gazetteer, text: Optional[str] = None,
@@ -207,8 +214,17 @@ def find_mentions(doc: Doc, gaz: Gazetteer, text: Optional[str] = None,
         key, hit, longer = probed if probed is not None else probe_word(t)
         best_j, best_key = (i + 1, key) if hit else (None, None)
         start = starts[i]
+        j = i + 1
+        if j < n and words[j] in _CLITICS and starts[j] == start + len(t):
+            # "People's Republic of China", "St. John's": the name's key holds the clitic
+            # ("peoples"), so the word alone is no prefix of it
+            key = normalize(text[start:starts[j] + len(words[j])])
+            hit, longer_with = probe(key)
+            if hit and _spelt_with_clitic(candidates(key)):
+                best_j, best_key = j + 1, key
+            if longer_with:
+                longer, j = True, j + 1
         if longer:
-            j = i + 1
             while j < n and j - i < max_len:
                 tj = words[j]
                 if not tj[:1].isupper():
@@ -224,6 +240,14 @@ def find_mentions(doc: Doc, gaz: Gazetteer, text: Optional[str] = None,
                     hit, longer = probe(key)
                     if hit:
                         best_j, best_key = j + 1, key
+                    if j + 1 < n and words[j + 1] in _CLITICS and starts[j + 1] == starts[j] + len(tj):
+                        # the word with its clitic, as above
+                        key = normalize(text[start:starts[j + 1] + len(words[j + 1])])
+                        hit, longer_with = probe(key)
+                        if hit and _spelt_with_clitic(candidates(key)):
+                            best_j, best_key = j + 2, key
+                        if longer_with:
+                            longer, j = True, j + 1
                 if not longer:
                     break
                 j += 1
