@@ -5,6 +5,7 @@
     .venv/bin/python benchmarks/throughput.py --components --write-docs   # also rewrite docs/performance.md
     .venv/bin/python benchmarks/throughput.py --only extract --limit 200
     .venv/bin/python benchmarks/throughput.py --only extract --repeat 9   # median of nine runs + spread
+    .venv/bin/python benchmarks/throughput.py --only extract --repeat 5 --against ../old   # speed-up over a checkout
     .venv/bin/python benchmarks/throughput.py --render report.json --note "..."  # page from a saved run
 
 The corpus is ``../shared/data/polnear/docs.jsonl`` (924 real news articles) unless ``--docs``
@@ -121,12 +122,12 @@ def has_command(exe: str, name: str) -> bool:
     return res.returncode == 0
 
 
-def run_measured(cmd: list, stdout_path: Path) -> dict:
+def run_measured(cmd: list, stdout_path: Path, env: dict | None = None) -> dict:
     """Run ``cmd``; wall seconds, the child's peak RSS, exit status and the tail of stderr."""
     err_path = stdout_path.with_suffix(".stderr")
     with stdout_path.open("wb") as out, err_path.open("wb") as err:
         t0 = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=out, stderr=err, cwd=ROOT)
+        proc = subprocess.Popen(cmd, stdout=out, stderr=err, cwd=ROOT, env=env)
         _pid, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - t0
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -173,6 +174,34 @@ def bench_extract(exe: str, docs: Path, stats: dict, tiny: Path, workdir: Path, 
         result["runs"] = {"n": len(runs), "articles_per_s": per_s, "wall_s": [r["wall_s"] for r in runs],
                           "startup_s": sorted(s["wall_s"] for s in startups)}
     return result
+
+
+def bench_against(exe: str, docs: Path, stats: dict, workdir: Path, other: Path, repeat: int) -> dict:
+    """This checkout's ``extract`` and another's (its ``src/`` first on PYTHONPATH, same venv),
+    run in alternation over the same documents: on a host whose speed drifts from minute to
+    minute, the ratio of back-to-back runs is the figure that survives the drift."""
+    def env_for(root: Path) -> dict:
+        return {**os.environ, "PYTHONPATH": str(root / "src")}
+
+    ours, theirs, ratios = [], [], []
+    for k in range(max(1, repeat)):
+        pair = {}
+        # alternate which one goes first, so neither always runs on a warmer host
+        for who, root in ((("ours", ROOT), ("theirs", other)) if k % 2 == 0 else (("theirs", other), ("ours", ROOT))):
+            pair[who] = run_measured([exe, "extract", str(docs), "--format", "jsonl"],
+                                     workdir / f"against-{who}.jsonl", env=env_for(root))
+        if pair["ours"]["exit"] or pair["theirs"]["exit"]:
+            return {"error": "a run failed", "ours": pair["ours"], "theirs": pair["theirs"]}
+        ours.append(pair["ours"]["wall_s"])
+        theirs.append(pair["theirs"]["wall_s"])
+        ratios.append(round(pair["theirs"]["wall_s"] / pair["ours"]["wall_s"], 3))
+    same = (workdir / "against-ours.jsonl").read_bytes() == (workdir / "against-theirs.jsonl").read_bytes()
+    n = stats["documents"]
+    return {"checkout": str(other), "commit": git_commit(other), "runs": len(ours),
+            "ours_articles_per_s": sorted(round(n / w, 2) for w in ours),
+            "theirs_articles_per_s": sorted(round(n / w, 2) for w in theirs),
+            "speedup_per_pair": sorted(ratios), "speedup_median": sorted(ratios)[len(ratios) // 2],
+            "same_output": same}
 
 
 def bench_ingest(exe: str, docs: Path, stats: dict, tiny: Path, workdir: Path) -> dict:
@@ -385,6 +414,15 @@ def render_markdown(report: dict) -> str:
         lines += [f"`extract` ran {spread['n']} times; the row above is the median run. Articles/s of "
                   f"every run, sorted: {', '.join(str(x) for x in rates_)} (range {rates_[0]}-{rates_[-1]}); "
                   f"start-up runs: {', '.join(str(x) for x in spread['startup_s'])} s.", ""]
+    ag = report.get("against")
+    if ag and not ag.get("error"):
+        lines += ["## Against an earlier commit", "",
+                  f"`extract` of this commit and of `{ag['commit']}` run in alternation, {ag['runs']} pairs, "
+                  f"same documents (`--against`): speed-up {ag['speedup_median']}x (median of the pairs; "
+                  f"each pair: {', '.join(str(x) for x in ag['speedup_per_pair'])}). Articles/s, this commit: "
+                  f"{', '.join(str(x) for x in ag['ours_articles_per_s'])}; `{ag['commit']}`: "
+                  f"{', '.join(str(x) for x in ag['theirs_articles_per_s'])}. Outputs "
+                  f"{'identical' if ag['same_output'] else 'differ (the two commits extract differently)'}.", ""]
     ing = report.get("ingest")
     if ing and not ing.get("skipped"):
         lines += [f"`ingest` wrote a {ing.get('db_mb')} MB DuckDB file; ingesting the same file again "
@@ -411,10 +449,10 @@ def render_markdown(report: dict) -> str:
     return "\n".join(lines)
 
 
-def git_commit() -> str | None:
+def git_commit(checkout: Path = ROOT) -> str | None:
     try:
         return subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
-                              cwd=ROOT, check=True).stdout.strip()
+                              cwd=checkout, check=True).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return None
 
@@ -426,6 +464,9 @@ def main(argv=None) -> int:
     ap.add_argument("--limit", type=int, help="use the first N documents only")
     ap.add_argument("--repeat", type=int, default=1,
                     help="run extract N times and report the median run with the spread (default 1)")
+    ap.add_argument("--against", metavar="CHECKOUT",
+                    help="also time another checkout's extract (e.g. a `git worktree` of an older commit) "
+                         "in alternation with this one, --repeat pairs, and report the speed-up")
     ap.add_argument("--components", action="store_true", help="also time each pipeline stage in-process")
     ap.add_argument("--write-docs", action="store_true", help=f"rewrite {DOCS_PAGE.relative_to(ROOT)}")
     ap.add_argument("--note", action="append", default=[], help="a note to add to the docs page")
@@ -464,6 +505,10 @@ def main(argv=None) -> int:
             print(f"running eventwire {name} over {stats['documents']} documents ...", file=sys.stderr)
             extra = {"repeat": args.repeat} if name == "extract" else {}
             report[name] = bench(exe, docs_used, stats, tiny, workdir, **extra)
+        if args.against and exe is not None:
+            print(f"timing extract against {args.against} ...", file=sys.stderr)
+            report["against"] = bench_against(exe, docs_used, stats, workdir, Path(args.against).resolve(),
+                                              args.repeat)
         if args.components:
             print("timing pipeline components ...", file=sys.stderr)
             report["components"] = bench_components(docs_used, None)
