@@ -63,6 +63,13 @@ def test_names_written_with_a_possessive_clitic(nlp):
     assert not any(t.startswith("Assad") for t in ps)  # not the hamlet "Assads"
 
 
+def test_territories_the_package_sources_lack_are_curated(nlp):
+    # before: "Kosovo" was a Belarusian village and the U.S. Virgin Islands the United States
+    ps = by_text(places_of(nlp, "Serbia and Kosovo met after storms hit the U.S. Virgin Islands."))
+    assert ps["Kosovo"].country == "XKX" and ps["Kosovo"].precision == "country"
+    assert ps["U.S. Virgin Islands"].country == "VIR"
+
+
 def test_places_are_sorted_and_offsets_match_the_text(nlp):
     text = "Officials in Cairo said Egypt and Jordan agreed. Later, Amman confirmed."
     ps = places_of(nlp, text)
