@@ -20,13 +20,6 @@ def _doc(nlp, text):
     return nlp(make_doc(nlp, article_from_text(text, "test")))
 
 
-def test_only_one_character_lower_cases_longer():
-    # the view decides whether token lengths survive lower-casing by looking for this one
-    # character instead of lower-casing the whole text
-    longer = [c for c in range(sys.maxunicode + 1) if len(chr(c).lower()) != 1]
-    assert longer == [0x130]
-
-
 def test_only_capital_sigma_lower_cases_by_its_neighbours():
     # span_lower lower-cases a span's own text unless the text holds capital sigma
     sigma = "\u03a3"

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 import re
 
-from ..nlp.fast import doc_text, sentence_starts, token_lowers, token_offsets, token_texts
+from ..nlp.fast import doc_text, lowering_keeps_lengths, sentence_starts, token_lowers, token_offsets, token_texts
 from ..nlp.inflect import known_lemmas, lemma, verb_forms
 
 from ..resources import load_json
@@ -152,7 +152,7 @@ def view_from_doc(doc, lex: Lexicon | None = None) -> TokenView:
     in_quote = _quote_depth_sparse(n, quote_tokens, newline_tokens, words)
     view.in_quote = in_quote
     view.quotes_upto = list(accumulate(in_quote, initial=0))
-    if text.isascii() or len(text.lower()) == len(text):  # token_lowers sliced the lower-cased text
+    if lowering_keeps_lengths(text):  # token_lowers gave each token its slice's length
         view.title_line = _title_lines_lower(text, lower, starts, line_firsts, space)
     else:
         view.title_line = title_lines(words, view.line_index)

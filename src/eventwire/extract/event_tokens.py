@@ -13,10 +13,10 @@ from itertools import compress
 
 from spacy.attrs import ENT_IOB, ENT_TYPE
 
-from ..nlp.fast import doc_text, phrase_docs, sentence_starts, token_attr, token_lowers, token_offsets, token_texts
+from ..nlp.fast import (doc_text, lowering_keeps_lengths, phrase_docs, sentence_starts, token_attr, token_lowers,
+                        token_offsets, token_texts)
 
 _KEY = "eventwire_events.view"
-_LONGER_LOWER = "\u0130"  # the one character whose lower-case form is longer: 'İ' -> 'i̇'
 _SIGMA = "\u03a3"  # the one character whose lower-case form depends on its neighbours
 _ENT_ATTRS = [ENT_IOB, ENT_TYPE]
 
@@ -50,11 +50,9 @@ class TokenView:
         # the token offsets the places stage already worked out (nlp.fast's per-Doc cache)
         self.idx = token_offsets(doc)[0]
         self.words = words = token_texts(doc)
-        # a token's lower-cased form has the token's length unless lower-casing changed the
-        # text's length; only then are lengths read from the Doc. Of all Unicode characters
-        # only 'İ' (U+0130) lower-cases to two (tested over every code point), so one search
-        # tells what lower-casing the whole text would
-        self._lens = None if _LONGER_LOWER not in text else token_attr(doc, "LENGTH")
+        # a token's lower-cased form has the token's length unless lower-casing changes the
+        # text's length; only then are lengths read from the Doc
+        self._lens = None if lowering_keeps_lengths(text) else token_attr(doc, "LENGTH")
         # spaCy's IS_TITLE and IS_ALPHA flags are ``str.istitle`` and ``str.isalpha`` of the
         # token text (spacy.lang.lex_attrs); mapping them over the tokenizer's own word list
         # costs a few microseconds where ``Doc.to_array`` costs tens
@@ -229,20 +227,12 @@ class TokenIndex:
         The index is large and the tokens are new strings, so each lookup in it is a cache
         miss: the distinct tokens are looked up once, and the positions are then found in the
         few first tokens present."""
-        index, out, last = self.by_first, [], len(tokens) - 1
+        index, out = self.by_first, []
         present = index.keys() & (set(tokens) if unique is None else unique)
         if not present:
             return out
-        for i in compress(range(len(tokens)) if positions is None else positions, map(present.__contains__, tokens)):
-            alone, longer = index[tokens[i]]
-            if alone:
-                out.append((i, i + 1))
-            if longer and i < last:
-                for seq in longer.get(tokens[i + 1], ()):
-                    n = len(seq)
-                    if n == 2 or tokens[i:i + n] == seq:
-                        out.append((i, i + n))
-        return out
+        starts = compress(range(len(tokens)) if positions is None else positions, map(present.__contains__, tokens))
+        return _phrases_from(index, tokens, starts, out)
 
     def matches_cased(self, view) -> list:
         """``matches(view.words)`` for an index of phrases as written (case-sensitive).
@@ -260,18 +250,25 @@ class TokenIndex:
         out: list = []
         if not present:
             return out
-        index, tokens, low = self.by_first, view.words, view.low
-        last = len(tokens) - 1
-        for i in compress(view.positions, map(present.__contains__, low)):
-            entry = index.get(tokens[i])
-            if entry is None:
-                continue
-            alone, longer = entry
-            if alone:
-                out.append((i, i + 1))
-            if longer and i < last:
-                for seq in longer.get(tokens[i + 1], ()):
-                    n = len(seq)
-                    if n == 2 or tokens[i:i + n] == seq:
-                        out.append((i, i + n))
-        return out
+        starts = compress(view.positions, map(present.__contains__, view.low))
+        return _phrases_from(self.by_first, view.words, starts, out)
+
+
+def _phrases_from(index: dict, tokens: list, starts, out: list) -> list:
+    """Append to ``out`` the (start, end) of every phrase of ``index`` (first token ->
+    (matches alone, {second token: [phrases]})) opening at one of ``starts``; a start whose
+    token opens no phrase is skipped."""
+    last = len(tokens) - 1
+    for i in starts:
+        entry = index.get(tokens[i])
+        if entry is None:
+            continue
+        alone, longer = entry
+        if alone:
+            out.append((i, i + 1))
+        if longer and i < last:
+            for seq in longer.get(tokens[i + 1], ()):
+                n = len(seq)
+                if n == 2 or tokens[i:i + n] == seq:
+                    out.append((i, i + n))
+    return out

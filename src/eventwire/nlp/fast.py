@@ -50,19 +50,28 @@ def token_offsets(doc) -> tuple[list, list]:
     return offsets
 
 
+LONGER_WHEN_LOWERED = "\u0130"  # 'İ' -> 'i̇': of all Unicode characters the one whose lower case is longer
+
+
+def lowering_keeps_lengths(text: str) -> bool:
+    """Whether ``text.lower()`` has ``text``'s length (and so every token's lower-cased form
+    its own length), told by one search instead of lower-casing the whole text."""
+    return LONGER_WHEN_LOWERED not in text
+
+
 def token_lowers(doc) -> list:
     """Lower-cased token texts, index-aligned with the Doc."""
     low = doc.user_data.get(_LOWER)
     if low is None:
         text = doc_text(doc)
-        lowered = text.lower()
-        if len(lowered) == len(text) and "Σ" not in text:
+        keeps = lowering_keeps_lengths(text)
+        if keeps and "Σ" not in text:
             # Every character lower-cases to one character on its own (only capital sigma
             # looks at its neighbours), so each token lower-cases to its slice of the text.
             low = list(map(str.lower, token_texts(doc)))
-        elif len(lowered) == len(text):
+        elif keeps:
             starts, ends = token_offsets(doc)
-            low = list(map(lowered.__getitem__, map(slice, starts, ends)))
+            low = list(map(text.lower().__getitem__, map(slice, starts, ends)))
         else:  # a few characters change length when lower-cased ("İ"); take the slow road
             low = [t.lower_ for t in doc]
         doc.user_data[_LOWER] = low
