@@ -65,7 +65,7 @@ HOME_SUPPORT = 1.5
 # Salonga" is Oceanside, New York, not the bigger Oceanside, California.
 AREA_SUPPORT = 1.5
 AREA_CAP = 2.0
-AREA_MIN_SHARE = 0.05
+AREA_MIN_SHARE = 0.5  # a name votes only for a region with at least this share of it
 AREA_MIN_FOCUS = 1 / 3  # share of the countries in focus the town's country needs (if any)
 
 
@@ -642,8 +642,9 @@ def _areas(m: Mention, memo: dict) -> dict:
                 a = (c.country, c.admin1)
                 where[a] = where.get(a, 0) + c.population + 1000
         whole = sum(where.values())
-        # shares under AREA_MIN_SHARE are dropped: they cannot tip a verdict, and a name
-        # like "Washington" has dozens
+        # only a region holding at least AREA_MIN_SHARE of the name votes: a name spread
+        # over many ("Washington", "Franklin") says little, and many small shares added up
+        # lifted a Missouri village over the bar for "Bourbon" (a New Orleans street)
         hit = {a: n / whole for a, n in where.items() if n >= AREA_MIN_SHARE * whole}
         if type(cands) is tuple:
             memo[m.key] = hit
