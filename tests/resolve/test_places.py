@@ -226,3 +226,13 @@ def test_british_counties_are_regions(nlp):
     ps = by_text(places_of(nlp, "A crash in England closed the A12 in Essex and Kent."))
     for county in ("Essex", "Kent"):
         assert ps[county].country == "GBR" and ps[county].feature == "ADM2"
+
+
+def test_a_name_listed_with_regions_is_a_region(nlp):
+    # before: "Washington" among states was the capital, 3,600 km from the state
+    ps = places_of(nlp, "Jobs moved from western states such as California or Washington.")
+    p = by_text(ps)["Washington"]
+    assert p.feature == "ADM1" and p.country == "USA" and p.lon < -115
+    # alone it is still the capital
+    p = by_text(places_of(nlp, "Officials in Washington denied it."))["Washington"]
+    assert p.feature == "PPLC"

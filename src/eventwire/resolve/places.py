@@ -65,6 +65,7 @@ HOME_SUPPORT = 1.5
 # Salonga" is Oceanside, New York, not the bigger Oceanside, California.
 AREA_SUPPORT = 1.5
 AREA_CAP = 2.0
+LISTED_SUPPORT = 1.5  # a region candidate of a name listed with another region of its country
 AREA_MIN_SHARE = 0.5  # a name votes only for a region with at least this share of it
 AREA_MIN_FOCUS = 1 / 3  # share of the countries in focus the town's country needs (if any)
 
@@ -516,12 +517,18 @@ def outlet_country(article) -> Optional[str]:
     return _country_of_host(host) if host else None
 
 
-def _link_following(text: str, mentions: list[Mention]) -> None:
-    """"Springfield, Illinois" / "Paris (France)": the second names where the first lies."""
+def _link_following(text: str, mentions: list[Mention]) -> list:
+    """"Springfield, Illinois" / "Paris (France)": the second names where the first lies.
+    Returns the pairs joined by "and" / "or" ("California or Washington"): names in a list
+    are of a kind."""
+    listed = []
     for a, b in zip(mentions, mentions[1:]):
         between = text[a.end:b.start].strip()
         if between in (",", "(", ", ") and not b.demonym:
             a.followed_by = b.cands
+        elif between in ("and", "or", "&") and not (a.demonym or b.demonym):
+            listed.append((a, b))
+    return listed
 
 
 def resolve_doc(doc: Doc, gaz: Gazetteer) -> list[Place]:
@@ -535,13 +542,12 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> list[Place]:
         for m in mentions:
             if m.start >= ds and m.end <= de:
                 m.role = "dateline"
-    _link_following(text, mentions)
+    pairs = _link_following(text, mentions)
 
     # Pass 1: the country in focus and the regions named, from what is unambiguous enough.
     focus: Counter = Counter()
     regions: set[tuple[str, str]] = set()
     voters: set[str] = set()  # names (keys) counted in ``areas``
-    seen: set[str] = set()
     areas: dict = {}  # (country, admin1) -> share of the names that could lie there
     memo = _memo(gaz, "priors")
     area_memo = _memo(gaz, "areas")
@@ -559,13 +565,12 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> list[Place]:
         if top is None:
             continue
         best = cands[top]  # the first of equals, as max() picks
-        if m.key not in seen:
-            seen.add(m.key)
-            if not m.demonym and (best.feature_class == "P" or best.feature_code == "ADM2"):
-                # a town's name, once; a region's is in ``regions``
-                for where, share in _areas(m, area_memo).items():
-                    areas[where] = areas.get(where, 0.0) + share
-                voters.add(m.key)
+        if (best.feature_class == "P" or best.feature_code == "ADM2") and not m.demonym \
+                and m.key not in voters:
+            # a town's name, once; a region's is in ``regions``
+            for where, share in _areas(m, area_memo).items():
+                areas[where] = areas.get(where, 0.0) + share
+            voters.add(m.key)
         if best.feature_code in ("PCLI", "ADM1", "PPLC") or best.population >= 500_000 or m.demonym:
             if clear is None:
                 clear = _clear(cands, m.priors, top)
@@ -575,6 +580,7 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> list[Place]:
             regions.add((best.country, best.admin1))  # an ADM1 record's admin1 is its own name
     home = outlet_country(article)
     total = sum(focus.values()) or 1
+    listed_with = _listed_with(pairs) if pairs else None
     if areas and focus:
         # only in countries the text is about (English town names abound in American
         # stories: "Soho", "Keyworth" there are no evidence for England)
@@ -588,14 +594,28 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> list[Place]:
     verdicts: dict = {}
     for m in mentions:
         followed_by = m.followed_by
-        key = (id(m.cands), m.type_hint, id(followed_by) if followed_by else 0, m.demonym)
+        listed = listed_with.get(id(m), "") if listed_with else ""
+        key = (id(m.cands), m.type_hint, id(followed_by) if followed_by else 0, m.demonym, listed)
         verdict = verdicts.get(key)
         if verdict is None:
             verdict = verdicts[key] = _verdict(m, focus, total, regions, home, areas,
-                                               area_memo if m.key in voters else None)
+                                               area_memo if m.key in voters else None, listed)
         places.append(_place(m, verdict))
     places.sort(key=lambda p: (p.start, p.end))
     return places
+
+
+def _listed_with(pairs: list) -> dict:
+    """id(mention) -> the country of a region it is listed with ("states such as California
+    or Washington"), from the pairs of names joined by "and" / "or"."""
+    out = {}
+    for a, b in pairs:
+        for m, other in ((a, b), (b, a)):
+            if other.priors:
+                top = other.cands[other.priors.index(max(other.priors))]
+                if top.feature_code == "ADM1":
+                    out[id(m)] = top.country
+    return out
 
 
 def _place(m: Mention, verdict: tuple) -> Place:
@@ -652,14 +672,14 @@ def _areas(m: Mention, memo: dict) -> dict:
 
 
 def _verdict(m: Mention, focus: Counter, total: float, regions: set, home: Optional[str] = None,
-             areas: Optional[dict] = None, area_memo: Optional[dict] = None) -> tuple:
+             areas: Optional[dict] = None, area_memo: Optional[dict] = None, listed: str = "") -> tuple:
     """The best candidate and its confidence, or () when the mention stays unresolved.
 
     ``home`` is the outlet's country; ``areas`` the regions the document's town names could
     lie in; ``area_memo`` is given when this name is one of them, whose own share of
-    ``areas`` is no evidence for itself."""
+    ``areas`` is no evidence for itself; ``listed`` the country of a region this name is
+    listed with ("California or Washington"), whose regions gain LISTED_SUPPORT."""
     best, best_score, best_support = None, -1e9, 0.0
-    best_spot, spot_score = None, -1e9  # the best known airport or base, see below
     type_hint, followed_by, cands = m.type_hint, m.followed_by, m.cands
     mine = _areas(m, area_memo) if area_memo is not None else {}  # this name's own votes
     for c, score in zip(cands, m.priors):
@@ -679,6 +699,8 @@ def _verdict(m: Mention, focus: Counter, total: float, regions: set, home: Optio
             support += 3.0 * focus[country] / total
         if home and country == home:
             support += HOME_SUPPORT
+        if listed and code == "ADM1" and country == listed:
+            support += LISTED_SUPPORT
         admin1 = c.admin1
         if admin1 and code != "ADM1":
             where = (country, admin1)
@@ -697,18 +719,18 @@ def _verdict(m: Mention, focus: Counter, total: float, regions: set, home: Optio
         score += support
         if score > best_score:
             best, best_score, best_support = c, score, support
-        if c.feature_class == "S" and c.population >= SMALL_PLACE and score > spot_score:
-            best_spot, spot_score = c, score
     if best is None:
         return ()
     known = best.feature_code in ("PCLI", "CONT") or best.feature_class in ("L", "H") \
         or best.population >= SMALL_PLACE
     strong = m.type_hint or m.followed_by or (best.admin1 and (best.country, best.admin1) in regions)
     if not known and best_support < 1.5 and not strong:
-        if best_spot is not None:
-            # "Heathrow": the airport of a big city (its population is the city's) rather
-            # than a village of that name that nothing in the document supports
-            return best_spot, _confidence(m, best_spot, spot_score)
+        # "Heathrow": the airport of a big city (its population is the city's) rather than
+        # a village of that name that nothing in the document supports
+        spots = [(p, c) for c, p in zip(cands, m.priors) if c.feature_class == "S" and c.population >= SMALL_PLACE]
+        if spots:
+            prior, spot = max(spots, key=itemgetter(0))
+            return spot, _confidence(m, spot, prior)
         return ()  # a small place that only the country in focus half-supports
     if best.alternate and best.population < 100_000 and not strong and best.feature_class == "P":
         return ()  # an old or foreign name of a small place, with nothing to back it
