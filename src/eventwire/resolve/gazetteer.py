@@ -39,6 +39,7 @@ INDEX_FILE = "gazetteer/gazetteer.idx"
 DEMONYMS_FILE = "gazetteer/demonyms.tsv"
 COMMON_WORDS_FILE = "gazetteer/common_words.txt"
 PERSON_NAMES_FILE = "gazetteer/person_names.txt"
+COUNTRY_TLDS_FILE = "gazetteer/country_tlds.tsv"
 
 # How specific a record is, by GeoNames feature code (precision level of models.Place).
 PRECISION = {"PCLI": "country", "CONT": "region", "ADM1": "region", "ADM2": "region",
@@ -357,6 +358,12 @@ def get_gazetteer() -> Gazetteer:
     """The process-wide gazetteer (opened on first use)."""
     return Gazetteer(_map(PLACES_FILE), _map(NAMES_FILE), _map(INDEX_FILE), _read_tsv_pairs(DEMONYMS_FILE),
                      _read_words(COMMON_WORDS_FILE), _read_words(PERSON_NAMES_FILE))
+
+
+@lru_cache(maxsize=1)
+def country_tlds() -> dict[str, str]:
+    """Country-code top-level domain ("uk", "ie") -> ISO-3 ("GBR", "IRL")."""
+    return _read_tsv_pairs(COUNTRY_TLDS_FILE)
 
 
 def _read_words(relative: str) -> frozenset:

@@ -27,6 +27,7 @@ from collections import Counter
 from functools import lru_cache
 from operator import itemgetter
 from typing import Optional
+from urllib.parse import urlsplit
 
 from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.language import Language
@@ -36,9 +37,9 @@ from spacy.tokens import Doc
 from ..models import Place
 from ..nlp.fast import doc_text, sentence_starts, token_offsets, token_texts
 from ..resources import load_json
-from .gazetteer import Candidate, Gazetteer, get_gazetteer, normalize
+from .gazetteer import Candidate, Gazetteer, country_tlds, get_gazetteer, normalize
 
-VERSION = "1.1"
+VERSION = "1.2"
 COMPONENT = f"eventwire_places@{VERSION}"
 
 # Prior for each feature code, added to log10(population): countries and continents are what
@@ -47,8 +48,26 @@ FEATURE_PRIOR = {"PCLI": 3.0, "CONT": 3.0, "ADM1": 1.0, "PPLC": 2.5, "PPL": 0.0,
                  "AIRP": -3.0, "AIRB": -2.0, "MILB": 0.0, "NVB": 0.0}
 CURATED_PRIOR = 1.0  # seas, regions, peninsulas
 ALTERNATE_PENALTY = 1.5
+FOCUS_MARGIN = 1.0  # how far a name's best candidate must lead other countries' to count in focus
 MIN_SUPPORT = 4.3  # log10(20,000): smaller places need support from the document
+SMALL_PLACE = 10 ** MIN_SUPPORT
 ALLCAPS_CODE_FEATURES = {"PCLI", "CONT", "ADM1", "PPLC"}
+# The outlet's country (from the country-code domain of the article's address: ".co.uk",
+# ".ie"): a local paper names its own country's towns without qualifying them, so
+# "Manchester" in a British paper is Manchester, England. It adds HOME_SUPPORT to the
+# country's candidates; it is not counted among the countries in focus, where it would
+# dilute what the text says (a British government statement about Syrian towns).
+HOME_SUPPORT = 1.5
+# Other names of the document that could lie in a town's region (each name shares one vote
+# among its candidate regions by their towns' populations: "Bellmore", only in New York,
+# gives New York a whole vote)
+# add AREA_SUPPORT per vote, up to AREA_CAP votes: "Oceanside" beside "Bellmore" and "Fort
+# Salonga" is Oceanside, New York, not the bigger Oceanside, California.
+AREA_SUPPORT = 1.5
+AREA_CAP = 2.0
+LISTED_SUPPORT = 1.5  # a region candidate of a name listed with another region of its country
+AREA_MIN_SHARE = 0.5  # a name votes only for a region with at least this share of it
+AREA_MIN_FOCUS = 1 / 3  # share of the countries in focus the town's country needs (if any)
 
 
 @lru_cache(maxsize=1)
@@ -63,6 +82,8 @@ def _rules() -> dict:
         "org_heads": frozenset(raw["org_heads"]),
         "stop_names": frozenset(raw["stop_names"]),
         "languages": frozenset(raw["languages"]),
+        "compass_words": frozenset(raw["compass_words"]),
+        "generic_tlds": frozenset(raw["generic_tlds"]),
     }
 
 
@@ -375,8 +396,8 @@ def filter_mentions(doc: Doc, mentions: list[Mention], gaz: Gazetteer,
         if persons and _inside_person(m, persons, person_starts, persons_words, first) and not _major(m, memo):
             continue  # inside a longer person name the recogniser found ("Kobe Bryant")
         single = m.j - m.i == 1
-        if single and first in rules["stop_names"]:
-            continue
+        if single and (first in rules["stop_names"] or m.key in rules["compass_words"]):
+            continue  # months; "South", "WEST" alone are directions, never a place to resolve
         if first.isupper() and prev == "(" and nxt == ")":
             continue  # "MOSCOW (XINHUA)": a credit after a dateline, not a place
         if prev == "(" and _credit_before_dash(text, m.end):
@@ -436,11 +457,17 @@ def filter_mentions(doc: Doc, mentions: list[Mention], gaz: Gazetteer,
             m.major = None
             if not m.cands:
                 continue
-        if single and word.lower() in common_words and not word.isupper():
+        if single and word.lower() in common_words and not linked:
             # "Reading", "Mobile", "Centre": a common word unless it names a country or the
-            # text links it to a region ("Reading, Pennsylvania").
-            strong = [c for c in m.cands if c.feature_code in ("PCLI", "CONT") and not c.alternate]
-            if (not strong or tokens.sentence_initial(m.i)) and not linked:
+            # text links it to a region ("Reading, Pennsylvania"). In capitals it is a
+            # dateline ("MOBILE, Ala.") unless it stands in a run of capitalised words, a
+            # heading ("MORE COLLEGE BASKETBALL"), where a country's name is still one.
+            if not word.isupper():
+                strong = any(c.feature_code in ("PCLI", "CONT") and not c.alternate for c in m.cands)
+                if not strong or tokens.sentence_initial(m.i):
+                    continue
+            elif _in_capitals_run(words, m.i, m.j) and not any(
+                    c.feature_code in ("PCLI", "CONT") and not c.alternate for c in m.cands):
                 continue
         if nxt is not None and nxt.lower() in type_words:
             m.type_hint = type_words[nxt.lower()]
@@ -448,6 +475,16 @@ def filter_mentions(doc: Doc, mentions: list[Mention], gaz: Gazetteer,
             m.embedded = True
         keep.append(m)
     return keep
+
+
+def _in_capitals_run(words: list, i: int, j: int) -> bool:
+    """Whether the word before or after tokens ``i:j`` is another word in capitals."""
+    for k in (i - 1, j):
+        if 0 <= k < len(words):
+            w = words[k]
+            if len(w) > 1 and w.isalpha() and w.isupper():
+                return True
+    return False
 
 
 # ---------------------------------------------------------------------- resolution
@@ -459,12 +496,39 @@ def _prior(c: Candidate) -> float:
     return p
 
 
-def _link_following(text: str, mentions: list[Mention]) -> None:
-    """"Springfield, Illinois" / "Paris (France)": the second names where the first lies."""
+@lru_cache(maxsize=4096)
+def _country_of_host(host: str) -> Optional[str]:
+    tld = host.rstrip(".").rsplit(".", 1)[-1].lower()
+    if not tld or tld in _rules()["generic_tlds"]:
+        return None
+    return country_tlds().get(tld)
+
+
+def outlet_country(article) -> Optional[str]:
+    """ISO-3 of the country whose domain the article's address is in ("www.thesun.co.uk" ->
+    GBR), None for generic domains (.com, .org, .tv) or no address."""
+    url = getattr(article, "url", None) if article is not None else None
+    if not url:
+        return None
+    try:
+        host = urlsplit(url if "//" in url else "//" + url).hostname
+    except ValueError:
+        return None
+    return _country_of_host(host) if host else None
+
+
+def _link_following(text: str, mentions: list[Mention]) -> list:
+    """"Springfield, Illinois" / "Paris (France)": the second names where the first lies.
+    Returns the pairs joined by "and" / "or" ("California or Washington"): names in a list
+    are of a kind."""
+    listed = []
     for a, b in zip(mentions, mentions[1:]):
         between = text[a.end:b.start].strip()
         if between in (",", "(", ", ") and not b.demonym:
             a.followed_by = b.cands
+        elif between in ("and", "or", "&") and not (a.demonym or b.demonym):
+            listed.append((a, b))
+    return listed
 
 
 def resolve_doc(doc: Doc, gaz: Gazetteer) -> list[Place]:
@@ -478,32 +542,50 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> list[Place]:
         for m in mentions:
             if m.start >= ds and m.end <= de:
                 m.role = "dateline"
-    _link_following(text, mentions)
+    pairs = _link_following(text, mentions)
 
     # Pass 1: the country in focus and the regions named, from what is unambiguous enough.
     focus: Counter = Counter()
     regions: set[tuple[str, str]] = set()
+    voters: set[str] = set()  # names (keys) counted in ``areas``
+    areas: dict = {}  # (country, admin1) -> share of the names that could lie there
     memo = _memo(gaz, "priors")
+    area_memo = _memo(gaz, "areas")
     for m in mentions:
         cands = m.cands
         if type(cands) is tuple:  # the gazetteer's candidates for the key: the same answer each time
             hit = memo.get(m.key)
             if hit is None:
                 priors = tuple(_prior(c) for c in cands)
-                hit = memo[m.key] = (priors, priors.index(max(priors)) if priors else None)
-            m.priors, top = hit
+                hit = memo[m.key] = _top(cands, priors)
+            m.priors, top, clear = hit
         else:
             m.priors = priors = [_prior(c) for c in cands]
-            top = priors.index(max(priors)) if priors else None
+            top, clear = (priors.index(max(priors)), None) if priors else (None, False)
         if top is None:
             continue
         best = cands[top]  # the first of equals, as max() picks
+        if (best.feature_class == "P" or best.feature_code == "ADM2") and not m.demonym \
+                and m.key not in voters:
+            # a town's name, once; a region's is in ``regions``
+            for where, share in _areas(m, area_memo).items():
+                areas[where] = areas.get(where, 0.0) + share
+            voters.add(m.key)
         if best.feature_code in ("PCLI", "ADM1", "PPLC") or best.population >= 500_000 or m.demonym:
-            if best.country:
+            if clear is None:
+                clear = _clear(cands, m.priors, top)
+            if best.country and clear:
                 focus[best.country] += 0.5 if m.demonym else 1.0  # "French cuisine" is weak evidence
         if best.feature_code == "ADM1" and not m.demonym:
             regions.add((best.country, best.admin1))  # an ADM1 record's admin1 is its own name
+    home = outlet_country(article)
     total = sum(focus.values()) or 1
+    listed_with = _listed_with(pairs) if pairs else None
+    if areas and focus:
+        # only in countries the text is about (English town names abound in American
+        # stories: "Soho", "Keyworth" there are no evidence for England)
+        floor = AREA_MIN_FOCUS * total
+        areas = {where: share for where, share in areas.items() if focus.get(where[0], 0) >= floor}
 
     places: list[Place] = []
     # A name repeated in the document with the same candidates (the gazetteer's tuple for
@@ -512,13 +594,28 @@ def resolve_doc(doc: Doc, gaz: Gazetteer) -> list[Place]:
     verdicts: dict = {}
     for m in mentions:
         followed_by = m.followed_by
-        key = (id(m.cands), m.type_hint, id(followed_by) if followed_by else 0, m.demonym)
+        listed = listed_with.get(id(m), "") if listed_with else ""
+        key = (id(m.cands), m.type_hint, id(followed_by) if followed_by else 0, m.demonym, listed)
         verdict = verdicts.get(key)
         if verdict is None:
-            verdict = verdicts[key] = _verdict(m, focus, total, regions)
+            verdict = verdicts[key] = _verdict(m, focus, total, regions, home, areas,
+                                               area_memo if m.key in voters else None, listed)
         places.append(_place(m, verdict))
     places.sort(key=lambda p: (p.start, p.end))
     return places
+
+
+def _listed_with(pairs: list) -> dict:
+    """id(mention) -> the country of a region it is listed with ("states such as California
+    or Washington"), from the pairs of names joined by "and" / "or"."""
+    out = {}
+    for a, b in pairs:
+        for m, other in ((a, b), (b, a)):
+            if other.priors:
+                top = other.cands[other.priors.index(max(other.priors))]
+                if top.feature_code == "ADM1":
+                    out[id(m)] = top.country
+    return out
 
 
 def _place(m: Mention, verdict: tuple) -> Place:
@@ -533,10 +630,58 @@ def _place(m: Mention, verdict: tuple) -> Place:
                  confidence=confidence, component=COMPONENT)
 
 
-def _verdict(m: Mention, focus: Counter, total: int, regions: set) -> tuple:
-    """The best candidate and its confidence, or () when the mention stays unresolved."""
+def _top(cands, priors) -> tuple:
+    """``(priors, index of the best, clear)`` (see :func:`_clear`)."""
+    if not priors:
+        return priors, None, False
+    top = priors.index(max(priors))
+    return priors, top, _clear(cands, priors, top)
+
+
+def _clear(cands, priors, top: int) -> bool:
+    """Whether no candidate in another country comes within FOCUS_MARGIN of the best. Only
+    a clear name counts among the countries in focus: "Manchester" (a Jamaican parish a
+    hair above the English city) is no evidence that the story is Jamaican, which then made
+    it Jamaica's."""
+    bar = priors[top] - FOCUS_MARGIN
+    country = cands[top].country
+    return all(p < bar or c.country == country for c, p in zip(cands, priors))
+
+
+def _areas(m: Mention, memo: dict) -> dict:
+    """(country, admin1) -> share of the regions where a town or county of this name lies:
+    what the name says about where the story is, before it is resolved."""
+    cands = m.cands
+    hit = memo.get(m.key) if type(cands) is tuple else None
+    if hit is None:
+        # shared in proportion to the towns' sizes: a name found in many regions
+        # ("Lafayette", "Franklin") votes mostly for where its biggest namesake is
+        where: dict = {}
+        for c in cands:
+            if c.admin1 and (c.feature_class == "P" or c.feature_code == "ADM2"):
+                a = (c.country, c.admin1)
+                where[a] = where.get(a, 0) + c.population + 1000
+        whole = sum(where.values())
+        # only a region holding at least AREA_MIN_SHARE of the name votes: a name spread
+        # over many ("Washington", "Franklin") says little, and many small shares added up
+        # lifted a Missouri village over the bar for "Bourbon" (a New Orleans street)
+        hit = {a: n / whole for a, n in where.items() if n >= AREA_MIN_SHARE * whole}
+        if type(cands) is tuple:
+            memo[m.key] = hit
+    return hit
+
+
+def _verdict(m: Mention, focus: Counter, total: float, regions: set, home: Optional[str] = None,
+             areas: Optional[dict] = None, area_memo: Optional[dict] = None, listed: str = "") -> tuple:
+    """The best candidate and its confidence, or () when the mention stays unresolved.
+
+    ``home`` is the outlet's country; ``areas`` the regions the document's town names could
+    lie in; ``area_memo`` is given when this name is one of them, whose own share of
+    ``areas`` is no evidence for itself; ``listed`` the country of a region this name is
+    listed with ("California or Washington"), whose regions gain LISTED_SUPPORT."""
     best, best_score, best_support = None, -1e9, 0.0
     type_hint, followed_by, cands = m.type_hint, m.followed_by, m.cands
+    mine = _areas(m, area_memo) if area_memo is not None else {}  # this name's own votes
     for c, score in zip(cands, m.priors):
         support = 0.0
         code, country = c.feature_code, c.country
@@ -552,8 +697,22 @@ def _verdict(m: Mention, focus: Counter, total: int, regions: set) -> tuple:
                 support += 5.0
         if country and focus.get(country):
             support += 3.0 * focus[country] / total
-        if c.admin1 and (country, c.admin1) in regions and code != "ADM1":
-            support += 2.5
+        if home and country == home:
+            support += HOME_SUPPORT
+        if listed and code == "ADM1" and country == listed:
+            support += LISTED_SUPPORT
+        admin1 = c.admin1
+        if admin1 and code != "ADM1":
+            where = (country, admin1)
+            if where in regions:
+                support += 2.5  # the region is named
+            elif areas:  # else other names of towns there
+                area = areas.get(where)
+                if area is not None:
+                    if mine:
+                        area -= mine.get(where, 0.0)
+                    if area > 0.01:
+                        support += AREA_SUPPORT * (area if area < AREA_CAP else AREA_CAP)
         if c.feature_class == "P" and c.population >= 100_000 and not type_hint and any(
                 o.feature_code == "ADM1" and o.country == country and o.admin1 == c.admin1 for o in cands):
             score += 2.0  # "New York", "Idlib" alone: the city more often than its region
@@ -563,9 +722,15 @@ def _verdict(m: Mention, focus: Counter, total: int, regions: set) -> tuple:
     if best is None:
         return ()
     known = best.feature_code in ("PCLI", "CONT") or best.feature_class in ("L", "H") \
-        or best.population >= 10 ** MIN_SUPPORT
+        or best.population >= SMALL_PLACE
     strong = m.type_hint or m.followed_by or (best.admin1 and (best.country, best.admin1) in regions)
     if not known and best_support < 1.5 and not strong:
+        # "Heathrow": the airport of a big city (its population is the city's) rather than
+        # a village of that name that nothing in the document supports
+        spots = [(p, c) for c, p in zip(cands, m.priors) if c.feature_class == "S" and c.population >= SMALL_PLACE]
+        if spots:
+            prior, spot = max(spots, key=itemgetter(0))
+            return spot, _confidence(m, spot, prior)
         return ()  # a small place that only the country in focus half-supports
     if best.alternate and best.population < 100_000 and not strong and best.feature_class == "P":
         return ()  # an old or foreign name of a small place, with nothing to back it
