@@ -414,3 +414,49 @@ def test_second_verb_inside_a_clause_takes_that_clause_subject():
     # no pronoun-led clause before the conjunction: the sentence's subject, as before
     src, _cont, _order = roles_for("Wilson praised Rubio and said the plan was dead.", "said")
     assert src == ["Wilson"]
+
+
+@pytest.mark.parametrize("text, cue, source", [
+    # "be" among the cue's auxiliaries, not first: "has been", "also was"
+    ("The governor has been endorsed by dozens of local papers.", "endorsed", "dozens of local papers"),
+    ("She also was backed by most of the union members.", "backed", "most of the union members"),
+    # an irregular participle with its agent
+    # (the agent's end is found by word class alone: it runs on to the next stop word)
+    ("An essay written by the senator's chief aide circulated on Monday.", "written", "the senator's chief aide"),
+])
+def test_passive_agents_after_auxiliaries_and_irregular_participles(text, cue, source):
+    src, _cont, order = roles_for(text, cue)
+    assert order == "passive"
+    assert len(src) == 1 and src[0].startswith(source)
+
+
+def test_passive_feeling_verbs_and_progressives_keep_their_subject():
+    # the subject of "were angered by" holds the feeling; the "by" phrase is its cause
+    src, _cont, order = roles_for("Local farmers were angered by the new water rules.", "angered")
+    assert order != "passive"
+    assert src == ["Local farmers"]
+    # "was underlining a point made by ..." is an active verb
+    src, _cont, order = roles_for("Ortiz was underlining a point made by the auditors.", "underlining")
+    assert order != "passive"
+    assert src == ["Ortiz"]
+
+
+def test_speech_verb_after_a_clause_inverts_with_a_bare_noun_phrase():
+    src, cont, order = roles_for("The meeting went badly from there, said one union official in the room.", "said")
+    assert (src, order) == (["one union official in the room"], "TCS")
+    assert cont == ["The meeting went badly from there"]
+
+
+def test_name_and_apposition_before_a_cue_with_a_clause_after_it():
+    # only speech verbs invert, and "said the case was weak" holds a clause: the source is
+    # the name on the left
+    src, cont, order = roles_for("The mayor's lawyer, Ann Cole, said the case was weak.", "said")
+    assert order == "SCT"
+    assert src == ["The mayor's lawyer, Ann Cole"]
+    assert cont == ["the case was weak"]
+
+
+def test_adverbs_between_an_apposition_and_the_cue():
+    src, _cont, _order = roles_for("Gov. Dana Ortiz (D), a close ally of the mayor, quickly denied the report.",
+                                   "denied")
+    assert src and "a close ally of the mayor" in src[0]

@@ -51,6 +51,10 @@ class RoleLexicon:
     experiencer_objects: frozenset = frozenset()
     # nouns after "by" that are a channel, not an agent ("said by phone")
     by_means: frozenset = frozenset()
+    # past participles not ending in -ed ("written by", "seen by")
+    irregular_participles: frozenset = frozenset()
+    # speech verbs that invert with their subject ("..., said the minister"), every form
+    inversion_verbs: frozenset = frozenset()
 
 
 def _trim(view: TokenView, s: int, e: int, drop: set) -> tuple:
@@ -84,14 +88,16 @@ def _source_left(view: TokenView, lo: int, cs: int, rl: RoleLexicon, others=froz
     while j > lo and (lower[j - 1] in _TIME_WORDS or lower[j - 1] in rl.left_aux or lower[j - 1] in _ADVERBS
                       or (lower[j - 1].endswith("ly") and view.words[j - 1].islower())):
         j -= 1  # also over adverbs and auxiliaries ("is now considering", "clearly intended")
-    if j < cs and (j == lo or lower[j - 1] in _LEFT_STOP and lower[j - 1] != ")" or lower[j - 1] == ","):
+    if j < cs and (j == lo or lower[j - 1] in _LEFT_STOP and lower[j - 1] != ")" or (
+            lower[j - 1] == "," and not _adverb_run(view, j, cs))):
         j = cs  # the time phrase is all there is: no source on the left
     end = j
     if j - 1 > lo and lower[j - 1] == ")":
         j = _over_parenthetical(view, lo, j)
-    # "Paul Reyes, chief executive of Northwind, said": a comma right before the cue
-    # closes an appositive, so the source reaches back over it to the name
-    commas = 2 if cs - 1 > lo and lower[cs - 1] == "," else 0
+    # "Paul Reyes, chief executive of Northwind, said": a comma right before the cue (or
+    # before adverbs before it: "Ann Lee, a senator, quickly denied") closes an appositive,
+    # so the source reaches back over it to the name
+    commas = 2 if j - 1 > lo and lower[j - 1] == "," else 0
     while j > lo:
         w = lower[j - 1]
         if w in _LEFT_STOP or (space[j - 1] and "\n" in view.words[j - 1]):
@@ -106,6 +112,18 @@ def _source_left(view: TokenView, lo: int, cs: int, rl: RoleLexicon, others=froz
             break
         j -= 1
     return _trim(view, j, end, _SOURCE_EDGE)
+
+
+def _adverb_run(view: TokenView, j: int, cs: int) -> bool:
+    """Are the words from ``j`` to the cue adverbs ("Ann Lee, a senator, quickly denied", "...,
+    also said"), which follow a subject, rather than a time phrase opening a clause after a
+    comma ("..., on Monday said")?"""
+    lower, words = view.lower, view.words
+    return all((lower[k].endswith("ly") and words[k].islower()) or lower[k] in _FLOATING
+               for k in range(j, cs))
+
+
+_FLOATING = frozenset({"not", "never", "also", "even", "still", "already", "again"})
 
 
 def _source_right(view: TokenView, ce: int, hi: int) -> tuple:
@@ -154,8 +172,8 @@ def assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) -> 
     lower = view.lower
     # (the two shapes _passive_by accepts, tested inline: most cues are neither)
     by = _passive_by(view, cs, ce, se, rl, others) if (
-        (lower[cs] in _PASSIVE_AUX and ce - cs >= 2)
-        or (ce < se and lower[ce] == "by" and head_word.endswith("ed"))) else None
+        _passive_cue(lower, cs, ce)
+        or (ce < se and lower[ce] == "by" and _participle(head_word, rl))) else None
     if by is not None:
         # "The plan is opposed by most governors", "are seen as ... by a quarter of voters",
         # "Assad, opposed by the U.S., ...": content is the subject, source the agent
@@ -249,6 +267,17 @@ def assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) -> 
         # "Trump joked about X, declined to affirm Y": nothing on either side is a source;
         # a second verb of the sentence's subject
         content_left = False
+    if (boundary == cs - 1 and right_rest > 0 and boundary - 1 > ss and view.lower[boundary] == ","
+            and view.lower[boundary - 1] not in QUOTES and not participle):
+        if head_word in rl.inversion_verbs and _inverted_source(view, ce, se, rl) \
+                and not _name_appositive(view, ss, boundary) and not _apposition_before(view, ss, boundary, rl):
+            # "The talks collapsed from there, said one official in the room.": a speech verb
+            # right after the comma with a bare noun phrase after it
+            content_left = True
+        elif content_left and (head_word not in rl.inversion_verbs or _clause_right(view, ce, se, rl)):
+            # "Lee's lawyer, Ann Cole, said the case was weak", "Ann Lee, a senator, thanked
+            # the mayor": only speech verbs invert, and what follows is a clause, not a source
+            content_left = False
     if content_left:
         # source between boundary and cue, else right after the cue
         start = boundary + 1
@@ -391,6 +420,22 @@ def _fronted_participle(view: TokenView, k: int, limit: int) -> bool:
 
 
 _PASSIVE_AUX = {"is", "are", "was", "were", "been", "be", "being"}
+
+
+def _passive_cue(lower: list, cs: int, ce: int) -> bool:
+    """A form of "be" among the cue's auxiliaries: "is opposed", "has been endorsed", "also
+    was backed" (the cue's extension over auxiliaries and adverbs puts "has" or "also" first)."""
+    if ce - cs < 2:
+        return False
+    if lower[cs] in _PASSIVE_AUX:
+        return True
+    return any(lower[k] in _PASSIVE_AUX for k in range(cs + 1, ce - 1))
+
+
+def _participle(word: str, rl: RoleLexicon) -> bool:
+    """A past participle by its form: regular "-ed" and the irregular ones of the lexicon
+    ("written", "seen", "made", "held")."""
+    return word.endswith("ed") or word in rl.irregular_participles
 # sentence openers that are not the subject: connectives, and words opening a fronted phrase
 _LEAD_SKIP = frozenset({"but", "and", "so", "yet", "or", "still", "however", "meanwhile", "also",
                         "then", "now", "instead", "indeed", ",", "--", "—"})
@@ -499,9 +544,14 @@ def _passive_by(view: TokenView, cs: int, ce: int, se: int, rl: RoleLexicon, oth
     ("said by phone")."""
     lower = view.lower
     head = lower[ce - 1]
-    if lower[cs] in _PASSIVE_AUX and ce - cs >= 2:
+    if head.endswith("ing") or head in rl.experiencer_objects:
+        # "was underlining a point made by ..." is active; "were angered by the deal": the
+        # subject of a passive feeling verb holds the feeling, the "by" phrase is its cause
+        return None
+    aux = _passive_cue(lower, cs, ce)
+    if aux:
         limit = min(se, ce + 8)
-    elif head.endswith("ed") and (cs == view.sent_start[cs] or lower[cs - 1] in _PASSIVE_LEADS or (
+    elif _participle(head, rl) and (cs == view.sent_start[cs] or lower[cs - 1] in _PASSIVE_LEADS or (
             lower[cs - 1] not in rl.subject_pronouns and not view.words[cs - 1][:1].isupper())):
         limit = min(se, ce + 1)
     else:
@@ -509,7 +559,11 @@ def _passive_by(view: TokenView, cs: int, ce: int, se: int, rl: RoleLexicon, oth
     for k in range(ce, limit):
         w = lower[k]
         if w == "by":
-            if k + 1 < se and lower[k + 1] not in rl.by_means and _np_start(view, k + 1):
+            # after "is/was ... CUE" any noun phrase but a channel or a gerund is the agent
+            # ("has been endorsed by dozens of papers"); after a bare participle only one that
+            # starts like a noun phrase
+            if k + 1 < se and lower[k + 1] not in rl.by_means and (_np_start(view, k + 1) or (
+                    aux and not lower[k + 1].endswith("ing") and lower[k + 1] not in _NOT_AN_OBJECT)):
                 return k
             return None
         if w in QUOTES or w in HARD_STOP or w in SENT_FINAL or w == "," or k in others \
@@ -554,6 +608,43 @@ def _source_like_right(view: TokenView, ce: int, se: int, rl: RoleLexicon) -> bo
             return False
         j += 1
     return True
+
+
+def _inverted_source(view: TokenView, ce: int, se: int, rl: RoleLexicon) -> bool:
+    """Is what follows the cue a source of quotative inversion ("said one official in the
+    room", "says Ann Lee, a senator")? A noun phrase up to a comma or the end, opening like
+    one, with no "that" and no finite verb; a pronoun only on its own ("..., said he.")."""
+    lower, words = view.lower, view.words
+    if ce >= se:
+        return False
+    first = lower[ce]
+    if first in rl.subject_pronouns:
+        return ce + 1 >= se or lower[ce + 1] in (",", ".") or lower[ce + 1] in QUOTES
+    if first in ("that", "this") or not (words[ce][:1].isupper() or words[ce][:1].isdigit()
+                                         or first in _DETERMINERS or first in _NP_OPENERS):
+        return False
+    j = ce
+    while j < se:
+        w = lower[j]
+        if w == "that" or w in _FINITE_VERBISH or j - ce > 12 or w in QUOTES or w in HARD_STOP:
+            return False
+        if w == "," or w in SENT_FINAL or w in _RELATIVIZERS:
+            return True
+        j += 1
+    return True
+
+
+def _clause_right(view: TokenView, ce: int, se: int, rl: RoleLexicon) -> bool:
+    """A finite verb or "that" after the cue before the next comma or clause word: "said the
+    case was weak" holds a clause, "said Ann Lee, a senator" does not."""
+    lower = view.lower
+    for j in range(ce, min(se, ce + 12)):
+        w = lower[j]
+        if w == "," or w in QUOTES or w in HARD_STOP or (w in rl.clause_words and w != "that"):
+            return False
+        if w == "that" or w in _FINITE_VERBISH:
+            return True
+    return False
 
 
 _PREPOSITIONS = frozenset({"in", "on", "at", "for", "with", "from", "by", "to", "of", "into", "over",
