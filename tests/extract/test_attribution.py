@@ -376,7 +376,7 @@ def test_cue_in_a_fronted_phrase_takes_the_main_subject():
         "Despite challenging the leader's record, Cruz said he could work with him.", "challenging")
     assert src == ["Cruz"]
     src, _cont, _order = roles_for("Addressing the topic on Monday, the White House urged calm.", "addressing")
-    assert src == ["White House"]
+    assert src == ["the White House"]
 
 
 def test_source_steps_over_time_words_and_a_party_tag():
@@ -459,4 +459,22 @@ def test_name_and_apposition_before_a_cue_with_a_clause_after_it():
 def test_adverbs_between_an_apposition_and_the_cue():
     src, _cont, _order = roles_for("Gov. Dana Ortiz (D), a close ally of the mayor, quickly denied the report.",
                                    "denied")
-    assert src and "a close ally of the mayor" in src[0]
+    assert src and "Dana Ortiz" in src[0]
+
+
+def test_participle_after_a_comma_and_adverbs_takes_the_subject():
+    src, _cont, _order = roles_for(
+        "The senator complained about the schedule, even suggesting that the vote was rigged.", "suggesting")
+    assert src == ["The senator"]
+    # a progressive is a finite verb with its own subject, not a participle
+    src, _cont, _order = roles_for("Not far away, two students were talking about the debate.", "talking")
+    assert src == ["two students"]
+
+
+def test_second_verb_after_a_comma_takes_the_sentence_subject():
+    src, _cont, _order = roles_for(
+        "The governor urged the allies to act at once, proposed that more troops stay, and left.", "proposed")
+    assert src == ["The governor"]
+    # a name before the comma ends an apposition: the source stays on the left of the cue
+    src, _cont, _order = roles_for("The last nominee, Mitt Romney, called the plan a mistake.", "called")
+    assert src and "Mitt Romney" in src[0]

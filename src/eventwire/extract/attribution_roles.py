@@ -123,7 +123,7 @@ def _adverb_run(view: TokenView, j: int, cs: int) -> bool:
                for k in range(j, cs))
 
 
-_FLOATING = frozenset({"not", "never", "also", "even", "still", "already", "again"})
+_FLOATING = frozenset({"not", "never", "also", "even", "still", "already", "again", "then", "always"})
 
 
 def _source_right(view: TokenView, ce: int, hi: int) -> tuple:
@@ -233,9 +233,17 @@ def assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) -> 
     after = view.lower[ce] if ce < se else ""
     content_left = False
     # ", saying ..." and ',” saying ...' (the comma inside a closing quote)
-    after_comma = cs - 1 >= ss and (view.lower[cs - 1] == "," or (
-        cs - 2 >= ss and view.lower[cs - 1] in QUOTES and view.lower[cs - 2] == ","))
-    participle = view.lower[cs].endswith("ing") and after_comma
+    # (also over adverbs between the comma and the cue: ", falsely suggesting", ", even saying")
+    pre = cs
+    while pre - 1 > ss and view.lower[pre - 1] in _FLOATING or (
+            pre - 1 > ss and view.lower[pre - 1].endswith("ly") and view.words[pre - 1].islower()):
+        pre -= 1
+    after_comma = pre - 1 >= ss and (view.lower[pre - 1] == "," or (
+        pre - 2 >= ss and view.lower[pre - 1] in QUOTES and view.lower[pre - 2] == ","))
+    # a participle, not a progressive ("were talking", "aren't planning")
+    gerund = head_word.endswith("ing") and not any(
+        view.lower[k] in _FINITE or view.lower[k].endswith(("n't", "n’t")) for k in range(cs, ce - 1))
+    participle = gerund and after_comma
     after2 = view.lower[ce + 1] if ce + 1 < se else ""
     if participle:
         content_left = False  # "The mayor blamed the press, saying ..."
@@ -316,7 +324,7 @@ def assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) -> 
         cont = _trim(view, start, _content_end(view, start, se), _NOTHING)
         roles.content = [cont] if cont[1] > cont[0] else []
         return roles
-    if view.lower[cs].endswith("ing") and (after_comma or view.lower[cs - 1] in ("before", "after", "while", "by")):
+    if gerund and (after_comma or view.lower[pre - 1] in ("before", "after", "while", "by")):
         # "The mayor blamed the press, saying ...": the source is the clause's subject
         src = _sentence_subject(view, ss, cs)
         roles.participle = True
@@ -339,6 +347,14 @@ def assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) -> 
             subject = _sentence_subject(view, ss, cs)
             if subject[1] > subject[0]:
                 src = _trim(view, subject[0], cs, _SOURCE_EDGE)
+        elif pre - 2 > ss and view.lower[pre - 1] == "," and view.words[pre - 2][:1].islower() \
+                and not _apposition_before(view, ss, pre - 1, rl):
+            # "She urged the allies to act at once, proposed that more troops stay": a second
+            # verb of the sentence's subject after a comma (a name before the comma would end
+            # an apposition: "the last nominee, Mitt Romney, called")
+            subject = _sentence_subject(view, ss, pre - 1)
+            if subject[1] > subject[0]:
+                src = subject
         elif src[1] <= src[0] and cs - ss > 1:
             # nothing between the cue and a clause word or comma: a second verb of the
             # sentence's subject ("Wilson praised Rubio and said ...", "He ... but did not
@@ -376,7 +392,10 @@ def _sentence_subject(view: TokenView, ss: int, limit: int) -> tuple:
         k += 1
     if k < limit and k == ss + 1 and lower[ss] in ("the", "a", "an"):
         k += 1  # "The candidate"
-    return _trim(view, ss, k, {"'s", "’s", "of", "the"} if k - ss > 1 else set())
+    s, e = _trim(view, ss, k, {"'s", "’s", "of", "the"} if k - ss > 1 else set())
+    if s == ss + 1 and e > s and lower[ss] == "the":
+        s = ss  # "The senator": the article belongs to the phrase (only a trailing one is cut)
+    return s, e
 
 
 def _subject_start(view: TokenView, ss: int, limit: int) -> int:
