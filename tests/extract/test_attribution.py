@@ -478,3 +478,21 @@ def test_second_verb_after_a_comma_takes_the_sentence_subject():
     # a name before the comma ends an apposition: the source stays on the left of the cue
     src, _cont, _order = roles_for("The last nominee, Mitt Romney, called the plan a mistake.", "called")
     assert src and "Mitt Romney" in src[0]
+
+
+def test_passive_without_agent_names_no_source_unless_it_is_a_stance():
+    src, cont, _order = roles_for("The council is expected to approve the budget next week.", "expected")
+    assert src == []
+    assert cont and "approve the budget" in cont[0]
+    # feelings and stances keep their subject as the source
+    src, _cont, _order = roles_for("Many farmers are convinced that the rules will change.", "convinced")
+    assert src == ["Many farmers"]
+    src, _cont, _order = roles_for("Local farmers are worried about the new rules.", "worried")
+    assert src == ["Local farmers"]
+
+
+def test_appear_and_seem_name_no_source_unless_a_verb_follows():
+    src, _cont, _order = roles_for("The mayor appears to be ahead in the race.", "appears")
+    assert src == []
+    src, _cont, _order = roles_for("The mayor seemed to suggest that the vote would be delayed.", "seemed")
+    assert src == ["The mayor"]

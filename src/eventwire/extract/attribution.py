@@ -52,6 +52,8 @@ def role_lexicon() -> RoleLexicon:
         by_means=frozenset(data["by_means"]),
         irregular_participles=frozenset(data["irregular_participles"]),
         inversion_verbs=frozenset(data["inversion_verbs"]),
+        stance_participles=frozenset(data["stance_participles"]),
+        raising_verbs=frozenset(data["raising_verbs"]),
     )
 
 

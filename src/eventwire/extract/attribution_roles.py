@@ -55,6 +55,11 @@ class RoleLexicon:
     irregular_participles: frozenset = frozenset()
     # speech verbs that invert with their subject ("..., said the minister"), every form
     inversion_verbs: frozenset = frozenset()
+    # participles whose subject holds a stance ("is convinced", "are inclined"): a passive
+    # cue with no agent keeps its subject as the source only for these and for feelings
+    stance_participles: frozenset = frozenset()
+    # "appear", "seem": a cue without a source
+    raising_verbs: frozenset = frozenset()
 
 
 def _trim(view: TokenView, s: int, e: int, drop: set) -> tuple:
@@ -360,6 +365,18 @@ def assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) -> 
             # sentence's subject ("Wilson praised Rubio and said ...", "He ... but did not
             # suggest ...")
             src = _conjunct_subject(view, ss, cs, rl) or _sentence_subject(view, ss, cs)
+    if _passive_cue(view.lower, cs, ce) and _participle(head_word, rl) \
+            and head_word not in rl.experiencer_objects and head_word not in rl.stance_participles:
+        # "Ortiz is expected to win", "Lee was asked about the plan": a passive with no agent
+        # names no source (its subject is what is said, asked or expected about); feelings and
+        # stances keep theirs ("voters are worried", "she is convinced that ...")
+        src = (0, 0)
+    elif head_word in rl.raising_verbs and not (
+            ce + 1 < se and view.lower[ce] == "to" and view.lower[ce + 1] not in ("be", "have", "been")):
+        # "Ortiz appears to have a lead", "the plan seems doomed": the writer's hedge, its
+        # subject is what the content is about, not who holds it ("she seemed to suggest
+        # ..." keeps hers: the verb after it is the real cue)
+        src = (0, 0)
     roles.source = [src] if src[1] > src[0] else []
     start = ce
     # "said on Thursday (Oct 15) that ...": the content starts after the complementiser
