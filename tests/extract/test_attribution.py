@@ -496,3 +496,12 @@ def test_appear_and_seem_name_no_source_unless_a_verb_follows():
     assert src == []
     src, _cont, _order = roles_for("The mayor seemed to suggest that the vote would be delayed.", "seemed")
     assert src == ["The mayor"]
+
+
+def test_bare_passive_participle_and_hearsay_adverbs_name_no_source():
+    src, _cont, _order = roles_for("When asked about the plan, the mayor changed the subject.", "asked")
+    assert src == []
+    src, _cont, _order = roles_for("Asked whether he would run, Ortiz smiled.", "asked")
+    assert src == []
+    src, _cont, _order = roles_for("The two campaigns reportedly discussed a merger.", "reportedly")
+    assert src == []

@@ -54,6 +54,7 @@ def role_lexicon() -> RoleLexicon:
         inversion_verbs=frozenset(data["inversion_verbs"]),
         stance_participles=frozenset(data["stance_participles"]),
         raising_verbs=frozenset(data["raising_verbs"]),
+        hearsay_adverbs=frozenset(data["hearsay_adverbs"]),
     )
 
 

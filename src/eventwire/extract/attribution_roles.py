@@ -60,6 +60,8 @@ class RoleLexicon:
     stance_participles: frozenset = frozenset()
     # "appear", "seem": a cue without a source
     raising_verbs: frozenset = frozenset()
+    # "reportedly", "allegedly": a cue whose source is unnamed
+    hearsay_adverbs: frozenset = frozenset()
 
 
 def _trim(view: TokenView, s: int, e: int, drop: set) -> tuple:
@@ -371,6 +373,15 @@ def assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) -> 
         # names no source (its subject is what is said, asked or expected about); feelings and
         # stances keep theirs ("voters are worried", "she is convinced that ...")
         src = (0, 0)
+    elif _participle(head_word, rl) and head_word not in rl.experiencer_objects \
+            and head_word not in rl.stance_participles and ce - cs == 1 and (
+                cs == ss or view.lower[cs - 1] in _BARE_PARTICIPLE_LEADS):
+        # "Asked about the plan, Ortiz said ...", "When asked whether ...", "after being
+        # asked": a bare passive participle with no agent names no source
+        src = (0, 0)
+    elif head_word in rl.hearsay_adverbs:
+        # "the talks reportedly collapsed", "is widely seen as": an unnamed source
+        src = (0, 0)
     elif head_word in rl.raising_verbs and not (
             ce + 1 < se and view.lower[ce] == "to" and view.lower[ce + 1] not in ("be", "have", "been")):
         # "Ortiz appears to have a lead", "the plan seems doomed": the writer's hedge, its
@@ -456,6 +467,9 @@ def _fronted_participle(view: TokenView, k: int, limit: int) -> bool:
 
 
 _PASSIVE_AUX = {"is", "are", "was", "were", "been", "be", "being"}
+# words before a bare passive participle opening a clause ("when asked", "after being asked")
+_BARE_PARTICIPLE_LEADS = frozenset({"when", "if", "once", "unless", "until", "after", "before", "while",
+                                    "being", "as"})
 
 
 def _passive_cue(lower: list, cs: int, ce: int) -> bool:
