@@ -505,3 +505,15 @@ def test_bare_passive_participle_and_hearsay_adverbs_name_no_source():
     assert src == []
     src, _cont, _order = roles_for("The two campaigns reportedly discussed a merger.", "reportedly")
     assert src == []
+
+
+def test_party_tag_abbreviation_does_not_cut_the_source_off():
+    # the sentence splitter may end a sentence after "(D-Vt.)"; the source is still the name
+    src, _cont, _order = roles_for("On Monday, Sen. Ann Lee (D-Vt.) called on the governor to resign.", "called")
+    assert src == ["Sen. Ann Lee (D-Vt.)"]
+
+
+def test_participle_coordinated_with_a_participle_takes_the_subject():
+    src, _cont, _order = roles_for(
+        "Then the governor turned on the mayor, calling him weak and accusing him of lying.", "accusing")
+    assert src == ["the governor"]

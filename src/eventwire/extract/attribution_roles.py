@@ -75,6 +75,10 @@ def _trim(view: TokenView, s: int, e: int, drop: set) -> tuple:
 
 def _sentence_bounds(view: TokenView, i: int) -> tuple:
     s, e = view.sent_start[i], view.sent_end[i]
+    if s >= 3 and view.lower[s - 1] == ")" and view.lower[s - 2] == "." and view.words[s][:1].islower():
+        # "Sen. Ann Lee (D-Vt.) said ...": a sentence split after an abbreviation inside a
+        # party tag (no sentence opens with a lower-case word); the roles see the whole one
+        s = view.sent_start[s - 1]
     return _trim(view, s, e, _NOTHING)
 
 
@@ -250,6 +254,9 @@ def assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) -> 
     # a participle, not a progressive ("were talking", "aren't planning")
     gerund = head_word.endswith("ing") and not any(
         view.lower[k] in _FINITE or view.lower[k].endswith(("n't", "n’t")) for k in range(cs, ce - 1))
+    # "..., calling him a liar and accusing him of ...": a participle coordinated with one
+    after_and = gerund and pre - 2 > ss and view.lower[pre - 1] == "and" and view.lower[pre - 2] != ","
+    after_comma = after_comma or after_and
     participle = gerund and after_comma
     after2 = view.lower[ce + 1] if ce + 1 < se else ""
     if participle:
