@@ -517,3 +517,21 @@ def test_participle_coordinated_with_a_participle_takes_the_subject():
     src, _cont, _order = roles_for(
         "Then the governor turned on the mayor, calling him weak and accusing him of lying.", "accusing")
     assert src == ["the governor"]
+
+
+def test_subject_of_a_subordinate_clause_is_the_source():
+    src, _cont, _order = roles_for("While critics argue that the swap was a mistake, the mayor stood firm.", "argue")
+    assert src == ["critics"]
+    # a pronoun subject before a feeling verb holds the feeling ("he worries X"), unlike "it"
+    src, _cont, order = roles_for("He backs the mayor because he worries the rival would lose.", "worries")
+    assert order != "experiencer"
+    assert src == ["he"]
+
+
+def test_possessor_after_a_preposition_holds_the_view():
+    src, cont, order = roles_for("She was persistent in their criticism of the vote.", "criticism")
+    assert (src, order) == (["their"], "possessor")
+    assert cont == ["of the vote"]
+    # after a verb the verb's subject holds it ("Lee pinned his hopes on ...")
+    src, _cont, order = roles_for("Lee pinned his hopes on the vote in March.", "hopes")
+    assert order != "possessor"

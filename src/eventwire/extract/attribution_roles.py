@@ -203,7 +203,8 @@ def assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) -> 
         return roles
 
     if head_word in rl.experiencer_objects and _active(view, cs, ss) and ce < se \
-            and view.lower[ce] not in _NOT_AN_OBJECT:
+            and view.lower[ce] not in _NOT_AN_OBJECT and not (
+                cs - 1 >= ss and view.lower[cs - 1] in rl.subject_pronouns and view.lower[cs - 1] != "it"):
         # "the decision angered party leaders": the one who holds the attitude is the object
         src = _np_right(view, ce, se, rl, others)
         if src[1] > src[0]:
@@ -211,6 +212,19 @@ def assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) -> 
             cont = _source_left(view, ss, cs, rl, others)
             roles.content = [cont] if cont[1] > cont[0] else []
             roles.order = "experiencer"
+            return roles
+
+    if ce - cs == 1 and cs - 1 >= ss and view.lower[cs - 1] in _POSSESSIVES and not gerund_head(head_word) \
+            and (cs - 2 < ss or view.lower[cs - 2] in _POSSESSOR_LEADS):
+        # "in their criticism of the senator", "despite his dislike for ...": the possessor
+        # holds the view (the "of" phrase is what it is about); after a verb ("pinned his
+        # hopes on", "turned his attention to") the verb's subject is the source
+        start = ce
+        while start < se and view.lower[start] in rl.skip_after_cue:
+            start += 1
+        cont = _trim(view, start, _content_end(view, start, se), _NOTHING)
+        if cont[1] > cont[0]:
+            roles.source, roles.content, roles.order = [(cs - 1, cs)], [cont], "possessor"
             return roles
 
     if ce + 1 < se and view.lower[ce] in _NOUN_AGENT_PREPS and _noun_cue(view, cs, ss) \
@@ -756,6 +770,8 @@ def _fronted_subject(view: TokenView, ss: int, cs: int, ce: int, se: int, rl: Ro
             return None
         if any(words[m][:1].isupper() or lower[m] == "," for m in range(k + 1, cs)):
             return None
+        if lower[k] in _SUBORDINATORS and cs > k + 1:
+            return None  # "While critics argue that ...": the words between are the subject
     comma = None
     for m in range(ce, se):
         w = lower[m]
@@ -774,6 +790,16 @@ def _fronted_subject(view: TokenView, ss: int, cs: int, ce: int, se: int, rl: Ro
 
 
 _COORD = frozenset({"and", "but", "or"})
+_POSSESSIVES = frozenset({"his", "their", "its", "our", "my", "your"})  # ("her" is also an object)
+# words before "his/their NOUN" that make the possessor the holder: prepositions, "despite"
+_POSSESSOR_LEADS = frozenset({"in", "of", "for", "with", "despite", "amid", "after", "before", "during",
+                              "among", "about", "on", "and", ",", "by", "to", "from", "under", "since"})
+
+
+def gerund_head(word: str) -> bool:
+    return word.endswith("ing")
+_SUBORDINATORS = frozenset({"while", "when", "after", "before", "since", "as", "if", "because", "although",
+                            "though", "once", "until", "unless", "whereas"})
 
 
 def _conjunct_subject(view: TokenView, ss: int, cs: int, rl: RoleLexicon):
