@@ -181,10 +181,14 @@ def assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) -> 
         return roles
 
     lower = view.lower
+    passive = _passive_cue(lower, cs, ce)
+    # a participle with no agent names no source (its subject is what is said, asked or
+    # expected about) unless it is a feeling or a stance ("voters are worried")
+    agentless = _participle(head_word, rl) and head_word not in rl.experiencer_objects \
+        and head_word not in rl.stance_participles
     # (the two shapes _passive_by accepts, tested inline: most cues are neither)
     by = _passive_by(view, cs, ce, se, rl, others) if (
-        _passive_cue(lower, cs, ce)
-        or (ce < se and lower[ce] == "by" and _participle(head_word, rl))) else None
+        passive or (ce < se and lower[ce] == "by" and _participle(head_word, rl))) else None
     if by is not None:
         # "The plan is opposed by most governors", "are seen as ... by a quarter of voters",
         # "Assad, opposed by the U.S., ...": content is the subject, source the agent
@@ -388,15 +392,11 @@ def assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) -> 
             # sentence's subject ("Wilson praised Rubio and said ...", "He ... but did not
             # suggest ...")
             src = _conjunct_subject(view, ss, cs, rl) or _sentence_subject(view, ss, cs)
-    if _passive_cue(view.lower, cs, ce) and _participle(head_word, rl) \
-            and head_word not in rl.experiencer_objects and head_word not in rl.stance_participles:
-        # "Ortiz is expected to win", "Lee was asked about the plan": a passive with no agent
-        # names no source (its subject is what is said, asked or expected about); feelings and
-        # stances keep theirs ("voters are worried", "she is convinced that ...")
+    if agentless and passive:
+        # "Ortiz is expected to win", "Lee was asked about the plan" (and not "voters are
+        # worried", "she is convinced that ...")
         src = (0, 0)
-    elif _participle(head_word, rl) and head_word not in rl.experiencer_objects \
-            and head_word not in rl.stance_participles and ce - cs == 1 and (
-                cs == ss or view.lower[cs - 1] in _BARE_PARTICIPLE_LEADS):
+    elif agentless and ce - cs == 1 and (cs == ss or view.lower[cs - 1] in _BARE_PARTICIPLE_LEADS):
         # "Asked about the plan, Ortiz said ...", "When asked whether ...", "after being
         # asked": a bare passive participle with no agent names no source
         src = (0, 0)
