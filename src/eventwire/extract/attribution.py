@@ -31,7 +31,7 @@ from . import attribution_features as F
 from .attribution_scorer import CueScorer
 from .attribution_roles import RoleLexicon, assign, extend_cue
 
-VERSION = "1.1"
+VERSION = "1.2"
 COMPONENT = f"eventwire_attributions@{VERSION}"
 MODEL_FILE = "lexicons/attribution_model.json"
 # Cue-head probability threshold; on both held-out halves of PolNeAR anything from 0.38 to
@@ -50,6 +50,11 @@ def role_lexicon() -> RoleLexicon:
         subject_pronouns=frozenset(data["subject_pronouns"]),
         experiencer_objects=frozenset(data["experiencer_object_verbs"]),
         by_means=frozenset(data["by_means"]),
+        irregular_participles=frozenset(data["irregular_participles"]),
+        inversion_verbs=frozenset(data["inversion_verbs"]),
+        stance_participles=frozenset(data["stance_participles"]),
+        raising_verbs=frozenset(data["raising_verbs"]),
+        hearsay_adverbs=frozenset(data["hearsay_adverbs"]),
     )
 
 

@@ -51,6 +51,17 @@ class RoleLexicon:
     experiencer_objects: frozenset = frozenset()
     # nouns after "by" that are a channel, not an agent ("said by phone")
     by_means: frozenset = frozenset()
+    # past participles not ending in -ed ("written by", "seen by")
+    irregular_participles: frozenset = frozenset()
+    # speech verbs that invert with their subject ("..., said the minister"), every form
+    inversion_verbs: frozenset = frozenset()
+    # participles whose subject holds a stance ("is convinced", "are inclined"): a passive
+    # cue with no agent keeps its subject as the source only for these and for feelings
+    stance_participles: frozenset = frozenset()
+    # "appear", "seem": a cue without a source
+    raising_verbs: frozenset = frozenset()
+    # "reportedly", "allegedly": a cue whose source is unnamed
+    hearsay_adverbs: frozenset = frozenset()
 
 
 def _trim(view: TokenView, s: int, e: int, drop: set) -> tuple:
@@ -64,6 +75,10 @@ def _trim(view: TokenView, s: int, e: int, drop: set) -> tuple:
 
 def _sentence_bounds(view: TokenView, i: int) -> tuple:
     s, e = view.sent_start[i], view.sent_end[i]
+    if s >= 3 and view.lower[s - 1] == ")" and view.lower[s - 2] == "." and view.words[s][:1].islower():
+        # "Sen. Ann Lee (D-Vt.) said ...": a sentence split after an abbreviation inside a
+        # party tag (no sentence opens with a lower-case word); the roles see the whole one
+        s = view.sent_start[s - 1]
     return _trim(view, s, e, _NOTHING)
 
 
@@ -84,14 +99,16 @@ def _source_left(view: TokenView, lo: int, cs: int, rl: RoleLexicon, others=froz
     while j > lo and (lower[j - 1] in _TIME_WORDS or lower[j - 1] in rl.left_aux or lower[j - 1] in _ADVERBS
                       or (lower[j - 1].endswith("ly") and view.words[j - 1].islower())):
         j -= 1  # also over adverbs and auxiliaries ("is now considering", "clearly intended")
-    if j < cs and (j == lo or lower[j - 1] in _LEFT_STOP and lower[j - 1] != ")" or lower[j - 1] == ","):
+    if j < cs and (j == lo or lower[j - 1] in _LEFT_STOP and lower[j - 1] != ")" or (
+            lower[j - 1] == "," and not _adverb_run(view, j, cs))):
         j = cs  # the time phrase is all there is: no source on the left
     end = j
     if j - 1 > lo and lower[j - 1] == ")":
         j = _over_parenthetical(view, lo, j)
-    # "Paul Reyes, chief executive of Northwind, said": a comma right before the cue
-    # closes an appositive, so the source reaches back over it to the name
-    commas = 2 if cs - 1 > lo and lower[cs - 1] == "," else 0
+    # "Paul Reyes, chief executive of Northwind, said": a comma right before the cue (or
+    # before adverbs before it: "Ann Lee, a senator, quickly denied") closes an appositive,
+    # so the source reaches back over it to the name
+    commas = 2 if j - 1 > lo and lower[j - 1] == "," else 0
     while j > lo:
         w = lower[j - 1]
         if w in _LEFT_STOP or (space[j - 1] and "\n" in view.words[j - 1]):
@@ -106,6 +123,18 @@ def _source_left(view: TokenView, lo: int, cs: int, rl: RoleLexicon, others=froz
             break
         j -= 1
     return _trim(view, j, end, _SOURCE_EDGE)
+
+
+def _adverb_run(view: TokenView, j: int, cs: int) -> bool:
+    """Are the words from ``j`` to the cue adverbs ("Ann Lee, a senator, quickly denied", "...,
+    also said"), which follow a subject, rather than a time phrase opening a clause after a
+    comma ("..., on Monday said")?"""
+    lower, words = view.lower, view.words
+    return all((lower[k].endswith("ly") and words[k].islower()) or lower[k] in _FLOATING
+               for k in range(j, cs))
+
+
+_FLOATING = frozenset({"not", "never", "also", "even", "still", "already", "again", "then", "always"})
 
 
 def _source_right(view: TokenView, ce: int, hi: int) -> tuple:
@@ -152,10 +181,14 @@ def assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) -> 
         return roles
 
     lower = view.lower
+    passive = _passive_cue(lower, cs, ce)
+    # a participle with no agent names no source (its subject is what is said, asked or
+    # expected about) unless it is a feeling or a stance ("voters are worried")
+    agentless = _participle(head_word, rl) and head_word not in rl.experiencer_objects \
+        and head_word not in rl.stance_participles
     # (the two shapes _passive_by accepts, tested inline: most cues are neither)
     by = _passive_by(view, cs, ce, se, rl, others) if (
-        (lower[cs] in _PASSIVE_AUX and ce - cs >= 2)
-        or (ce < se and lower[ce] == "by" and head_word.endswith("ed"))) else None
+        passive or (ce < se and lower[ce] == "by" and _participle(head_word, rl))) else None
     if by is not None:
         # "The plan is opposed by most governors", "are seen as ... by a quarter of voters",
         # "Assad, opposed by the U.S., ...": content is the subject, source the agent
@@ -174,7 +207,8 @@ def assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) -> 
         return roles
 
     if head_word in rl.experiencer_objects and _active(view, cs, ss) and ce < se \
-            and view.lower[ce] not in _NOT_AN_OBJECT:
+            and view.lower[ce] not in _NOT_AN_OBJECT and not (
+                cs - 1 >= ss and view.lower[cs - 1] in rl.subject_pronouns and view.lower[cs - 1] != "it"):
         # "the decision angered party leaders": the one who holds the attitude is the object
         src = _np_right(view, ce, se, rl, others)
         if src[1] > src[0]:
@@ -182,6 +216,19 @@ def assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) -> 
             cont = _source_left(view, ss, cs, rl, others)
             roles.content = [cont] if cont[1] > cont[0] else []
             roles.order = "experiencer"
+            return roles
+
+    if ce - cs == 1 and cs - 1 >= ss and view.lower[cs - 1] in _POSSESSIVES and not gerund_head(head_word) \
+            and (cs - 2 < ss or view.lower[cs - 2] in _POSSESSOR_LEADS):
+        # "in their criticism of the senator", "despite his dislike for ...": the possessor
+        # holds the view (the "of" phrase is what it is about); after a verb ("pinned his
+        # hopes on", "turned his attention to") the verb's subject is the source
+        start = ce
+        while start < se and view.lower[start] in rl.skip_after_cue:
+            start += 1
+        cont = _trim(view, start, _content_end(view, start, se), _NOTHING)
+        if cont[1] > cont[0]:
+            roles.source, roles.content, roles.order = [(cs - 1, cs)], [cont], "possessor"
             return roles
 
     if ce + 1 < se and view.lower[ce] in _NOUN_AGENT_PREPS and _noun_cue(view, cs, ss) \
@@ -215,9 +262,20 @@ def assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) -> 
     after = view.lower[ce] if ce < se else ""
     content_left = False
     # ", saying ..." and ',” saying ...' (the comma inside a closing quote)
-    after_comma = cs - 1 >= ss and (view.lower[cs - 1] == "," or (
-        cs - 2 >= ss and view.lower[cs - 1] in QUOTES and view.lower[cs - 2] == ","))
-    participle = view.lower[cs].endswith("ing") and after_comma
+    # (also over adverbs between the comma and the cue: ", falsely suggesting", ", even saying")
+    pre = cs
+    while pre - 1 > ss and view.lower[pre - 1] in _FLOATING or (
+            pre - 1 > ss and view.lower[pre - 1].endswith("ly") and view.words[pre - 1].islower()):
+        pre -= 1
+    after_comma = pre - 1 >= ss and (view.lower[pre - 1] == "," or (
+        pre - 2 >= ss and view.lower[pre - 1] in QUOTES and view.lower[pre - 2] == ","))
+    # a participle, not a progressive ("were talking", "aren't planning")
+    gerund = head_word.endswith("ing") and not any(
+        view.lower[k] in _FINITE or view.lower[k].endswith(("n't", "n’t")) for k in range(cs, ce - 1))
+    # "..., calling him a liar and accusing him of ...": a participle coordinated with one
+    after_and = gerund and pre - 2 > ss and view.lower[pre - 1] == "and" and view.lower[pre - 2] != ","
+    after_comma = after_comma or after_and
+    participle = gerund and after_comma
     after2 = view.lower[ce + 1] if ce + 1 < se else ""
     if participle:
         content_left = False  # "The mayor blamed the press, saying ..."
@@ -249,6 +307,17 @@ def assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) -> 
         # "Trump joked about X, declined to affirm Y": nothing on either side is a source;
         # a second verb of the sentence's subject
         content_left = False
+    if (boundary == cs - 1 and right_rest > 0 and boundary - 1 > ss and view.lower[boundary] == ","
+            and view.lower[boundary - 1] not in QUOTES and not participle):
+        if head_word in rl.inversion_verbs and _inverted_source(view, ce, se, rl) \
+                and not _name_appositive(view, ss, boundary) and not _apposition_before(view, ss, boundary, rl):
+            # "The talks collapsed from there, said one official in the room.": a speech verb
+            # right after the comma with a bare noun phrase after it
+            content_left = True
+        elif content_left and (head_word not in rl.inversion_verbs or _clause_right(view, ce, se, rl)):
+            # "Lee's lawyer, Ann Cole, said the case was weak", "Ann Lee, a senator, thanked
+            # the mayor": only speech verbs invert, and what follows is a clause, not a source
+            content_left = False
     if content_left:
         # source between boundary and cue, else right after the cue
         start = boundary + 1
@@ -287,7 +356,7 @@ def assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) -> 
         cont = _trim(view, start, _content_end(view, start, se), _NOTHING)
         roles.content = [cont] if cont[1] > cont[0] else []
         return roles
-    if view.lower[cs].endswith("ing") and (after_comma or view.lower[cs - 1] in ("before", "after", "while", "by")):
+    if gerund and (after_comma or view.lower[pre - 1] in ("before", "after", "while", "by")):
         # "The mayor blamed the press, saying ...": the source is the clause's subject
         src = _sentence_subject(view, ss, cs)
         roles.participle = True
@@ -310,11 +379,36 @@ def assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) -> 
             subject = _sentence_subject(view, ss, cs)
             if subject[1] > subject[0]:
                 src = _trim(view, subject[0], cs, _SOURCE_EDGE)
+        elif pre - 2 > ss and view.lower[pre - 1] == "," and view.words[pre - 2][:1].islower() \
+                and not _apposition_before(view, ss, pre - 1, rl):
+            # "She urged the allies to act at once, proposed that more troops stay": a second
+            # verb of the sentence's subject after a comma (a name before the comma would end
+            # an apposition: "the last nominee, Mitt Romney, called")
+            subject = _sentence_subject(view, ss, pre - 1)
+            if subject[1] > subject[0]:
+                src = subject
         elif src[1] <= src[0] and cs - ss > 1:
             # nothing between the cue and a clause word or comma: a second verb of the
             # sentence's subject ("Wilson praised Rubio and said ...", "He ... but did not
             # suggest ...")
             src = _conjunct_subject(view, ss, cs, rl) or _sentence_subject(view, ss, cs)
+    if agentless and passive:
+        # "Ortiz is expected to win", "Lee was asked about the plan" (and not "voters are
+        # worried", "she is convinced that ...")
+        src = (0, 0)
+    elif agentless and ce - cs == 1 and (cs == ss or view.lower[cs - 1] in _BARE_PARTICIPLE_LEADS):
+        # "Asked about the plan, Ortiz said ...", "When asked whether ...", "after being
+        # asked": a bare passive participle with no agent names no source
+        src = (0, 0)
+    elif head_word in rl.hearsay_adverbs:
+        # "the talks reportedly collapsed", "is widely seen as": an unnamed source
+        src = (0, 0)
+    elif head_word in rl.raising_verbs and not (
+            ce + 1 < se and view.lower[ce] == "to" and view.lower[ce + 1] not in ("be", "have", "been")):
+        # "Ortiz appears to have a lead", "the plan seems doomed": the writer's hedge, its
+        # subject is what the content is about, not who holds it ("she seemed to suggest
+        # ..." keeps hers: the verb after it is the real cue)
+        src = (0, 0)
     roles.source = [src] if src[1] > src[0] else []
     start = ce
     # "said on Thursday (Oct 15) that ...": the content starts after the complementiser
@@ -347,7 +441,10 @@ def _sentence_subject(view: TokenView, ss: int, limit: int) -> tuple:
         k += 1
     if k < limit and k == ss + 1 and lower[ss] in ("the", "a", "an"):
         k += 1  # "The candidate"
-    return _trim(view, ss, k, {"'s", "’s", "of", "the"} if k - ss > 1 else set())
+    s, e = _trim(view, ss, k, {"'s", "’s", "of", "the"} if k - ss > 1 else set())
+    if s == ss + 1 and e > s and lower[ss] == "the":
+        s = ss  # "The senator": the article belongs to the phrase (only a trailing one is cut)
+    return s, e
 
 
 def _subject_start(view: TokenView, ss: int, limit: int) -> int:
@@ -391,6 +488,25 @@ def _fronted_participle(view: TokenView, k: int, limit: int) -> bool:
 
 
 _PASSIVE_AUX = {"is", "are", "was", "were", "been", "be", "being"}
+# words before a bare passive participle opening a clause ("when asked", "after being asked")
+_BARE_PARTICIPLE_LEADS = frozenset({"when", "if", "once", "unless", "until", "after", "before", "while",
+                                    "being", "as"})
+
+
+def _passive_cue(lower: list, cs: int, ce: int) -> bool:
+    """A form of "be" among the cue's auxiliaries: "is opposed", "has been endorsed", "also
+    was backed" (the cue's extension over auxiliaries and adverbs puts "has" or "also" first)."""
+    if ce - cs < 2:
+        return False
+    if lower[cs] in _PASSIVE_AUX:
+        return True
+    return any(lower[k] in _PASSIVE_AUX for k in range(cs + 1, ce - 1))
+
+
+def _participle(word: str, rl: RoleLexicon) -> bool:
+    """A past participle by its form: regular "-ed" and the irregular ones of the lexicon
+    ("written", "seen", "made", "held")."""
+    return word.endswith("ed") or word in rl.irregular_participles
 # sentence openers that are not the subject: connectives, and words opening a fronted phrase
 _LEAD_SKIP = frozenset({"but", "and", "so", "yet", "or", "still", "however", "meanwhile", "also",
                         "then", "now", "instead", "indeed", ",", "--", "—"})
@@ -499,9 +615,14 @@ def _passive_by(view: TokenView, cs: int, ce: int, se: int, rl: RoleLexicon, oth
     ("said by phone")."""
     lower = view.lower
     head = lower[ce - 1]
-    if lower[cs] in _PASSIVE_AUX and ce - cs >= 2:
+    if head.endswith("ing") or head in rl.experiencer_objects:
+        # "was underlining a point made by ..." is active; "were angered by the deal": the
+        # subject of a passive feeling verb holds the feeling, the "by" phrase is its cause
+        return None
+    aux = _passive_cue(lower, cs, ce)
+    if aux:
         limit = min(se, ce + 8)
-    elif head.endswith("ed") and (cs == view.sent_start[cs] or lower[cs - 1] in _PASSIVE_LEADS or (
+    elif _participle(head, rl) and (cs == view.sent_start[cs] or lower[cs - 1] in _PASSIVE_LEADS or (
             lower[cs - 1] not in rl.subject_pronouns and not view.words[cs - 1][:1].isupper())):
         limit = min(se, ce + 1)
     else:
@@ -509,7 +630,11 @@ def _passive_by(view: TokenView, cs: int, ce: int, se: int, rl: RoleLexicon, oth
     for k in range(ce, limit):
         w = lower[k]
         if w == "by":
-            if k + 1 < se and lower[k + 1] not in rl.by_means and _np_start(view, k + 1):
+            # after "is/was ... CUE" any noun phrase but a channel or a gerund is the agent
+            # ("has been endorsed by dozens of papers"); after a bare participle only one that
+            # starts like a noun phrase
+            if k + 1 < se and lower[k + 1] not in rl.by_means and (_np_start(view, k + 1) or (
+                    aux and not lower[k + 1].endswith("ing") and lower[k + 1] not in _NOT_AN_OBJECT)):
                 return k
             return None
         if w in QUOTES or w in HARD_STOP or w in SENT_FINAL or w == "," or k in others \
@@ -554,6 +679,43 @@ def _source_like_right(view: TokenView, ce: int, se: int, rl: RoleLexicon) -> bo
             return False
         j += 1
     return True
+
+
+def _inverted_source(view: TokenView, ce: int, se: int, rl: RoleLexicon) -> bool:
+    """Is what follows the cue a source of quotative inversion ("said one official in the
+    room", "says Ann Lee, a senator")? A noun phrase up to a comma or the end, opening like
+    one, with no "that" and no finite verb; a pronoun only on its own ("..., said he.")."""
+    lower, words = view.lower, view.words
+    if ce >= se:
+        return False
+    first = lower[ce]
+    if first in rl.subject_pronouns:
+        return ce + 1 >= se or lower[ce + 1] in (",", ".") or lower[ce + 1] in QUOTES
+    if first in ("that", "this") or not (words[ce][:1].isupper() or words[ce][:1].isdigit()
+                                         or first in _DETERMINERS or first in _NP_OPENERS):
+        return False
+    j = ce
+    while j < se:
+        w = lower[j]
+        if w == "that" or w in _FINITE_VERBISH or j - ce > 12 or w in QUOTES or w in HARD_STOP:
+            return False
+        if w == "," or w in SENT_FINAL or w in _RELATIVIZERS:
+            return True
+        j += 1
+    return True
+
+
+def _clause_right(view: TokenView, ce: int, se: int, rl: RoleLexicon) -> bool:
+    """A finite verb or "that" after the cue before the next comma or clause word: "said the
+    case was weak" holds a clause, "said Ann Lee, a senator" does not."""
+    lower = view.lower
+    for j in range(ce, min(se, ce + 12)):
+        w = lower[j]
+        if w == "," or w in QUOTES or w in HARD_STOP or (w in rl.clause_words and w != "that"):
+            return False
+        if w == "that" or w in _FINITE_VERBISH:
+            return True
+    return False
 
 
 _PREPOSITIONS = frozenset({"in", "on", "at", "for", "with", "from", "by", "to", "of", "into", "over",
@@ -608,6 +770,8 @@ def _fronted_subject(view: TokenView, ss: int, cs: int, ce: int, se: int, rl: Ro
             return None
         if any(words[m][:1].isupper() or lower[m] == "," for m in range(k + 1, cs)):
             return None
+        if lower[k] in _SUBORDINATORS and cs > k + 1:
+            return None  # "While critics argue that ...": the words between are the subject
     comma = None
     for m in range(ce, se):
         w = lower[m]
@@ -626,6 +790,16 @@ def _fronted_subject(view: TokenView, ss: int, cs: int, ce: int, se: int, rl: Ro
 
 
 _COORD = frozenset({"and", "but", "or"})
+_POSSESSIVES = frozenset({"his", "their", "its", "our", "my", "your"})  # ("her" is also an object)
+# words before "his/their NOUN" that make the possessor the holder: prepositions, "despite"
+_POSSESSOR_LEADS = frozenset({"in", "of", "for", "with", "despite", "amid", "after", "before", "during",
+                              "among", "about", "on", "and", ",", "by", "to", "from", "under", "since"})
+
+
+def gerund_head(word: str) -> bool:
+    return word.endswith("ing")
+_SUBORDINATORS = frozenset({"while", "when", "after", "before", "since", "as", "if", "because", "although",
+                            "though", "once", "until", "unless", "whereas"})
 
 
 def _conjunct_subject(view: TokenView, ss: int, cs: int, rl: RoleLexicon):
