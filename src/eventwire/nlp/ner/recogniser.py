@@ -20,7 +20,6 @@ Order of work, per document:
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from itertools import repeat
 from dataclasses import dataclass
 from operator import attrgetter
 
@@ -56,6 +55,16 @@ ALPHA, UPPER, CAP, CAP_FUNCTION, MAY_START, PRONOUN, NUMERIC = 1, 2, 4, 8, 16, 3
 _DIGIT, _CURRENCY = "\x00digit", "\x00currency"  # numeric start kinds, apart from trigger words
 _WORD_INFO_LIMIT = 500_000
 _UNKNOWN = 255  # not a combination of the bits above (they sum to 127)
+_CAP_ONLY = bytes(1 if b & CAP else 0 for b in range(256))
+
+
+class _WordBits(dict):
+    """Word -> its bits; a word not in it reads as _UNKNOWN through ``[]`` (``get`` as usual):
+    mapping ``__getitem__`` over a document's words is cheaper than ``get`` with a default."""
+    __slots__ = ()
+
+    def __missing__(self, word):
+        return _UNKNOWN
 
 
 @dataclass(slots=True)
@@ -115,6 +124,8 @@ class Recogniser:
         # first words of the two-word group nouns and facility heads: other words skip that test
         self._group_firsts = {p.split(" ", 1)[0] for p in self.group_nouns}
         self._fac_firsts = {p.split(" ", 1)[0] for p in self.fac_lower}
+        self._head_words: dict = {}  # word -> _may_head(word)
+        self._empty_group_noun = "" in self.group_nouns
         self._title_case = False
         self.not_agent_verbs = set(cues.get("not_agent_verbs", ()))
         self.non_entity_heads = set(cues.get("non_entity_heads", ()))
@@ -123,7 +134,7 @@ class Recogniser:
         # What a word's own spelling says about it, worked out once per distinct word: a
         # long article repeats most of its words, and a dict lookup per token is far cheaper
         # than a handful of string methods and set lookups per token.
-        self._word_bits: dict = {}
+        self._word_bits: dict = _WordBits()
         self._word_start: dict = {}
         self._pendings: list = []
         self._chunk_plans: dict = {}
@@ -134,7 +145,7 @@ class Recogniser:
         start: _DIGIT | _CURRENCY | trigger word, for words with the NUMERIC bit)."""
         table = self._word_bits
         # a word not in the table reads as _UNKNOWN; bytes.find jumps between those
-        bits = bytearray(map(table.get, words, repeat(_UNKNOWN)))
+        bits = bytearray(map(table.__getitem__, words))
         k = bits.find(_UNKNOWN)
         if k >= 0 and len(table) > _WORD_INFO_LIMIT:
             table.clear()  # (what this document's known words read stays right: same values)
@@ -186,7 +197,8 @@ class Recogniser:
             ends = [s + len(w) for s, w in zip(starts, words)]
         blocked = bytearray(n)
         # (the bits fit a byte: numpy reads bytes without converting 800 Python ints)
-        flags = np.frombuffer(self._info(words), dtype=np.uint8).astype(np.int64)
+        info = self._info(words)
+        flags = np.frombuffer(info, dtype=np.uint8).astype(np.int64)
         mentions = self._numeric(text, words, starts, ends, blocked, np.flatnonzero(flags & NUMERIC).tolist())
         self._block_boilerplate(text, starts, ends, blocked)
         marks = np.frombuffer(sent_starts, dtype=np.uint8) if isinstance(sent_starts, (bytes, bytearray)) \
@@ -200,7 +212,7 @@ class Recogniser:
         firsts = bounds[:-1]
         n_alpha = np.add.reduceat(flags & ALPHA, firsts)
         title_case = ((n_alpha >= 5) & (np.add.reduceat((flags & UPPER) >> 1, firsts) >= 0.8 * n_alpha)).tolist()
-        caps = (flags & CAP).astype(bool).tolist()
+        caps = info.translate(_CAP_ONLY)  # per token 1 (capitalised) or 0: read for truth only
         for k in np.flatnonzero(flags & CAP_FUNCTION).tolist():
             # Title Case ("Hit On Donald Trump"): a capitalised function word joins nothing.
             if k and not sent_starts[k]:
@@ -566,6 +578,9 @@ class Recogniser:
         n = len(words)
         by_start = {m.start: m for m in mentions if m.source != "numeric"}
         by_end = {m.end: m for m in mentions if m.source != "numeric"}
+        heads = self._head_words
+        if len(heads) > _WORD_INFO_LIMIT:
+            heads.clear()
         extra = []
         for m in mentions:
             if m.source in ("numeric", "term", "pronoun", "nominal"):
@@ -578,8 +593,18 @@ class Recogniser:
                     extra.append(Mention(m.start, nxt.end, "ORG", "grammar"))
                 elif e + 1 < n and words[e + 1].lower() in ("regime", "government", "forces"):
                     extra.append(Mention(m.start, e + 2, "ORG", "grammar"))
+            # (most words after a mention head nothing: _group_noun and _lower_head are asked
+            # only after a word that may)
+            if e < n:
+                head_word = heads.get(words[e])
+                if head_word is None:
+                    head_word = self._may_head(words[e])
+                if e == n - 1 and self._empty_group_noun:
+                    head_word = True  # (_group_noun's test at the last token)
+            else:
+                head_word = False
             # the Syrian army / Iraqi forces / the Assad regime / ISIL fighters
-            if m.label in ("NORP", "GPE", "ORG") or (m.label == "PERSON" and m.source != "title"):
+            if head_word and (m.label in ("NORP", "GPE", "ORG") or (m.label == "PERSON" and m.source != "title")):
                 g = self._group_noun(words, e, newline_after, person=m.label == "PERSON")
                 if g:
                     extra.append(Mention(m.start, g, "ORG", "grammar"))
@@ -587,7 +612,7 @@ class Recogniser:
             if m.label in PLACE_LABELS and m.start > 0 and words[m.start - 1] in self.place_modifiers:
                 extra.append(Mention(m.start - 1, m.end, "LOC", "grammar"))
             # Idlib province / Hmeimim airbase
-            if m.label in PLACE_LABELS or m.source == "model" and m.label != "NORP":
+            if head_word and (m.label in PLACE_LABELS or m.source == "model" and m.label != "NORP"):
                 head = self._lower_head(words, e)
                 if head:
                     extra.append(Mention(m.start, head[0], head[1], "grammar"))
@@ -602,6 +627,15 @@ class Recogniser:
                     extra.append(Mention(a - 1, m.end, "LOC", "grammar"))
         mentions.extend(extra)
         return mentions
+
+    def _may_head(self, word: str) -> bool:
+        """Whether ``_group_noun`` or ``_lower_head`` can find anything at this word (when
+        not, both return None); remembered per word."""
+        lw = word.lower()
+        may = self._head_words[word] = (word == "regime" or " " in lw or lw in self._group_firsts
+                                        or lw in self.group_nouns or lw in self._fac_firsts
+                                        or lw in self.fac_lower or lw in self.loc_lower)
+        return may
 
     def _group_noun(self, words, e, newline_after, person=False):
         if e >= len(words) or newline_after[e - 1]:
@@ -649,7 +683,7 @@ class Recogniser:
             if m.label == "PERSON":
                 for k in range(m.start, m.end):
                     w = words[k]
-                    if _is_cap(w) and w not in lex.title_words and lex.names.entries.get(w, "CITY") == "CITY":
+                    if w[:1].isupper() and w not in lex.title_words and lex.names.entries.get(w, "CITY") == "CITY":
                         person_words.add(w)
             elif m.label == "ORG" and m.source == "grammar" and m.end - m.start >= 2 and words[m.end - 1] == "regime":
                 w = words[m.end - 2]  # "the Assad regime": Assad is a person
