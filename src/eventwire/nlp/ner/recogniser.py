@@ -124,8 +124,6 @@ class Recogniser:
         # first words of the two-word group nouns and facility heads: other words skip that test
         self._group_firsts = {p.split(" ", 1)[0] for p in self.group_nouns}
         self._fac_firsts = {p.split(" ", 1)[0] for p in self.fac_lower}
-        self._head_words: dict = {}  # word -> _may_head(word)
-        self._empty_group_noun = "" in self.group_nouns
         self._title_case = False
         self.not_agent_verbs = set(cues.get("not_agent_verbs", ()))
         self.non_entity_heads = set(cues.get("non_entity_heads", ()))
@@ -578,9 +576,6 @@ class Recogniser:
         n = len(words)
         by_start = {m.start: m for m in mentions if m.source != "numeric"}
         by_end = {m.end: m for m in mentions if m.source != "numeric"}
-        heads = self._head_words
-        if len(heads) > _WORD_INFO_LIMIT:
-            heads.clear()
         extra = []
         for m in mentions:
             if m.source in ("numeric", "term", "pronoun", "nominal"):
@@ -593,18 +588,8 @@ class Recogniser:
                     extra.append(Mention(m.start, nxt.end, "ORG", "grammar"))
                 elif e + 1 < n and words[e + 1].lower() in ("regime", "government", "forces"):
                     extra.append(Mention(m.start, e + 2, "ORG", "grammar"))
-            # (most words after a mention head nothing: _group_noun and _lower_head are asked
-            # only after a word that may)
-            if e < n:
-                head_word = heads.get(words[e])
-                if head_word is None:
-                    head_word = self._may_head(words[e])
-                if e == n - 1 and self._empty_group_noun:
-                    head_word = True  # (_group_noun's test at the last token)
-            else:
-                head_word = False
             # the Syrian army / Iraqi forces / the Assad regime / ISIL fighters
-            if head_word and (m.label in ("NORP", "GPE", "ORG") or (m.label == "PERSON" and m.source != "title")):
+            if m.label in ("NORP", "GPE", "ORG") or (m.label == "PERSON" and m.source != "title"):
                 g = self._group_noun(words, e, newline_after, person=m.label == "PERSON")
                 if g:
                     extra.append(Mention(m.start, g, "ORG", "grammar"))
@@ -612,7 +597,7 @@ class Recogniser:
             if m.label in PLACE_LABELS and m.start > 0 and words[m.start - 1] in self.place_modifiers:
                 extra.append(Mention(m.start - 1, m.end, "LOC", "grammar"))
             # Idlib province / Hmeimim airbase
-            if head_word and (m.label in PLACE_LABELS or m.source == "model" and m.label != "NORP"):
+            if m.label in PLACE_LABELS or m.source == "model" and m.label != "NORP":
                 head = self._lower_head(words, e)
                 if head:
                     extra.append(Mention(m.start, head[0], head[1], "grammar"))
@@ -627,15 +612,6 @@ class Recogniser:
                     extra.append(Mention(a - 1, m.end, "LOC", "grammar"))
         mentions.extend(extra)
         return mentions
-
-    def _may_head(self, word: str) -> bool:
-        """Whether ``_group_noun`` or ``_lower_head`` can find anything at this word (when
-        not, both return None); remembered per word."""
-        lw = word.lower()
-        may = self._head_words[word] = (word == "regime" or " " in lw or lw in self._group_firsts
-                                        or lw in self.group_nouns or lw in self._fac_firsts
-                                        or lw in self.fac_lower or lw in self.loc_lower)
-        return may
 
     def _group_noun(self, words, e, newline_after, person=False):
         if e >= len(words) or newline_after[e - 1]:
