@@ -149,3 +149,46 @@ def token_attr(doc, attr: str) -> list:
 
         values = doc.user_data[key] = doc.to_array(IDS[attr]).tolist() if len(doc) else []
     return values
+
+
+_ENTS = "eventwire.ent_spans"
+
+
+def set_entity_spans(doc, spans: list) -> None:
+    """Recorded by the entities component when it sets ``doc.ents``: ``(start_token,
+    end_token, label)`` of every entity, sorted, none empty or overlapping. Whatever sets
+    ``doc.ents`` after it must record its own (or call ``forget_entity_spans``)."""
+    doc.user_data[_ENTS] = spans
+
+
+def forget_entity_spans(doc) -> None:
+    doc.user_data.pop(_ENTS, None)
+
+
+def entity_spans(doc) -> list:
+    """``(start_token, end_token, label)`` of ``doc.ents``, in order: the entities component's
+    own list when it recorded one, else read from the token arrays the way ``doc.ents`` reads
+    them (an entity opens at a B token with a type and runs over the I tokens after it),
+    without building a Span per entity. Callers must not change the list."""
+    spans = doc.user_data.get(_ENTS)
+    if spans is not None:
+        return spans
+    if not len(doc):
+        return []
+    from spacy.attrs import ENT_IOB, ENT_TYPE
+
+    arr = doc.to_array([ENT_IOB, ENT_TYPE])
+    heads = ((arr[:, 0] == 3) & (arr[:, 1] != 0)).nonzero()[0].tolist()
+    if not heads:
+        return []
+    iob = arr[:, 0].tolist()
+    types = arr[:, 1].tolist()
+    strings = doc.vocab.strings
+    n = len(iob)
+    out = []
+    for b in heads:
+        e = b + 1
+        while e < n and iob[e] == 1:
+            e += 1
+        out.append((b, e, strings[types[b]]))
+    return out

@@ -18,7 +18,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ...errors import ComponentError
-from ..fast import doc_text, sentence_starts, token_offsets, token_texts
+from ..fast import (doc_text, forget_entity_spans, sentence_starts, set_entity_spans, token_offsets,
+                    token_texts)
 from ..ner.recogniser import Recogniser
 
 VERSION = "1.1"
@@ -76,6 +77,10 @@ class EntityComponent:
         add = doc.vocab.strings.add
         label_ids = [0]
         label_index: dict = {}
+        # the entities as doc.ents will read them, for nlp.fast.entity_spans (kept only when
+        # every one is a well-formed, separate span: else readers go to the arrays)
+        spans = []
+        spans_end = 0
         for m in mentions:
             if m.source not in NOT_NAMES:
                 a, b = m.start, min(m.end, n)
@@ -83,6 +88,12 @@ class EntityComponent:
                 if k is None:  # (the label set is a few dozen at most: an index fits a byte)
                     k = label_index[m.label] = len(label_ids)
                     label_ids.append(add(m.label))
+                if spans is not None:
+                    if spans_end <= a < b and label_ids[k]:
+                        spans.append((a, b, m.label))
+                        spans_end = b
+                    else:
+                        spans = None
                 iob[a] = 3
                 if b - a > 1:
                     iob[a + 1:b] = b"\x01" * (b - a - 1)
@@ -93,5 +104,9 @@ class EntityComponent:
         arr[:, 0] = np.frombuffer(iob, dtype=np.uint8)
         arr[:, 1] = np.array(label_ids, dtype=np.uint64)[np.frombuffer(types, dtype=np.uint8)]
         doc.from_array([ENT_IOB, ENT_TYPE], arr)
+        if spans is None:
+            forget_entity_spans(doc)
+        else:
+            set_entity_spans(doc, spans)
         doc._.entity_mentions = [(m.start, m.end, m.label, m.source) for m in mentions if m.source in NOT_NAMES]
         return doc

@@ -20,7 +20,6 @@ Order of work, per document:
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from itertools import repeat
 from dataclasses import dataclass
 from operator import attrgetter
 
@@ -56,6 +55,16 @@ ALPHA, UPPER, CAP, CAP_FUNCTION, MAY_START, PRONOUN, NUMERIC = 1, 2, 4, 8, 16, 3
 _DIGIT, _CURRENCY = "\x00digit", "\x00currency"  # numeric start kinds, apart from trigger words
 _WORD_INFO_LIMIT = 500_000
 _UNKNOWN = 255  # not a combination of the bits above (they sum to 127)
+_CAP_ONLY = bytes(1 if b & CAP else 0 for b in range(256))
+
+
+class _WordBits(dict):
+    """Word -> its bits; a word not in it reads as _UNKNOWN through ``[]`` (``get`` as usual):
+    mapping ``__getitem__`` over a document's words is cheaper than ``get`` with a default."""
+    __slots__ = ()
+
+    def __missing__(self, word):
+        return _UNKNOWN
 
 
 @dataclass(slots=True)
@@ -123,7 +132,7 @@ class Recogniser:
         # What a word's own spelling says about it, worked out once per distinct word: a
         # long article repeats most of its words, and a dict lookup per token is far cheaper
         # than a handful of string methods and set lookups per token.
-        self._word_bits: dict = {}
+        self._word_bits: dict = _WordBits()
         self._word_start: dict = {}
         self._pendings: list = []
         self._chunk_plans: dict = {}
@@ -134,7 +143,7 @@ class Recogniser:
         start: _DIGIT | _CURRENCY | trigger word, for words with the NUMERIC bit)."""
         table = self._word_bits
         # a word not in the table reads as _UNKNOWN; bytes.find jumps between those
-        bits = bytearray(map(table.get, words, repeat(_UNKNOWN)))
+        bits = bytearray(map(table.__getitem__, words))
         k = bits.find(_UNKNOWN)
         if k >= 0 and len(table) > _WORD_INFO_LIMIT:
             table.clear()  # (what this document's known words read stays right: same values)
@@ -186,7 +195,8 @@ class Recogniser:
             ends = [s + len(w) for s, w in zip(starts, words)]
         blocked = bytearray(n)
         # (the bits fit a byte: numpy reads bytes without converting 800 Python ints)
-        flags = np.frombuffer(self._info(words), dtype=np.uint8).astype(np.int64)
+        info = self._info(words)
+        flags = np.frombuffer(info, dtype=np.uint8).astype(np.int64)
         mentions = self._numeric(text, words, starts, ends, blocked, np.flatnonzero(flags & NUMERIC).tolist())
         self._block_boilerplate(text, starts, ends, blocked)
         marks = np.frombuffer(sent_starts, dtype=np.uint8) if isinstance(sent_starts, (bytes, bytearray)) \
@@ -200,7 +210,7 @@ class Recogniser:
         firsts = bounds[:-1]
         n_alpha = np.add.reduceat(flags & ALPHA, firsts)
         title_case = ((n_alpha >= 5) & (np.add.reduceat((flags & UPPER) >> 1, firsts) >= 0.8 * n_alpha)).tolist()
-        caps = (flags & CAP).astype(bool).tolist()
+        caps = info.translate(_CAP_ONLY)  # per token 1 (capitalised) or 0: read for truth only
         for k in np.flatnonzero(flags & CAP_FUNCTION).tolist():
             # Title Case ("Hit On Donald Trump"): a capitalised function word joins nothing.
             if k and not sent_starts[k]:
@@ -649,7 +659,7 @@ class Recogniser:
             if m.label == "PERSON":
                 for k in range(m.start, m.end):
                     w = words[k]
-                    if _is_cap(w) and w not in lex.title_words and lex.names.entries.get(w, "CITY") == "CITY":
+                    if w[:1].isupper() and w not in lex.title_words and lex.names.entries.get(w, "CITY") == "CITY":
                         person_words.add(w)
             elif m.label == "ORG" and m.source == "grammar" and m.end - m.start >= 2 and words[m.end - 1] == "regime":
                 w = words[m.end - 2]  # "the Assad regime": Assad is a person

@@ -165,7 +165,7 @@ class SpanClassifier:
         vectors = [w for w in map(get, feats) if w is not None]
         if not vectors:
             return list(self._zero)
-        return [sum(column) for column in zip(*vectors)]
+        return list(map(sum, zip(*vectors)))
 
     def predict(self, words, prev="", prev2="", nxt="", sent_start=False) -> tuple[str, float]:
         """The best class and its probability (memoised: names recur across articles)."""

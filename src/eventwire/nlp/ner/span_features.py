@@ -25,15 +25,18 @@ def span_features(words: list[str], prev: str = "", prev2: str = "", nxt: str = 
 
 def word_features(words: list[str]) -> list[str]:
     """The features of the span's own words (the classifier caches their score per span)."""
-    low = [w.lower() for w in words]
+    low = list(map(str.lower, words))
     first, last = low[0], low[-1]
-    feats = ["bias", "len:%d" % min(len(words), 4), "first:" + first, "last:" + last,
+    feats = ["bias", _LENGTHS[min(len(words), 4)], "first:" + first, "last:" + last,
              "suf3:" + last[-3:], "suf4:" + last[-4:], "fsuf3:" + first[-3:],
-             "shape:" + " ".join(word_shape(w) for w in words[:3])]
-    feats.extend("w:" + w for w in low)
+             "shape:" + " ".join(map(word_shape, words[:3]))]
+    feats += ["w:" + w for w in low]
     if len(words) > 1:
         feats.append("first_last:%s|%s" % (first, last))
     return feats
+
+
+_LENGTHS = ["len:%d" % k for k in range(5)]
 
 
 def context_features(first_word: str, prev: str = "", prev2: str = "", nxt: str = "",
