@@ -8,12 +8,10 @@ from __future__ import annotations
 from operator import attrgetter
 from typing import Iterable, Iterator, List
 
-from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.tokens import Doc
 
-from .extract.event_tokens import cached_view
 from .models import Article, DocumentResult, Entity
-from .nlp.fast import doc_text, token_offsets
+from .nlp.fast import doc_text, entity_spans, token_offsets
 from .nlp.pipeline import component_versions, get_pipeline, run
 
 ENTITY_COMPONENT = "eventwire_entities"
@@ -25,11 +23,7 @@ def doc_to_result(doc: Doc, versions: dict) -> DocumentResult:
     component = f"{ENTITY_COMPONENT}@{versions.get(ENTITY_COMPONENT, '0')}"
     text = doc_text(doc)
     starts, ends = token_offsets(doc)  # nlp.fast's per-Doc cache, shared with places and events
-    view = cached_view(doc)
-    if view is not None:  # the events stage read the entity arrays already: spans, labels ("" for none)
-        named = [(starts[s], ends[e - 1], label) for s, e, label in view.ent_spans if label]
-    else:
-        named = _named_entities(doc, starts, ends)
+    named = [(starts[s], ends[e - 1], label) for s, e, label in entity_spans(doc)]
     entities = [Entity(s, e, label, text[s:e], component) for s, e, label in named]
     for start, end, label, kind in doc._.entity_mentions or []:
         s, e = starts[start], ends[end - 1]
@@ -41,29 +35,6 @@ def doc_to_result(doc: Doc, versions: dict) -> DocumentResult:
         quantities=list(doc._.quantities or []), attributions=list(doc._.attributions or []),
         events=list(doc._.events or []), versions=versions,
     )
-
-
-def _named_entities(doc: Doc, starts: list, ends: list) -> list:
-    """``(start_char, end_char, label)`` of ``doc.ents``, read from the token arrays the way
-    spaCy reads them (an entity opens at a B token and runs over the I tokens after it):
-    ``doc.ents`` builds a Span, and ``start_char``/``text`` Tokens, for every entity."""
-    if not len(doc):
-        return []
-    arr = doc.to_array([ENT_IOB, ENT_TYPE])
-    heads = ((arr[:, 0] == 3) & (arr[:, 1] != 0)).nonzero()[0].tolist()
-    if not heads:
-        return []
-    iob = arr[:, 0].tolist()
-    types = arr[:, 1].tolist()
-    strings = doc.vocab.strings
-    n = len(iob)
-    out = []
-    for b in heads:
-        e = b + 1
-        while e < n and iob[e] == 1:
-            e += 1
-        out.append((starts[b], ends[e - 1], strings[types[b]]))
-    return out
 
 
 def process_stream(articles: Iterable[Article], batch_size: int = 64) -> Iterator[DocumentResult]:

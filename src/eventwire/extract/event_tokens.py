@@ -11,14 +11,11 @@ import re
 import weakref
 from itertools import compress
 
-from spacy.attrs import ENT_IOB, ENT_TYPE
-
-from ..nlp.fast import (doc_text, lowering_keeps_lengths, phrase_docs, sentence_starts, token_attr, token_lowers,
+from ..nlp.fast import (doc_text, entity_spans, lowering_keeps_lengths, phrase_docs, sentence_starts, token_attr, token_lowers,
                         token_offsets, token_texts)
 
 _KEY = "eventwire_events.view"
 _SIGMA = "\u03a3"  # the one character whose lower-case form depends on its neighbours
-_ENT_ATTRS = [ENT_IOB, ENT_TYPE]
 
 
 class Sent:
@@ -43,7 +40,7 @@ class TokenView:
     def __init__(self, doc):
         self.text = text = doc_text(doc)
         self.low = low = token_lowers(doc)
-        self.n = n = len(doc)
+        self.n = len(doc)
         # weakly: the view is cached in the Doc's user_data, and a strong reference back
         # would make every Doc collectable only by the cyclic GC
         self._doc = weakref.ref(doc)
@@ -57,33 +54,10 @@ class TokenView:
         # token text (spacy.lang.lex_attrs); mapping them over the tokenizer's own word list
         # costs a few microseconds where ``Doc.to_array`` costs tens
         self.title = list(map(str.istitle, words))
-        # entities: only the few tokens inside one are read out of the arrays, never every
-        # token (IOB codes: 3 begins an entity, 1 continues it, 2 is outside, 0 unset)
-        self._ent_types: dict = {}
-        ents = []
-        if n:
-            arr = doc.to_array(_ENT_ATTRS)
-            inside_at = (arr[:, 0] & 1).nonzero()[0]  # the odd codes: B and I
-            if len(inside_at):
-                strings = doc.vocab.strings
-                labels: dict = {}
-                types = self._ent_types
-                start = end = -1
-                label = ""
-                for k, (iob, t) in zip(inside_at.tolist(), arr[inside_at].tolist()):
-                    name = labels.get(t)
-                    if name is None:
-                        name = labels[t] = strings[t]
-                    types[k] = name
-                    if iob == 3:
-                        if start >= 0:
-                            ents.append((start, end, label))
-                        start, end, label = k, k + 1, name
-                    elif k == end:  # an I token right after its entity extends it
-                        end = k + 1
-                if start >= 0:
-                    ents.append((start, end, label))
-        self.ent_spans = ents
+        # the names as the entities component recorded them (nlp.fast.entity_spans): no
+        # reading of the token arrays back
+        self.ent_spans = ents = entity_spans(doc)
+        self._ent_types: dict = {k: label for a, b, label in ents for k in range(a, b)}
         self._lower_text = None
         self.sent_starts = sentence_starts(doc)
         self._sents: dict = {}

@@ -29,13 +29,11 @@ from operator import itemgetter
 from typing import Optional
 from urllib.parse import urlsplit
 
-from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.language import Language
-from spacy.symbols import PERSON as _PERSON
 from spacy.tokens import Doc
 
 from ..models import Place
-from ..nlp.fast import doc_text, sentence_starts, token_offsets, token_texts
+from ..nlp.fast import doc_text, entity_spans, sentence_starts, token_offsets, token_texts
 from ..resources import load_json
 from .gazetteer import Candidate, Gazetteer, country_tlds, get_gazetteer, normalize
 
@@ -155,7 +153,7 @@ class _Tokens:
         # the tokenizer's words and the offsets the earlier components already read
         self.words = words = token_texts(doc)
         self.starts = token_offsets(doc)[0]
-        self.n = n = len(words)
+        self.n = len(words)
         self.caps = _capitalised_tokens(text, self.starts, words)
         self._sent_starts = (doc, None)
 
@@ -296,26 +294,15 @@ def find_mentions(doc: Doc, gaz: Gazetteer, text: Optional[str] = None,
 
 
 def _person_spans(doc: Doc, tokens: Optional["_Tokens"] = None) -> list[tuple[int, int]]:
-    """Character spans of the PERSON entities, sorted, read from the token arrays the way
-    ``doc.ents`` reads them (an entity opens at a B token and runs over the I tokens after
-    it) without building a Span and Tokens for every entity."""
-    if not len(doc):
+    """Character spans of the PERSON entities, sorted (the entities component's own list,
+    nlp.fast.entity_spans: no Span or Token built per entity)."""
+    persons = [(a, b) for a, b, label in entity_spans(doc) if label == "PERSON"]
+    if not persons:
         return []
-    arr = doc.to_array([ENT_IOB, ENT_TYPE])
-    heads = ((arr[:, 0] == 3) & (arr[:, 1] == _PERSON)).nonzero()[0].tolist()
-    if not heads:
-        return []
-    iob = arr[:, 0].tolist()
     if tokens is None:
         tokens = _Tokens(doc, doc_text(doc))
-    starts, words, n = tokens.starts, tokens.words, tokens.n
-    out = []
-    for b in heads:
-        e = b + 1
-        while e < n and iob[e] == 1:
-            e += 1
-        out.append((starts[b], starts[e - 1] + len(words[e - 1])))
-    return out
+    starts, words = tokens.starts, tokens.words
+    return [(starts[a], starts[b - 1] + len(words[b - 1])) for a, b in persons]
 
 
 def _major(m: Mention, memo: Optional[dict] = None) -> bool:
