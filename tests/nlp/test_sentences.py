@@ -1,5 +1,7 @@
-"""The sentence splitter: spaCy's Sentencizer rule (computed over arrays) plus line breaks."""
+"""The sentence splitter: spaCy's Sentencizer rule (over one letter per token) plus line breaks."""
 from __future__ import annotations
+
+import re
 
 import pytest
 import spacy
@@ -36,3 +38,74 @@ def test_line_breaks_end_sentences_and_blank_lines_stay_with_the_sentence_before
     sents = [s.text for s in doc.sents]
     assert sents == ["Syria ceasefire holds\n\n", "DAMASCUS - Fighting stopped.\n", "More follows"]
     assert sentence_starts(doc) == [s.start for s in doc.sents]
+
+
+def _reference_starts(doc) -> list:
+    """The rule written plainly, token by token: spaCy's Sentencizer (a sentence starts at the
+    first ordinary token after a sentence-final mark), then every line break opens a sentence
+    at the token after it, and a token of blank lines stays with the sentence before."""
+    from spacy.pipeline import Sentencizer
+
+    final = set(Sentencizer.default_punct_chars)
+    starts = {0}
+    seen_final = False
+    for token in doc:
+        if token.lower_ in final:
+            seen_final = True
+        elif not token.is_punct:
+            if seen_final:
+                starts.add(token.i)
+            seen_final = False
+    text = doc.text
+    idx = [t.idx for t in doc]
+    for m in re.finditer(r"\n\s*", text):
+        k = next((i for i, at in enumerate(idx) if at >= m.end()), len(doc))
+        if 0 < k < len(doc):
+            starts.add(k)
+        j = next((i for i, at in enumerate(idx) if at >= m.start()), len(doc))
+        if 0 < j < k and text[idx[j]].isspace():
+            starts.discard(j)
+    return sorted(starts)
+
+
+HANDWRITTEN = ONE_LINE + [
+    "Syria ceasefire holds\n\nDAMASCUS - Fighting stopped.\nMore follows",
+    "“We will stay,” he said. “Nobody leaves.”\n \n(Reporting by A. Smith.)\n\n\nEditing by B.",
+    "Prices rose 3.5%. Wages? Flat!! Analysts (mostly) agreed... Then:\n- one\n- two\n",
+    "Ends with a mark.” ) ] Next one starts here。 次",
+    "\n\nLeading blank lines.  Two spaces.\tA tab. \u00a0Non-breaking.",
+]
+
+
+@pytest.mark.parametrize("text", HANDWRITTEN)
+def test_same_starts_as_the_rule_written_token_by_token(nlp, text):
+    doc = nlp(text)
+    expected = _reference_starts(doc)
+    assert sentence_starts(doc) == expected
+    assert [s.start for s in doc.sents] == expected
+
+
+def test_a_doc_of_another_vocabulary_is_read_with_its_own_lexemes(nlp):
+    other = build_pipeline([])  # a second pipeline: its own vocabulary
+    splitter = nlp.get_pipe("eventwire_sentences")
+    for made_by in (nlp, other, nlp):
+        doc = splitter(made_by.make_doc("First one. Second one! Third?"))
+        assert sentence_starts(doc) == [0, 3, 6]
+
+
+@pytest.mark.slow
+def test_gold_set_articles_split_as_the_rule(nlp):
+    import json
+    from pathlib import Path
+
+    data = Path(__file__).resolve().parents[3] / "shared" / "data"
+    if not data.exists():
+        pytest.skip(f"{data} is absent (a clone without ../shared)")
+    n = 0
+    for path in sorted(data.glob("*/docs.jsonl")):
+        for line in list(path.open(encoding="utf-8"))[:150]:
+            if line.strip():
+                doc = nlp(json.loads(line)["text"])
+                assert sentence_starts(doc) == _reference_starts(doc)
+                n += 1
+    assert n > 500

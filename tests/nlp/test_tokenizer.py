@@ -14,7 +14,7 @@ import spacy
 
 from eventwire.nlp.fast import doc_text, token_offsets, token_texts
 from eventwire.nlp.pipeline import build_pipeline
-from eventwire.nlp.tokenizer import CachedTokenizer, _plain_split
+from eventwire.nlp.tokenizer import AffixRules, CachedTokenizer, _plain_split
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
@@ -77,6 +77,75 @@ def test_plain_split_agrees_with_spacy(reference):
                         checked += 1
                         assert split == tuple(t.text for t in reference(piece)), piece
     assert checked > 500  # most of these are handled without spaCy
+
+
+def _affix_rules(tokenizer) -> AffixRules:
+    return AffixRules(tokenizer.rules, tokenizer.prefix_search, tokenizer.suffix_search, tokenizer.infix_finditer,
+                      tokenizer.token_match, tokenizer.url_match, tokenizer.faster_heuristics)
+
+
+def _generated_pieces() -> list:
+    # number shapes (the pieces that reached spaCy's tokenizer most often) and abbreviations,
+    # contractions and quotes, each with currency signs, brackets and closing marks around it
+    numbers = ["0", "7", "12", "1,234", "12,345,678", "1.5", "0.25", ".5", "3/4", "10:30", "1990s", "1st",
+               "22nd", "3rd", "1-2", "24/7", "1e5"]
+    units = ["", "%", "km", "bn", "'s", "’s", "a.m.", "p.m.", "-year-old", "°C", "th", "x"]
+    words = ["Syria", "U.S.", "A", "Mr.", "cannot", "don't", "it's", "e-mail", "AT&T", "S.Korea", "Calif.",
+             "i.e.", "vs.", "'em", "y'all", "gon", "na", ":)", "(o:"]
+    before = ["", "$", "£", "US$", "(", "“", '"', "'", "''", "‘", "[", "+", "-", "~", "#", "--", "..."]
+    after = ["", ".", ",", ";", ":", "?", "!", ")", "”", '"', "'", "''", "’", "]", ").", ".”", ",''", "...", "…",
+             "-", "%,", "?”", "!''"]
+    cores = [n + u for n in numbers for u in units] + words
+    return [b + c + a for c in cores for b in before for a in after]
+
+
+def test_affix_rules_split_as_spacy(reference):
+    rules = _affix_rules(reference)
+    assert rules.exact
+    pieces = _generated_pieces()[::13]  # all of them in the slow test below
+    assert len(pieces) > 5_000
+    for piece in pieces:
+        assert rules.split(piece) == tuple(t.text for t in reference(piece)), piece
+    # the special-case matcher pass at work: ':)' is a special case that a prefix splits
+    assert rules.split("(:)") == tuple(t.text for t in reference("(:)"))
+    assert [t.text for t in reference("''Hello")] == ["''", "Hello"] == list(rules.split("''Hello"))
+
+
+@pytest.mark.slow
+def test_affix_rules_split_every_gold_and_corpus_piece_as_spacy(reference):
+    data = SHARED / "data"
+    if not data.exists():
+        pytest.skip(f"{data} is absent (a clone without ../shared)")
+    pieces = set()
+    for path in sorted(data.glob("*/docs.jsonl")):
+        for line in path.open(encoding="utf-8"):
+            if line.strip():
+                pieces.update(json.loads(line)["text"].split())
+    for path in sorted((SHARED / "corpora" / "ud_english_ewt").glob("*")):
+        if path.is_file():
+            for line in path.open(encoding="utf-8", errors="replace"):
+                if line.startswith("# text = "):
+                    pieces.update(line[9:].split())
+    rules = _affix_rules(reference)
+    assert len(pieces) > 50_000
+    pieces.update(_generated_pieces())
+    for piece in sorted(pieces):
+        assert rules.split(piece) == tuple(t.text for t in reference(piece)), piece
+
+
+def test_spacys_tokenizer_is_built_only_when_asked_for(reference):
+    nlp = build_pipeline([])
+    tokenizer = nlp.tokenizer
+    docs = [nlp.make_doc(text) for text in TRICKY]  # numbers, quotes, abbreviations: no spaCy call
+    assert tokenizer._spacy_tokenizer is None
+    assert [_tokens(d) for d in docs] == [_tokens(reference(text)) for text in TRICKY]
+    built = tokenizer.spacy_tokenizer  # built on demand, from the language's defaults
+    assert built.rules == reference.rules and built.vocab is nlp.vocab
+    assert [_tokens(built(text)) for text in TRICKY] == [_tokens(reference(text)) for text in TRICKY]
+    # its regular expressions are those the affix rules use
+    ours = tokenizer.affix_rules()
+    for name in ("prefix_search", "suffix_search", "infix_finditer", "url_match"):
+        assert getattr(ours, name).__self__.pattern == getattr(reference, name).__self__.pattern, name
 
 
 def test_pipeline_uses_it_and_keeps_token_views():

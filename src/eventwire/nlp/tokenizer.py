@@ -6,12 +6,19 @@ special-case matcher over the whole Doc on every call, and that pass costs more 
 tokenising itself on news articles. Because the pieces are independent, the split of each
 distinct piece can be remembered in a plain dict and the Doc built from words and spaces:
 a piece seen before costs one dict lookup, which also gives the string ids of its tokens, so
-spaCy does not hash every token text again. Pieces not seen before are tokenised together,
-by spaCy's own tokenizer, in one call per Doc. A word the vocabulary has never seen gets
-its lexeme attributes from exact, faster stand-ins for spaCy's getters (end of this module).
+spaCy does not hash every token text again. A piece not seen before is split by a regular
+expression when it is a plain word with simple punctuation (:func:`_plain_split`), otherwise
+by :class:`AffixRules`, spaCy's own per-piece algorithm (affix loop, infixes, special cases,
+then the special-case matcher pass over the piece's tokens) written out in Python over
+spaCy's rules and regular expressions: no spaCy ``Tokenizer`` call (one per Doc before, with
+a Doc and a matcher pass of its own), and spaCy's ``Tokenizer`` (a tenth of a second of
+start-up to build its ~1,300 special cases) is built only if something asks for it. A word
+the vocabulary has never seen gets its lexeme attributes from exact, faster stand-ins for
+spaCy's getters (end of this module).
 
 Tokens are those of ``spacy.blank("en").tokenizer`` (tests/nlp/test_tokenizer.py checks it on
-hand-written text and, when /work/shared is present, on every gold-set article). Token
+hand-written text, on generated number and punctuation shapes and, when /work/shared is
+present, on every gold-set article and every piece of the gold sets and corpora). Token
 attributes set only by special cases (a NORM such as "not" for "n't") are not copied: no
 eventwire component reads NORM.
 """
@@ -20,7 +27,7 @@ from __future__ import annotations
 import re
 from functools import partial
 from itertools import chain, compress, count
-from operator import itemgetter, not_
+from operator import not_
 
 from spacy.attrs import ORTH
 from spacy.lang import lex_attrs as _base_attrs
@@ -39,33 +46,64 @@ from .fast import _TEXT as TEXT_KEY, _WORDS as WORDS_KEY
 # \s and spaCy's str.isspace() agree (both are Py_UNICODE_ISSPACE).
 _ITEMS = re.compile(r"\S+ ?|\s+").findall
 _HAS_WHITESPACE = re.compile(r"\s").search
-_SEPARATOR = "\x00"  # a token of its own that no prefix, suffix or special case touches
-_JOIN = " " + _SEPARATOR + " "
 _CACHE_LIMIT = 300_000  # distinct parts (and pieces, and items) remembered: tens of MB at most
 # Pieces whose split needs no rule engine (most unseen pieces of a news article): an ASCII
 # word or hyphenated compound, with at most an opening quote or bracket, a possessive, one
 # closing mark and a closing quote or bracket ("(Hello", "well-known", "Russia's", "said.”").
 # Words that spaCy has a special case for ("cannot", "Mr."), a period that spaCy might keep
-# ("A.", "U.S.") and anything else go to spaCy. The tests check these splits against spaCy's
+# ("A.", "U.S.") and anything else go to AffixRules. The tests check these splits against spaCy's
 # on every piece of the gold sets and corpora and on each corpus word with every affix.
 _SIMPLE = re.compile(r"""([(“‘"]?)([A-Za-z]+(?:[-–—][A-Za-z]+)*)('s|’s)?([.,;:?!]?)([”’")]?)""")
 _DASH = re.compile(r"([-–—])")
 
 
 class CachedTokenizer:
-    """A callable ``text -> Doc`` that replaces ``nlp.tokenizer``; the spaCy tokenizer it
-    wraps stays available as ``.spacy_tokenizer`` (for its rules, or to serialise).
+    """A callable ``text -> Doc`` that replaces ``nlp.tokenizer``.
 
     A cache entry is one flat tuple ``(text, string id, space after, text, ...)`` per token,
-    so the entries of a whole text chain into one list that three slices turn into the token
-    texts, string ids and spaces a Doc is made of."""
+    so the entries of a whole text join into one list that three slices turn into the token
+    texts, string ids and spaces a Doc is made of. Unseen pieces are split by
+    :func:`_plain_split` or by :class:`AffixRules` (spaCy's algorithm over spaCy's rules), so
+    spaCy's own ``Tokenizer`` (``.spacy_tokenizer``) is built only when something asks for it."""
 
-    def __init__(self, spacy_tokenizer):
-        self.spacy_tokenizer = spacy_tokenizer
-        self.vocab = spacy_tokenizer.vocab
+    def __init__(self, spacy_tokenizer=None, *, language=None):
+        if (spacy_tokenizer is None) == (language is None):
+            raise TypeError("CachedTokenizer takes a spaCy tokenizer or a language, not both")
+        self._spacy_tokenizer = spacy_tokenizer
+        self._language = None if language is None else _LanguageRules(language.Defaults, language.vocab)
+        self.vocab = language.vocab if spacy_tokenizer is None else spacy_tokenizer.vocab
+        self._affix_rules: AffixRules | None = None
         self._pieces: dict[str, tuple] = {}   # piece -> its token texts
         self._parts: dict[str, tuple] = {}    # part (followed by a space) -> entry
         self._items: dict[str, tuple] = {}    # item -> entry
+
+    @classmethod
+    def for_language(cls, nlp) -> "CachedTokenizer":
+        """The tokenizer of a ``Language`` under construction (``create_tokenizer=``): the
+        rules of its language defaults, as spaCy's default tokenizer factory would take them."""
+        return cls(language=nlp)
+
+    @property
+    def spacy_tokenizer(self):
+        """spaCy's ``Tokenizer`` with the same rules (built on first use: ~0.1 s)."""
+        if self._spacy_tokenizer is None:
+            self._spacy_tokenizer = self._language.spacy_tokenizer()
+        return self._spacy_tokenizer
+
+    @property
+    def rules(self) -> dict:
+        """The special cases (spaCy's ``Tokenizer.rules``)."""
+        return self._spacy_tokenizer.rules if self._spacy_tokenizer is not None else self._language.rules
+
+    def affix_rules(self) -> "AffixRules":
+        if self._affix_rules is None:
+            tok = self._spacy_tokenizer
+            if tok is not None:
+                self._affix_rules = AffixRules(tok.rules, tok.prefix_search, tok.suffix_search, tok.infix_finditer,
+                                               tok.token_match, tok.url_match, tok.faster_heuristics)
+            else:
+                self._affix_rules = self._language.affix_rules()
+        return self._affix_rules
 
     def __call__(self, text: str) -> Doc:
         words, orths, spaces = self.arrays(text)
@@ -97,7 +135,11 @@ class CachedTokenizer:
             last_regular = True
         else:
             last_regular = self._fill(parts, entries)
-        flat = list(chain.from_iterable(entries))
+        # one extend per entry: about twice as fast as chain.from_iterable over short tuples
+        flat: list = []
+        extend = flat.extend
+        for entry in entries:
+            extend(entry)
         spaces = flat[2::3]
         if last_regular:
             spaces[-1] = False  # the text ends there: no space follows its last part
@@ -105,96 +147,74 @@ class CachedTokenizer:
 
     def _fill(self, parts: list, entries: list) -> bool:
         """Entries for the parts the cache lacks; True when the last part is a plain one."""
-        missing = list(compress(count(), map(not_, entries)))  # positions of the None entries
-        plain, runs = [], []
-        for k in missing:
+        for cache in (self._parts, self._items, self._pieces):
+            if len(cache) > _CACHE_LIMIT:
+                cache.clear()  # entries already taken for this text stay in ``entries``
+        known = self._parts
+        split = self._split
+        add = self.vocab.strings.add
+        runs = []
+        for k in compress(count(), map(not_, entries)):  # positions of the None entries
             part = parts[k]
             if part and not _HAS_WHITESPACE(part):
-                plain.append(k)
+                entry = known.get(part)  # learned a moment ago, earlier in this text
+                if entry is None:
+                    toks = split(part)
+                    if len(toks) == 1:
+                        entry = (part, add(part), True)
+                    else:
+                        flags = (False,) * (len(toks) - 1) + (True,)
+                        entry = tuple(chain.from_iterable(zip(toks, map(add, toks), flags)))
+                    known[part] = entry
+                entries[k] = entry
             elif runs and runs[-1][1] == k:
                 runs[-1][1] = k + 1
             else:
                 runs.append([k, k + 1])
-        n = len(parts)
+        if runs:
+            self._fill_runs(parts, entries, runs)
+        return bool(parts[-1]) and not _HAS_WHITESPACE(parts[-1])
+
+    def _fill_runs(self, parts: list, entries: list, runs: list) -> None:
         # a run of empty or whitespace-holding parts, with the spaces between them and the one
         # after it: what comes before it ended in a plain piece, which took its own space
-        regions = [" ".join(parts[a:b]) + " " if b < n else " ".join(parts[a:]) for a, b in runs]
-        region_items = [_ITEMS(region) for region in regions]
-        for cache in (self._parts, self._items):
-            if len(cache) > _CACHE_LIMIT:
-                cache.clear()  # entries already taken for this text stay in ``entries``
+        n = len(parts)
         items = self._items
-        new_items = {item for found in region_items for item in found if item not in items}
-        pieces = self._pieces
-        needed = [parts[k] for k in plain]
-        needed.extend(item.rstrip(" ") for item in new_items if not item[0].isspace())
-        needed = dict.fromkeys(needed)
-        if len(pieces) + len(needed) > _CACHE_LIMIT:
-            pieces.clear()  # here, not halfway through: every piece of this text is needed below
-        unseen = [p for p in needed if p not in pieces]
-        self._learn(unseen)
         add = self.vocab.strings.add
-        learned = {}
-        for k in plain:
-            part = parts[k]
-            entry = learned.get(part)
-            if entry is None:
-                toks = pieces[part]
-                flags = (False,) * (len(toks) - 1) + (True,)
-                entry = learned[part] = tuple(chain.from_iterable(zip(toks, map(add, toks), flags)))
-            entries[k] = entry
-        self._parts.update(learned)
-        for item in sorted(new_items):
-            if item[0].isspace():
-                # spaCy gives one plain space to the token before it; a longer run of
-                # whitespace (or one that does not start with a space) is a token of its own.
-                items[item] = (item, add(item), False)
-            else:
-                piece = item.rstrip(" ")
-                toks = pieces[piece]
-                flags = (False,) * (len(toks) - 1) + (piece != item,)
-                items[item] = tuple(chain.from_iterable(zip(toks, map(add, toks), flags)))
-        for (a, b), found in zip(runs, region_items):
+        for a, b in runs:
+            region = " ".join(parts[a:b]) + " " if b < n else " ".join(parts[a:])
+            found = _ITEMS(region)
+            for item in found:
+                if item in items:
+                    continue
+                if item[0].isspace():
+                    # spaCy gives one plain space to the token before it; a longer run of
+                    # whitespace (or one that does not start with a space) is a token of its own.
+                    items[item] = (item, add(item), False)
+                else:
+                    piece = item.rstrip(" ")
+                    toks = self._split(piece)
+                    flags = (False,) * (len(toks) - 1) + (piece != item,)
+                    items[item] = tuple(chain.from_iterable(zip(toks, map(add, toks), flags)))
             entries[a] = tuple(chain.from_iterable(map(items.__getitem__, found)))
             for k in range(a + 1, b):
                 entries[k] = ()
-        return bool(parts[-1]) and not _HAS_WHITESPACE(parts[-1])
 
-    def _learn(self, missing: list[str]) -> None:
-        """Tokenise unseen pieces in one spaCy call, kept apart by a separator token.
-
-        A bare space would not do: spaCy's special-case matcher can reach across it ("Games'
-        ''The" gives ' ' ' where "''The" alone gives '' The), so pieces that merely follow
-        each other in the list would change each other's tokens."""
-        cache = self._pieces
-        rules = self.spacy_tokenizer.rules
-        hard = []
-        for piece in missing:
-            split = None if piece in rules else _plain_split(piece, rules)
-            if split is None:
-                hard.append(piece)
-            else:
-                cache[piece] = split
-        missing = hard
-        if not missing:
-            return
-        if not any(_SEPARATOR in p for p in missing):
-            doc = self.spacy_tokenizer(_JOIN.join(missing))
-            groups: list[tuple] = []
-            current: list[str] = []
-            for token in doc:
-                text = token.text
-                if text == _SEPARATOR:
-                    groups.append(tuple(current))
-                    current = []
-                else:
-                    current.append(text)
-            groups.append(tuple(current))
-            if len(groups) == len(missing) and all("".join(g) == p for g, p in zip(groups, missing)):
-                cache.update(zip(missing, groups))
-                return
-        for piece in missing:
-            cache[piece] = tuple(t.text for t in self.spacy_tokenizer(piece))
+    def _split(self, piece: str) -> tuple:
+        """The token texts of one piece (no whitespace in it), as spaCy's tokenizer gives them
+        for the piece on its own."""
+        toks = self._pieces.get(piece)
+        if toks is None:
+            rules = self.rules
+            toks = None if piece in rules else _plain_split(piece, rules)
+            if toks is None:
+                affix_rules = self.affix_rules()
+                if affix_rules.exact:
+                    toks = affix_rules.split(piece)
+                else:  # special cases with spaces inside: left to spaCy's matcher
+                    toks = tuple(t.text for t in self.spacy_tokenizer(piece))
+            self._pieces[piece] = toks
+        return toks
 
 
 def _plain_split(piece: str, rules) -> tuple | None:
@@ -234,6 +254,209 @@ def install(nlp) -> None:
     if not isinstance(nlp.tokenizer, CachedTokenizer):
         nlp.tokenizer = CachedTokenizer(nlp.tokenizer)
         speed_up_lexeme_attributes(nlp.vocab)
+
+
+# ---------------------------------------------------------------- spaCy's rules, in Python
+class AffixRules:
+    """spaCy's tokenization of one piece, written out in Python over the same rules and
+    regular expressions: ``Tokenizer._split_affixes`` and ``_attach_tokens`` (spaCy 3.8,
+    tokenizer.pyx; its per-piece cache only ever returns what these compute), then the
+    special-case matcher pass (``_apply_special_cases``) over the piece's tokens.
+
+    Pieces of one text are tokenised on their own, as before (the matcher pass could reach
+    across a plain space in spaCy: the ``''`` case in the module docstring's tests). The tests
+    compare :meth:`split` with spaCy's tokenizer on every piece of the gold sets and corpora
+    and on ~400,000 generated number, currency, abbreviation and quote shapes."""
+
+    def __init__(self, rules, prefix_search, suffix_search, infix_finditer, token_match, url_match,
+                 faster_heuristics=True):
+        self.rules = rules
+        self.prefix_search = prefix_search
+        self.suffix_search = suffix_search
+        self.infix_finditer = infix_finditer
+        self.token_match = token_match
+        self.url_match = url_match
+        self.faster_heuristics = faster_heuristics
+        self._orths: dict = {}      # special case -> its token texts
+        self._matcher: dict | None = None  # joined text -> special cases the matcher pass knows
+        self._patterns: dict = {}   # special case -> its pattern tokens (or None: not in the matcher)
+        # Within one piece the matcher pass can be replayed exactly only when no special case
+        # holds whitespace other than being whitespace alone (English has " ", "\t"...).
+        self.exact = all(not _HAS_WHITESPACE(s) or s.isspace() for s in rules)
+
+    def orths(self, special: str) -> tuple:
+        out = self._orths.get(special)
+        if out is None:
+            out = self._orths[special] = tuple(
+                spec[ORTH] if ORTH in spec else spec["ORTH"] for spec in self.rules[special])
+        return out
+
+    def split(self, piece: str) -> tuple:
+        """The tokens spaCy's tokenizer gives ``piece`` (no whitespace in it) on its own."""
+        tokens = self._affixes(piece, True)
+        return self._apply_matcher(tokens)
+
+    def _affixes(self, string: str, specials: bool) -> list:
+        rules = self.rules if specials else ()
+        if string in rules:
+            return list(self.orths(string))
+        token_match, prefix_search, suffix_search = self.token_match, self.prefix_search, self.suffix_search
+        prefixes: list = []
+        suffixes: list = []
+        last_size = 0
+        while string and len(string) != last_size:
+            if token_match is not None and token_match(string):
+                break
+            if string in rules:
+                break
+            last_size = len(string)
+            pre_len = suf_len = 0
+            if prefix_search is not None:
+                m = prefix_search(string)
+                if m is not None:
+                    pre_len = m.end() - m.start()
+            if pre_len:
+                prefix = string[:pre_len]
+                minus_pre = string[pre_len:]
+                if minus_pre and minus_pre in rules:
+                    string = minus_pre
+                    prefixes.append(prefix)
+                    break
+            if suffix_search is not None:
+                m = suffix_search(string[pre_len:])
+                if m is not None:
+                    suf_len = m.end() - m.start()
+            if suf_len:
+                suffix = string[-suf_len:]
+                minus_suf = string[:-suf_len]
+                if minus_suf and minus_suf in rules:
+                    string = minus_suf
+                    suffixes.append(suffix)
+                    break
+            if pre_len and suf_len and (pre_len + suf_len) <= len(string):
+                string = string[pre_len:-suf_len]
+                prefixes.append(prefix)
+                suffixes.append(suffix)
+            elif pre_len:
+                string = minus_pre
+                prefixes.append(prefix)
+            elif suf_len:
+                string = minus_suf
+                suffixes.append(suffix)
+        tokens = prefixes
+        if string:
+            if string in rules:
+                tokens.extend(self.orths(string))
+            elif (token_match is not None and token_match(string)) or \
+                    (self.url_match is not None and self.url_match(string)):
+                tokens.append(string)
+            else:
+                matches = list(self.infix_finditer(string)) if self.infix_finditer is not None else []
+                if not matches:
+                    tokens.append(string)
+                else:
+                    start = 0
+                    for match in matches:
+                        infix_start, infix_end = match.start(), match.end()
+                        if infix_start == 0:
+                            continue
+                        if infix_start != start:
+                            tokens.append(string[start:infix_start])
+                        if infix_start != infix_end:
+                            tokens.append(string[infix_start:infix_end])
+                        start = infix_end
+                    if string[start:]:
+                        tokens.append(string[start:])
+        tokens.extend(reversed(suffixes))
+        return tokens
+
+    def _pattern(self, special: str):
+        """The tokens spaCy's special-case matcher looks for to find ``special``, or None when
+        the matcher does not know it (``faster_heuristics``: only cases with an affix)."""
+        if special in self._patterns:
+            return self._patterns[special]
+        pattern = None
+        s = special
+        if not self.faster_heuristics or (self.prefix_search is not None and _length(self.prefix_search(s))) \
+                or (self.infix_finditer is not None and any(True for _ in self.infix_finditer(s))) \
+                or (self.suffix_search is not None and _length(self.suffix_search(s))) or " " in s:
+            pattern = tuple(self._affixes(s, False))
+        self._patterns[special] = pattern
+        return pattern
+
+    def _apply_matcher(self, tokens: list) -> tuple:
+        # spaCy's PhraseMatcher finds every run of tokens equal to a special case's pattern;
+        # runs are kept longest first, then leftmost, unless their first or last token is
+        # taken already (``_filter_special_spans``), and a kept run whose text is a special
+        # case becomes that case's tokens (``_retokenize_special_spans``).
+        n = len(tokens)
+        index = self._matcher
+        if index is None:
+            index = self._matcher = {}
+            for special in self.rules:
+                if not special.isspace():
+                    index.setdefault(special, []).append(special)
+        matches = []
+        for i in range(n):
+            run = ""
+            for j in range(i, n):
+                run += tokens[j]
+                candidates = index.get(run)
+                if candidates is not None:
+                    window = tuple(tokens[i:j + 1])
+                    if any(self._pattern(c) == window for c in candidates):
+                        matches.append((i, j + 1))
+        if not matches:
+            return tuple(tokens)
+        matches.sort(key=lambda m: (m[0] - m[1], m[0]))
+        seen: set = set()
+        kept = []
+        for start, end in matches:
+            if start not in seen and end - 1 not in seen:
+                kept.append((start, end))
+            seen.update(range(start, end))
+        kept.sort()
+        out = []
+        k = 0
+        for start, end in kept:
+            out.extend(tokens[k:start])
+            text = "".join(tokens[start:end])
+            out.extend(self.orths(text) if text in self.rules else tokens[start:end])
+            k = end
+        out.extend(tokens[k:])
+        return tuple(out)
+
+
+def _length(match) -> int:
+    return 0 if match is None else match.end() - match.start()
+
+
+class _LanguageRules:
+    """The tokenizer rules of a language's defaults, taken as spaCy's default tokenizer
+    factory (``spacy.Tokenizer.v1``) takes them, each built when first needed."""
+
+    def __init__(self, defaults, vocab):
+        self.defaults = defaults
+        self.vocab = vocab
+        self.rules = defaults.tokenizer_exceptions
+
+    def spacy_tokenizer(self):
+        from types import SimpleNamespace
+
+        from spacy.language import create_tokenizer
+
+        return create_tokenizer()(SimpleNamespace(Defaults=self.defaults, vocab=self.vocab))
+
+    def affix_rules(self) -> "AffixRules":
+        from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+        d = self.defaults
+        return AffixRules(
+            self.rules,
+            compile_prefix_regex(d.prefixes).search if d.prefixes else None,
+            compile_suffix_regex(d.suffixes).search if d.suffixes else None,
+            compile_infix_regex(d.infixes).finditer if d.infixes else None,
+            d.token_match, d.url_match)
 
 
 # ---------------------------------------------------------------- lexeme attributes

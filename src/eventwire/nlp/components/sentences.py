@@ -6,8 +6,9 @@ sentence before it, and a quote or bracket that closes after the full stop stays
 sentence.
 
 The rule is spaCy's ``Sentencizer`` (a sentence starts at the first non-punctuation token
-after a sentence-final character), computed over arrays instead of Token objects and set
-in one ``Doc.from_array`` call: on news articles it is several times faster.
+after a sentence-final character). Each token is one letter of a string (``n`` ordinary,
+``p`` punctuation, ``f`` sentence-final, remembered per token text), and the rule is one
+regular expression over it; the flags are set in one ``Doc.from_array`` call.
 """
 from __future__ import annotations
 
@@ -15,53 +16,81 @@ import re
 from bisect import bisect_left
 
 import numpy
-from spacy.attrs import IS_PUNCT, SENT_START
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 
-from ..fast import doc_text, set_sentence_starts, token_lowers, token_offsets
+from ..fast import doc_text, set_sentence_starts, token_offsets, token_texts
 
 VERSION = "1.1"
 _BREAK = re.compile(r"\n\s*")
 _FINAL = frozenset(Sentencizer.default_punct_chars)
+# A sentence starts at an ordinary token when a sentence-final mark stands between it and
+# the ordinary token before it (or the start of the text).
+_OPENED = re.compile(r"f[pf]*n")
+_NOT_START = numpy.uint64(2 ** 64 - 1)  # -1 as SENT_START reads it
+_CODES_LIMIT = 500_000  # token texts whose letter is remembered
 
 
 @Language.factory("eventwire_sentences")
 def make_sentences(nlp: Language, name: str):
-    return SentenceSplitter(name)
+    return SentenceSplitter(name, nlp.vocab)
+
+
+class _Codes(dict):
+    """token text -> its letter: ``f`` when its lower-cased form is a sentence-final mark
+    (as the sentencizer's test, which the tokens' lower-cased views fed before), else ``p``
+    for a punctuation lexeme (``IS_PUNCT``), else ``n``."""
+
+    __slots__ = ("vocab",)
+
+    def __init__(self, vocab):
+        super().__init__()
+        self.vocab = vocab
+
+    def __missing__(self, text: str) -> str:
+        if len(self) >= _CODES_LIMIT:
+            self.clear()
+        if text.lower() in _FINAL:
+            code = "f"
+        else:
+            code = "p" if self.vocab[text].is_punct else "n"
+        self[text] = code
+        return code
 
 
 class SentenceSplitter:
     version = VERSION
 
-    def __init__(self, name: str):
+    def __init__(self, name: str, vocab=None):
         self.name = name
+        self._codes = {} if vocab is None else _Codes(vocab)
+        self._vocab = vocab
 
     def __call__(self, doc):
         n = len(doc)
         if not n:
             return doc
-        low = token_lowers(doc)
-        starts_at, _ends = token_offsets(doc)
-        final = numpy.fromiter(map(_FINAL.__contains__, low), dtype=bool, count=n)
-        normal = ~(doc.to_array(IS_PUNCT).astype(bool) | final)
-        # The sentencizer's rule without a loop: a sentence starts at an ordinary token when a
-        # sentence-final mark stands between it and the ordinary token before it.
-        finals_before = numpy.concatenate(([0], numpy.cumsum(final)))
-        ordinary = numpy.flatnonzero(normal)
-        previous = numpy.concatenate(([-1], ordinary[:-1]))
-        opened = ordinary[finals_before[ordinary] - finals_before[previous + 1] > 0]
-        flags = numpy.full(n, -1, dtype=numpy.int64)
-        flags[opened] = 1
-        flags[0] = 1
+        codes = self._codes
+        if self._vocab is not doc.vocab:  # a Doc of another vocabulary: its own lexemes decide
+            codes = self._codes = _Codes(doc.vocab)
+            self._vocab = doc.vocab
+        letters = "".join(map(codes.__getitem__, token_texts(doc)))
+        starts = {m.end() - 1 for m in _OPENED.finditer(letters)}
+        starts.add(0)
         text = doc_text(doc)
-        for m in _BREAK.finditer(text):
-            k = bisect_left(starts_at, m.end())
-            if 0 < k < n:
-                flags[k] = 1
-            j = bisect_left(starts_at, m.start())
-            if 0 < j < k and text[starts_at[j]:starts_at[j] + 1].isspace():
-                flags[j] = -1  # a run of blank lines belongs to the sentence before
-        doc.from_array([SENT_START], flags.astype("uint64").reshape(n, 1))
-        set_sentence_starts(doc, numpy.flatnonzero(flags == 1).tolist())
+        if "\n" in text:
+            starts_at, _ends = token_offsets(doc)
+            for m in _BREAK.finditer(text):
+                k = bisect_left(starts_at, m.end())
+                if 0 < k < n:
+                    starts.add(k)
+                j = bisect_left(starts_at, m.start())
+                if 0 < j < k and text[starts_at[j]:starts_at[j] + 1].isspace():
+                    starts.discard(j)  # a run of blank lines belongs to the sentence before
+        ordered = sorted(starts)
+        flags = numpy.full((n, 1), _NOT_START, dtype=numpy.uint64)
+        flags[ordered, 0] = 1
+        doc.from_array([SENT_START], flags)
+        set_sentence_starts(doc, ordered)
         return doc
