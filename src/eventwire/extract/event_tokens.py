@@ -157,9 +157,14 @@ _PHRASE_TOKENIZERS: dict = {}  # id(vocab) -> (vocab, the pipeline's spaCy token
 
 
 def use_pipeline_tokenizer(nlp) -> None:
-    """Split phrases with the pipeline's own spaCy tokenizer (the English rules that
-    ``nlp.fast.phrase_docs`` would build a second copy of, at a few tenths of a second)."""
-    tokenizer = getattr(nlp.tokenizer, "spacy_tokenizer", None)
+    """Split phrases with the pipeline's own tokenizer (the English rules that
+    ``nlp.fast.phrase_docs`` would build a second copy of, at a few tenths of a second).
+    Our ``CachedTokenizer`` splits any text as spaCy's rules do (tested piece by piece), so
+    it serves itself: asking it for ``spacy_tokenizer`` would build spaCy's one at start-up."""
+    from ..nlp.tokenizer import CachedTokenizer
+
+    tokenizer = nlp.tokenizer if isinstance(nlp.tokenizer, CachedTokenizer) else getattr(
+        nlp.tokenizer, "spacy_tokenizer", None)
     if tokenizer is not None and tokenizer.vocab is nlp.vocab:
         _PHRASE_TOKENIZERS[id(nlp.vocab)] = (nlp.vocab, tokenizer)
 
