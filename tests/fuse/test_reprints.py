@@ -128,3 +128,26 @@ def test_importing_fuse_loads_neither_datasketch_nor_scipy_integrate():
             "print('datasketch' in sys.modules, 'scipy.integrate' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False"]
+
+
+def test_word_bytes_are_the_regex_words():
+    """The byte translation finds exactly ``\\w+`` (Unicode), whatever the characters."""
+    import re
+
+    from eventwire.fuse.reprints import word_bytes
+
+    samples = ["Rescue teams pulled 312 people", "café naïve – “quoted” don’t", "snake_case x2 İstanbul ß",
+               "٣٤ digits\u00a0nbsp\u2028line", "中文 text 😀 emoji", "", "  \n\t", "a\u0301b"]
+    for text in samples + [s.lower() for s in samples]:
+        assert word_bytes(text) == [w.encode() for w in re.findall(r"\w+", text)], text
+
+
+def test_line_anchored_boilerplate_found_like_finditer():
+    """The line-by-line search gives the match starts of ``finditer``, also where a match ends
+    on a line start (a trailing ``\\s*$`` before several newlines)."""
+    from eventwire.fuse.reprints import _line_starts, config
+
+    lines, after_newline = config()["_boilerplate_lines"]
+    for body in ["Advertisement\n\n\nRead more: x\nRain.", "Rain.\nRead more: x\n\nADVERTISEMENT",
+                 "\n\nRelated: y\nSponsored\n", "Rain fell.\nMore rain.", "Follow us on X\n  Related: z"]:
+        assert _line_starts(body, lines, after_newline) == [m.start() for m in lines.finditer(body)], body

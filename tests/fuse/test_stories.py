@@ -144,3 +144,28 @@ def test_story_window_reads_feed_and_written_publication_dates():
     assert parse_date("October 15, 2015") == date(2015, 10, 15)
     assert parse_date("2015-02-30") is None
     assert parse_date(None) is None
+
+
+@pytest.mark.parametrize("min_length", [2, 3, 4])
+def test_word_runs_give_the_regex_content_words(monkeypatch, min_length):
+    """Content words from the translated text equal the ``_long_word`` regex's, in order."""
+    from eventwire.fuse import stories
+
+    settings = {**stories.config(), "min_word_length": min_length}
+    monkeypatch.setattr(stories, "config", lambda: settings)
+    for cached in (stories._long_word, stories._dropped_words):
+        cached.cache_clear()
+    try:
+        text = ("Governor Ilse Marand's -- 'quoted' words, re-opened; café’s ex-pm 'tis -x- a-b ab "
+                "İstanbul Kelvin\u212a it's the UN's 14,000 co-op\nNext line ok's")
+        lower = text.lower()
+        runs = stories._word_runs(lower)
+        assert len(runs) == len(lower)
+        expected = stories._content_words(lower)
+        assert list(stories._content_word_counts(runs).items()) == list(expected.items())
+        end = lower.index("\n") + 1
+        assert list(stories._content_word_counts(runs, end).items()) == \
+            list(stories._content_words(lower, 0, end).items())
+    finally:
+        for cached in (stories._long_word, stories._dropped_words):
+            cached.cache_clear()

@@ -123,42 +123,32 @@ class BatchGrouper:
         sim.sort_indices()
         return sim
 
-    def _row(self, i: int):
-        s = self.similarity
-        lo, hi = s.indptr[i], s.indptr[i + 1]
-        return s.indices[lo:hi], s.data[lo:hi]
-
-    def _story_scores(self, i: int) -> np.ndarray:
-        """Sum of the article's similarities per story (index = label)."""
-        cols, vals = self._row(i)
-        labels = self.labels[cols]
-        filed = labels >= 0
-        return np.bincount(labels[filed], weights=vals[filed], minlength=len(self.sid))
-
-    def _in_window(self, i: int) -> np.ndarray:
-        k = len(self.sid)
+    def _fits(self, i: int, stories: np.ndarray) -> np.ndarray:
+        """Those of ``stories`` (labels) in the article's time window: within ``max_gap_days``
+        of the story's first and last day, or either side undated. Asked only of the few
+        stories that reach a threshold, not of every story."""
         gap = self.settings["max_gap_days"]
-        if gap is None or not self.has_day[i]:
-            return np.ones(k, dtype=bool)
+        if gap is None or not self.has_day[i] or not len(stories):
+            return stories
         when = self.day[i]
-        out = (self.first[:k] - when <= gap) & (when - self.last[:k] <= gap)
-        return out | ~self.dated[:k]
+        ok = ((self.first[stories] - when <= gap) & (when - self.last[stories] <= gap)) | ~self.dated[stories]
+        return stories[ok]
 
-    def _pick(self, scores: np.ndarray, allowed: np.ndarray, threshold: float,
+    def _pick(self, scores: np.ndarray, options: np.ndarray, threshold: float,
               own: Optional[tuple] = None) -> Optional[int]:
-        """The highest-scoring allowed story at or above ``threshold``, ties to the smaller
-        story id; ``own`` = (label, score) of the article's current story competes too."""
-        ok = allowed & (scores >= threshold)
-        options = []
-        if ok.any():
-            top = scores[ok].max()
-            options = [(top, int(j)) for j in np.flatnonzero(ok & (scores == top))]
+        """The highest-scoring of ``options`` (the allowed stories at or above ``threshold``),
+        ties to the smaller story id; ``own`` = (label, score) of the article's current story
+        competes too."""
+        ranked = []
+        if len(options):
+            top = scores[options].max()
+            ranked = [(top, int(j)) for j in options[scores[options] == top]]
         if own is not None and own[1] >= threshold:
-            options.append(own[::-1])
-        if not options:
+            ranked.append(own[::-1])
+        if not ranked:
             return None
-        top = max(score for score, _ in options)
-        return min((j for score, j in options if score == top), key=self.sid.__getitem__)
+        top = max(score for score, _ in ranked)
+        return min((j for score, j in ranked if score == top), key=self.sid.__getitem__)
 
     # ------------------------------------------------------------------ stories
     def _new_story(self, i: int) -> int:
@@ -191,9 +181,17 @@ class BatchGrouper:
 
     def file(self, threshold: float) -> None:
         """Each article in order joins its best story at ``threshold`` or founds one."""
+        sim = self.similarity
         for i in range(len(self.ids)):
-            k = self._pick(self._story_scores(i) / np.maximum(self.size[:len(self.sid)], 1),
-                           self._in_window(i), threshold)
+            lo, hi = sim.indptr[i], sim.indptr[i + 1]
+            # the articles filed so far are those before i (columns are sorted): the same
+            # entries, in the same order, as the labelled ones of the row
+            filed = lo + int(np.searchsorted(sim.indices[lo:hi], i))
+            sums = np.bincount(self.labels[sim.indices[lo:filed]], weights=sim.data[lo:filed],
+                               minlength=len(self.sid))
+            scores = sums / np.maximum(self.size[:len(self.sid)], 1)
+            # the window is asked only of the stories that reach the threshold
+            k = self._pick(scores, self._fits(i, np.flatnonzero(scores >= threshold)), threshold)
             self._join(i, self._new_story(i) if k is None else k)
 
     def merge(self) -> int:
@@ -245,15 +243,20 @@ class BatchGrouper:
         order = sorted(range(len(self.ids)), key=lambda i: (self.index.dates.get(self.ids[i]) or "9999", self.ids[i]))
         for _ in range(passes):
             moved = 0
+            sim, labels, size = self.similarity, self.labels, self.size
             for i in order:
-                current = int(self.labels[i])
+                current = int(labels[i])
                 k = len(self.sid)
-                sums = self._story_scores(i)
-                own = self.size[current]
-                scores = sums / np.maximum(self.size[:k], 1)
-                allowed = self._in_window(i) & (self.size[:k] > 0)
-                allowed[current] = False
-                best = self._pick(scores, allowed, threshold,
+                lo, hi = sim.indptr[i], sim.indptr[i + 1]
+                # every article is filed here: the row's entries are all labelled
+                sums = np.bincount(labels[sim.indices[lo:hi]], weights=sim.data[lo:hi], minlength=k)
+                own = size[current]
+                scores = sums / np.maximum(size[:k], 1)
+                # an empty story scores 0 and the threshold is positive, but it is excluded by
+                # name, as is the article's own story (judged without it, below)
+                above = np.flatnonzero(scores >= threshold)
+                above = self._fits(i, above[(above != current) & (size[above] > 0)])
+                best = self._pick(scores, above, threshold,
                                   (current, sums[current] / (own - 1)) if own > 1 else None)
                 if best is None:
                     if own == 1:
@@ -284,10 +287,13 @@ def _strongest_per_doc(w: np.ndarray, doc: np.ndarray, lengths: np.ndarray, limi
     long_doc = lengths > limit
     if not long_doc.any():
         return np.flatnonzero(w > 0)
-    order = np.lexsort((-w, doc))  # by article, strongest first
     start = np.concatenate(([0], np.cumsum(lengths)[:-1]))
     cut = np.full(len(lengths), -np.inf)
-    cut[long_doc] = w[order[start[long_doc] + limit - 1]]  # the limit-th strongest weight
+    for d in np.flatnonzero(long_doc).tolist():
+        # the limit-th strongest weight of the article: a partition of its own terms costs a
+        # fraction of sorting every term of the batch by (article, weight)
+        weights = w[start[d]:start[d] + lengths[d]]
+        cut[d] = np.partition(weights, len(weights) - limit)[len(weights) - limit]
     doc_cut = cut[doc]
     keep = (w > doc_cut) & (w > 0)
     tied = np.flatnonzero(w == doc_cut)

@@ -35,12 +35,24 @@ def config() -> dict:
     # scans of the whole body: a lone unanchored pattern keeps the regex engine's fast
     # literal-prefix search (an alternation with anchored patterns loses it); the line-anchored
     # patterns share one alternation, tried only where a line starts (named groups dropped)
+    from ..nlp.ner.lexicons import _has_top_level_alternative, literal_openings
+
     patterns = [re.sub(r"\(\?P<\w+>", "(?:", p) for p in list(boiler) + list(cfg["extra_boilerplate"])]
     anchored = [p for p in patterns if p.startswith("^")]
-    compiled = [re.compile(p, re.MULTILINE) for p in patterns if not p.startswith("^")]
+    # a pattern that opens with alternatives ("(?:Follow|Subscribe to) ...") has no literal
+    # prefix for the engine to skip ahead to, and costs a step at every position: it is only
+    # run on a body that holds one of its openings (a substring test)
+    cfg["_boilerplate"] = [(re.compile(p, re.MULTILINE), literal_openings(p, re.MULTILINE))
+                           for p in patterns if not p.startswith("^")]
+    cfg["_boilerplate_lines"] = None
     if anchored:
-        compiled.append(re.compile("|".join(f"(?:{p})" for p in anchored), re.MULTILINE))
-    cfg["_boilerplate"] = compiled
+        joined = "|".join(f"(?:{p})" for p in anchored)
+        lines = re.compile(joined, re.MULTILINE)
+        # every alternative opens with "^": after a newline is the only place one can match,
+        # and a leading "\n" lets the engine jump from line to line
+        after_newline = None if any(_has_top_level_alternative(p) for p in anchored) else \
+            re.compile(f"\n(?:{joined})", re.MULTILINE)
+        cfg["_boilerplate_lines"] = (lines, after_newline)
     return cfg
 
 
@@ -67,13 +79,12 @@ def body_text(article: Article) -> str:
         dash = re.match(r"[^-\u2013\u2014:]*?(?:-{1,2}|\u2013|\u2014|:)\s*", head)
         start = article.dateline_span.end + (dash.end() if dash else 0)
     body = text[start:]
-    boiler = config()["_boilerplate"]
-    # one scan of the whole body (the patterns are line-anchored in MULTILINE mode) instead of
-    # a search per line; a line is dropped when a pattern matches inside it
+    # one scan of the whole body per pattern (the patterns are line-anchored in MULTILINE mode)
+    # instead of a search per line; a line is dropped when a pattern matches inside it
     drop = []
-    for m in (m for pattern in boiler for m in pattern.finditer(body)):
-        line_start = body.rfind("\n", 0, m.start()) + 1
-        line_end = body.find("\n", m.start())
+    for start in _boilerplate_starts(body):
+        line_start = body.rfind("\n", 0, start) + 1
+        line_end = body.find("\n", start)
         drop.append((line_start, len(body) if line_end < 0 else line_end))
     if not drop:
         return body
@@ -84,6 +95,43 @@ def body_text(article: Article) -> str:
         pos = max(pos, line_end + 1)
     kept.append(body[pos:])
     return "".join(kept).rstrip("\n") if kept else ""
+
+
+def _boilerplate_starts(body: str) -> List[int]:
+    """Where the boilerplate patterns' matches start (each pattern's ``finditer``)."""
+    cfg = config()
+    out = []
+    for pattern, openings in cfg["_boilerplate"]:
+        if openings is None or any(o in body for o in openings):
+            out.extend(m.start() for m in pattern.finditer(body))
+    if cfg["_boilerplate_lines"] is not None:
+        out.extend(_line_starts(body, *cfg["_boilerplate_lines"]))
+    return out
+
+
+def _line_starts(body: str, lines: "re.Pattern", after_newline: Optional["re.Pattern"]) -> List[int]:
+    """``[m.start() for m in lines.finditer(body)]`` for a pattern that matches only at a line
+    start: tried at the start and then only after each newline (``after_newline`` is the
+    pattern behind a "\n"). A match may end where a line starts (a trailing ``\s*$`` stops
+    before the last of several newlines), so the next search begins on that newline."""
+    if after_newline is None:
+        return [m.start() for m in lines.finditer(body)]
+    out = []
+    pos = 0
+    m = lines.match(body)
+    if m is not None:
+        if m.end() == 0:
+            return [m.start() for m in lines.finditer(body)]  # empty matches: finditer's own rules
+        out.append(0)
+        pos = m.end()
+    while True:
+        m = after_newline.search(body, pos - 1 if pos and body[pos - 1] == "\n" else pos)
+        if m is None:
+            return out
+        if m.end() == m.start() + 1:
+            return [m.start() for m in lines.finditer(body)]
+        out.append(m.start() + 1)
+        pos = m.end()
 
 
 def shingles(text: str, k: Optional[int] = None) -> List[str]:
@@ -97,17 +145,40 @@ def shingles(text: str, k: Optional[int] = None) -> List[str]:
 
 _MIX = np.uint64(1000003)
 _LOW32 = np.uint64(0xFFFFFFFF)
+# ASCII bytes that are not word characters (``\w``) become spaces; bytes >= 0x80 (the UTF-8
+# of non-ASCII characters) are kept, the non-word ones among them are blanked beforehand
+_WORD_BYTES = bytes(c if c >= 0x80 or chr(c).isalnum() or c == 0x5F else 0x20 for c in range(256))
+_ASCII = bytes(range(0x80))
+
+
+@lru_cache(maxsize=4096)
+def _non_word_utf8(chars: str) -> tuple:
+    """The UTF-8 of those of ``chars`` that are not ``\w`` (cached: a corpus uses few)."""
+    return tuple(c.encode("utf-8") for c in sorted(set(chars)) if not _WORD.match(c))
+
+
+def word_bytes(text: str) -> List[bytes]:
+    """``_WORD.findall(text)`` as UTF-8 bytes: the same words, found by a byte translation
+    and a whitespace split (C loops without the regex engine, several times faster). The
+    non-ASCII characters are checked against ``\w`` through their distinct set; UTF-8 is
+    self-synchronising, so blanking one character's bytes touches no other character."""
+    data = text.encode("utf-8")
+    if len(data) != len(text):
+        others = data.translate(None, _ASCII).decode("utf-8")
+        for char in _non_word_utf8("".join(sorted(set(others)))):
+            data = data.replace(char, b" ")
+    return data.translate(_WORD_BYTES).split()
 
 
 def shingle_hashes(text: str, k: Optional[int] = None) -> np.ndarray:
-    """Distinct 32-bit hashes of the k-word shingles: each word hashed once (CRC32), the k
-    hashes of a window combined as a polynomial; vectorised, so an 800-word article costs
-    a fraction of a millisecond."""
+    """Distinct 32-bit hashes of the k-word shingles: each word hashed once (CRC32 of its
+    UTF-8), the k hashes of a window combined as a polynomial; vectorised, so an 800-word
+    article costs a fraction of a millisecond."""
     k = k or config()["shingle_words"]
-    words = _WORD.findall(text.lower())
+    words = word_bytes(text.lower())
     if not words:
         return np.zeros(0, dtype=np.uint64)
-    word_hash = np.fromiter(map(zlib.crc32, map(str.encode, words)), dtype=np.uint64, count=len(words))
+    word_hash = np.fromiter(map(zlib.crc32, words), dtype=np.uint64, count=len(words))
     n = max(1, len(words) - k + 1)
     combined = np.zeros(n, dtype=np.uint64)
     for j in range(min(k, len(words))):

@@ -107,6 +107,46 @@ def _content_words(lower: str, start: int = 0, end: Optional[int] = None) -> Cou
                                _long_word().findall(lower, start, len(lower) if end is None else end)))
 
 
+# ASCII letters, apostrophe and hyphen (the characters of a ``_long_word``) kept, every other
+# byte a space
+_WORD_BYTES = bytes(c if (0x61 <= c <= 0x7A or c in b"'-") else 0x20 for c in range(256))
+
+
+@lru_cache(maxsize=1)
+def _dropped_words() -> Optional[frozenset]:
+    """Stopwords plus every string too short to be a ``_long_word`` (a letter, then letters,
+    apostrophes or hyphens): one set lookup drops both. None when that set would be large."""
+    shortest = max(2, config()["min_word_length"])
+    if shortest > 4:
+        return None
+    first = [chr(c) for c in range(0x61, 0x7B)]
+    rest = first + ["'", "-"]
+    short, size = set(first), first
+    for _ in range(shortest - 2):
+        size = [a + b for a in size for b in rest]
+        short.update(size)
+    return frozenset(stopwords() | short)
+
+
+def _word_runs(lower: str) -> Optional[str]:
+    """The lower-cased text with every character that ``_long_word`` cannot match turned into a
+    space (one per character, so positions are kept; non-ASCII ones via the ASCII encoder's
+    '?') and the apostrophes and hyphens that open a run blanked: split, it gives the tokens
+    ``_long_word().findall`` gives (a run starts at its first letter and is taken whole), plus
+    the short ones, which :func:`_dropped_words` drops. None when there is no such set."""
+    if _dropped_words() is None:
+        return None
+    data = b" " + lower.encode("ascii", "replace").translate(_WORD_BYTES)
+    while b" '" in data or b" -" in data:
+        data = data.replace(b" '", b"  ").replace(b" -", b"  ")
+    return data.decode("ascii")[1:]
+
+
+def _content_word_counts(runs: str, end: Optional[int] = None) -> Counter:
+    """:func:`_content_words` from :func:`_word_runs` (up to ``end``)."""
+    return Counter(filterfalse(_dropped_words().__contains__, (runs if end is None else runs[:end]).split()))
+
+
 def _numbers(text: str) -> List[str]:
     out = []
     for m in _DIGITS.finditer(text):
@@ -122,14 +162,16 @@ def extract_features(article: Article, result: Optional[DocumentResult] = None) 
     """The four bags of one article (raw counts)."""
     text = _article_text(article)
     lower = text.lower()
-    words = _content_words(lower)
+    runs = _word_runs(lower)
+    words = _content_words(lower) if runs is None else _content_word_counts(runs)
     # every sighting's keys counted in C: the same counts, and keys in the same first-seen
     # order, as adding each distinct name's count to its keys
     names = Counter(chain.from_iterable(map(_name_keys, _NAME.findall(text))))
     # who and what the headline and first sentences are about: the participants that tell one
     # story from another story of the same kind (two rehab stories, two heavyweight fights)
     lead_end = _lead_end(text, config()["lead_chars"])
-    lead = _content_words(lower, 0, lead_end)
+    # lead_end follows a sentence mark or newline (no word runs across it) or ends the text
+    lead = _content_words(lower, 0, lead_end) if runs is None else _content_word_counts(runs, lead_end)
     lead.update(chain.from_iterable(map(_name_parts, _NAME.findall(text, 0, lead_end))))
     numbers: Counter = Counter()
     get = numbers.get
