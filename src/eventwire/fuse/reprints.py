@@ -35,7 +35,7 @@ def config() -> dict:
     # scans of the whole body: a lone unanchored pattern keeps the regex engine's fast
     # literal-prefix search (an alternation with anchored patterns loses it); the line-anchored
     # patterns share one alternation, tried only where a line starts (named groups dropped)
-    from ..nlp.ner.lexicons import _has_top_level_alternative, literal_openings
+    from ..nlp.ner.lexicons import has_top_level_alternative, literal_openings
 
     patterns = [re.sub(r"\(\?P<\w+>", "(?:", p) for p in list(boiler) + list(cfg["extra_boilerplate"])]
     anchored = [p for p in patterns if p.startswith("^")]
@@ -50,7 +50,7 @@ def config() -> dict:
         lines = re.compile(joined, re.MULTILINE)
         # every alternative opens with "^": after a newline is the only place one can match,
         # and a leading "\n" lets the engine jump from line to line
-        after_newline = None if any(_has_top_level_alternative(p) for p in anchored) else \
+        after_newline = None if any(has_top_level_alternative(p) for p in anchored) else \
             re.compile(f"\n(?:{joined})", re.MULTILINE)
         cfg["_boilerplate_lines"] = (lines, after_newline)
     return cfg

@@ -302,7 +302,7 @@ def _literal_run(pattern: str, at: int) -> tuple[str, int]:
     return "".join(out), at
 
 
-def _has_top_level_alternative(pattern: str) -> bool:
+def has_top_level_alternative(pattern: str) -> bool:
     depth, at, in_class = 0, 0, False
     while at < len(pattern):
         c = pattern[at]
@@ -327,7 +327,7 @@ def literal_openings(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
     """Strings one of which every match of ``pattern`` begins with, or None when that cannot be
     told simply. Understood: a literal start ("Join ", "\\(c\\) ") and a group of literal
     alternatives ("(?:Follow|Subscribe to)"); a quantified last character is not required."""
-    if flags & re.IGNORECASE or _has_top_level_alternative(pattern):
+    if flags & re.IGNORECASE or has_top_level_alternative(pattern):
         return None
     if pattern.startswith("(?:"):
         close = pattern.find(")", 3)
