@@ -110,7 +110,7 @@ def _boilerplate_starts(body: str) -> List[int]:
 
 
 def _line_starts(body: str, lines: "re.Pattern", after_newline: Optional["re.Pattern"]) -> List[int]:
-    """``[m.start() for m in lines.finditer(body)]`` for a pattern that matches only at a line
+    r"""``[m.start() for m in lines.finditer(body)]`` for a pattern that matches only at a line
     start: tried at the start and then only after each newline (``after_newline`` is the
     pattern behind a "\n"). A match may end where a line starts (a trailing ``\s*$`` stops
     before the last of several newlines), so the next search begins on that newline."""
@@ -153,12 +153,12 @@ _ASCII = bytes(range(0x80))
 
 @lru_cache(maxsize=4096)
 def _non_word_utf8(chars: str) -> tuple:
-    """The UTF-8 of those of ``chars`` that are not ``\w`` (cached: a corpus uses few)."""
+    r"""The UTF-8 of those of ``chars`` that are not ``\w`` (cached: a corpus uses few)."""
     return tuple(c.encode("utf-8") for c in sorted(set(chars)) if not _WORD.match(c))
 
 
 def word_bytes(text: str) -> List[bytes]:
-    """``_WORD.findall(text)`` as UTF-8 bytes: the same words, found by a byte translation
+    r"""``_WORD.findall(text)`` as UTF-8 bytes: the same words, found by a byte translation
     and a whitespace split (C loops without the regex engine, several times faster). The
     non-ASCII characters are checked against ``\w`` through their distinct set; UTF-8 is
     self-synchronising, so blanking one character's bytes touches no other character."""
