@@ -14,7 +14,7 @@ ONE_LINE = [
     'He said: "We will not leave." Then he left... Officials (who declined to be named) agreed.',
     "The U.S. and the U.K. met in Geneva. Talks ended?! A statement followed.",
     "No final mark here",
-    "Wait . . . what?",
+    "Wait . . . What?",
 ]
 
 
@@ -25,12 +25,24 @@ def nlp():
 
 @pytest.mark.parametrize("text", ONE_LINE)
 def test_same_boundaries_as_spacys_sentencizer_without_line_breaks(nlp, text):
+    # (none of these has a lower-case word after a full stop: see the next test)
     reference = spacy.blank("en")
     reference.add_pipe("sentencizer")
     expected = [s.start for s in reference(text).sents]
     doc = nlp(text)
     assert [s.start for s in doc.sents] == expected
     assert sentence_starts(doc) == expected
+
+
+@pytest.mark.parametrize("text, sentences", [
+    ("Sen. Ann Lee (D-Vt.) said the plan failed. It did.",
+     ["Sen. Ann Lee (D-Vt.) said the plan failed.", "It did."]),
+    ("Rep. Dana Cole (R-Tex.) last month joked about it.", ["Rep. Dana Cole (R-Tex.) last month joked about it."]),
+    ("Wait . . . what?", ["Wait . . . what?"]),
+    ("Why? because it rained! not again.", ["Why?", "because it rained!", "not again."]),
+])
+def test_a_lower_case_word_after_full_stops_goes_on_with_the_sentence(nlp, text, sentences):
+    assert [s.text_with_ws.strip() for s in nlp(text).sents] == sentences
 
 
 def test_line_breaks_end_sentences_and_blank_lines_stay_with_the_sentence_before(nlp):
@@ -42,20 +54,23 @@ def test_line_breaks_end_sentences_and_blank_lines_stay_with_the_sentence_before
 
 def _reference_starts(doc) -> list:
     """The rule written plainly, token by token: spaCy's Sentencizer (a sentence starts at the
-    first ordinary token after a sentence-final mark), then every line break opens a sentence
+    first ordinary token after a sentence-final mark, unless only full stops stand before a
+    word in lower case), then every line break opens a sentence
     at the token after it, and a token of blank lines stays with the sentence before."""
     from spacy.pipeline import Sentencizer
 
     final = set(Sentencizer.default_punct_chars)
     starts = {0}
-    seen_final = False
+    seen_final = only_stops = False
     for token in doc:
         if token.lower_ in final:
+            only_stops = token.text == "." and (only_stops or not seen_final)
             seen_final = True
         elif not token.is_punct:
-            if seen_final:
+            # ...except at a lower-case word after full stops only ("(D-Vt.) said")
+            if seen_final and not (only_stops and token.text[:1].islower()):
                 starts.add(token.i)
-            seen_final = False
+            seen_final = only_stops = False
     text = doc.text
     idx = [t.idx for t in doc]
     for m in re.finditer(r"\n\s*", text):

@@ -74,12 +74,9 @@ def _trim(view: TokenView, s: int, e: int, drop: set) -> tuple:
 
 
 def _sentence_bounds(view: TokenView, i: int) -> tuple:
-    s, e = view.sent_start[i], view.sent_end[i]
-    if s >= 3 and view.lower[s - 1] == ")" and view.lower[s - 2] == "." and view.words[s][:1].islower():
-        # "Sen. Ann Lee (D-Vt.) said ...": a sentence split after an abbreviation inside a
-        # party tag (no sentence opens with a lower-case word); the roles see the whole one
-        s = view.sent_start[s - 1]
-    return _trim(view, s, e, _NOTHING)
+    # ("Sen. Ann Lee (D-Vt.) said ..." is one sentence: eventwire_sentences opens none at a
+    # lower-case word after full stops)
+    return _trim(view, view.sent_start[i], view.sent_end[i], _NOTHING)
 
 
 def _content_end(view: TokenView, s: int, e: int) -> int:

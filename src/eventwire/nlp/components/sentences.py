@@ -22,12 +22,16 @@ from spacy.pipeline import Sentencizer
 
 from ..fast import doc_text, set_sentence_starts, token_offsets, token_texts
 
-VERSION = "1.1"
+VERSION = "1.2"
 _BREAK = re.compile(r"\n\s*")
 _FINAL = frozenset(Sentencizer.default_punct_chars)
 # A sentence starts at an ordinary token when a sentence-final mark stands between it and
-# the ordinary token before it (or the start of the text).
-_OPENED = re.compile(r"f[pf]*n")
+# the ordinary token before it (or the start of the text) -- except a word written in lower
+# case after full stops only: "Sen. Ann Lee (D-Vt.) said ..." goes on after the abbreviation's
+# stop, while "?" or "!" before a lower-case word still ends the sentence (as in headlines
+# and quotes). Letters: ``d`` a full stop, ``f`` another final mark, ``p`` punctuation, ``n``
+# an ordinary token, ``l`` one that opens with a lower-case letter.
+_OPENED = re.compile(r"[fd][pfd]*n|f[pfd]*l|d[pd]*f[pfd]*l")
 _NOT_START = numpy.uint64(2 ** 64 - 1)  # -1 as SENT_START reads it
 _CODES_LIMIT = 500_000  # token texts whose letter is remembered
 
@@ -38,9 +42,9 @@ def make_sentences(nlp: Language, name: str):
 
 
 class _Codes(dict):
-    """token text -> its letter: ``f`` when its lower-cased form is a sentence-final mark
-    (as the sentencizer's test, which the tokens' lower-cased views fed before), else ``p``
-    for a punctuation lexeme (``IS_PUNCT``), else ``n``."""
+    """token text -> its letter: ``d`` for a full stop, ``f`` when its lower-cased form is
+    another sentence-final mark (as the sentencizer's test), else ``p`` for a punctuation
+    lexeme (``IS_PUNCT``), else ``l`` when it opens with a lower-case letter, else ``n``."""
 
     __slots__ = ("vocab",)
 
@@ -51,10 +55,14 @@ class _Codes(dict):
     def __missing__(self, text: str) -> str:
         if len(self) >= _CODES_LIMIT:
             self.clear()
-        if text.lower() in _FINAL:
+        if text == ".":
+            code = "d"
+        elif text.lower() in _FINAL:
             code = "f"
+        elif self.vocab[text].is_punct:
+            code = "p"
         else:
-            code = "p" if self.vocab[text].is_punct else "n"
+            code = "l" if text[:1].islower() else "n"
         self[text] = code
         return code
 
