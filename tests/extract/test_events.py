@@ -156,6 +156,21 @@ def test_a_place_gives_its_group_a_country(nlp_with_places):
     assert countries(ev.recipient) == {"SYR"}
 
 
+@pytest.mark.parametrize("text, place", [
+    ("Kenya and Uganda said their ministers would meet in Nairobi on Friday.", "Nairobi"),
+    ("Chile's president arrived in Lima on Tuesday for talks.", "Lima"),
+])
+def test_a_meeting_happens_in_its_host_even_when_the_host_is_the_recipient(nlp_with_places, text, place):
+    ev = main_event(nlp_with_places, text)
+    assert ev.place is not None and ev.place.text == place
+
+
+def test_a_place_after_on_that_names_a_party_is_not_where(nlp_with_places):
+    ev = main_event(nlp_with_places, "In Geneva, Canada imposed sanctions on Iran.")
+    assert ev.type == "SANCTION"
+    assert ev.place is not None and ev.place.text == "Geneva"
+
+
 def test_a_complaint_is_about_its_target_not_its_addressee(nlp):
     ev = main_event(nlp, "Lebanon complained to the United Nations over Syrian shelling of its villages.")
     assert ev.type == "DISAPPROVE"

@@ -26,12 +26,14 @@ from ..ontology import ontology
 from .event_tokens import token_low, token_view, use_pipeline_tokenizer
 from .triggers import KIND_WEIGHT, get_trigger_matcher
 
-VERSION = "0.1"
+VERSION = "0.2"
 COMPONENT = f"eventwire_events@{VERSION}"
 CONTEXT_WINDOW = 3
 GOVERN_WINDOW = 10
 MAX_FURNITURE_LINE = 300
 _LOCATIVE = {"in", "at", "near", "over", "outside", "inside", "across", "throughout", "around", "into", "from", "on"}
+# the prepositions after which a place is where the event happens even when it is also a party
+_HOST = {"in", "at"}
 _CLAUSE_BREAKS = {";", ":", "—", "–"}
 _VERBISH_PREV = {"to", "will", "would", "'ll", "shall", "could", "can", "may", "might", "must", "should",
                  "did", "does", "do", "not", "n't", "has", "have", "had", "they", "he", "she", "it", "we",
@@ -499,10 +501,13 @@ class EventCoder:
 
                 def rank(p):
                     # where, not who: a place inside a party's name ("Russia's operations") ranks last,
-                    # one after a locative preposition ("in Idlib") first
-                    in_party = any(a < p.end and p.start < b for a, b in parties)
+                    # one after a locative preposition ("in Idlib") first -- also when that place is
+                    # the recipient too, as PLOVER codes a visit's or meeting's host ("meet in Baku"; not
+                    # 'sanctions on Burma', 'on Palestinian lorries')
                     before = text[max(s0, p.start - 8):p.start].lower().split()
                     locative = bool(before) and before[-1] in _LOCATIVE
+                    hosts = locative and before[-1] in _HOST and p.role != "demonym"
+                    in_party = not hosts and any(a < p.end and p.start < b for a, b in parties)
                     return (in_party, not locative, p.start < t, abs(p.start - t))
 
                 event.place = places[0] if len(places) == 1 else min(places, key=rank)
