@@ -85,6 +85,20 @@ def test_appositive_source_reaches_the_name(nlp):
     assert spans["content"] == ["the sites were critical of it"]
 
 
+@pytest.mark.parametrize("text, source", [
+    ("The UN Secretary-General said the talks would go on.", "The UN Secretary-General"),
+    ("Vice-President Ann Lee said the plan had failed.", "Vice-President Ann Lee"),
+])
+def test_a_hyphen_inside_a_word_does_not_cut_the_source(nlp, text, source):
+    _a, spans = only(nlp, text)
+    assert spans["source"] == [source]
+
+
+def test_a_dash_between_words_still_ends_the_source(nlp):
+    _a, spans = only(nlp, "The vote was close - the mayor said the count was fair.")
+    assert spans["source"] == ["the mayor"]
+
+
 def test_pronoun_source(nlp):
     _a, spans = only(nlp, "He told reporters the talks would resume on Monday.")
     assert spans["source"] == ["He"]

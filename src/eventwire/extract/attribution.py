@@ -31,7 +31,7 @@ from . import attribution_features as F
 from .attribution_scorer import CueScorer
 from .attribution_roles import RoleLexicon, assign, extend_cue
 
-VERSION = "1.2"
+VERSION = "1.3"
 COMPONENT = f"eventwire_attributions@{VERSION}"
 MODEL_FILE = "lexicons/attribution_model.json"
 # Cue-head probability threshold; on both held-out halves of PolNeAR anything from 0.38 to

@@ -108,6 +108,9 @@ def _source_left(view: TokenView, lo: int, cs: int, rl: RoleLexicon, others=froz
     commas = 2 if j - 1 > lo and lower[j - 1] == "," else 0
     while j > lo:
         w = lower[j - 1]
+        if w == "-" and _inside_word(view, j - 1, lo):
+            j -= 1  # "the UN Secretary-General said": a hyphen inside a word is no dash
+            continue
         if w in _LEFT_STOP or (space[j - 1] and "\n" in view.words[j - 1]):
             # a line break ends the search; a stray space token (a doubled or no-break
             # space, "Clinton\xa0referenced") does not
@@ -120,6 +123,13 @@ def _source_left(view: TokenView, lo: int, cs: int, rl: RoleLexicon, others=froz
             break
         j -= 1
     return _trim(view, j, end, _SOURCE_EDGE)
+
+
+def _inside_word(view: TokenView, k: int, lo: int) -> bool:
+    """Is token ``k`` joined to the tokens on both sides (no space: 'Secretary-General')?"""
+    starts, ends = view.starts, view.ends
+    return starts is not None and lo < k < len(starts) - 1 and ends[k - 1] == starts[k] and \
+        ends[k] == starts[k + 1]
 
 
 def _adverb_run(view: TokenView, j: int, cs: int) -> bool:
