@@ -94,6 +94,16 @@ def test_a_hyphen_inside_a_word_does_not_cut_the_source(nlp, text, source):
     assert spans["source"] == [source]
 
 
+@pytest.mark.parametrize("text, source", [
+    ("Kazakhstan and Turkmenistan both said the talks would go on.", "Kazakhstan and Turkmenistan"),
+    ("Smith and Jones said the vote was fair.", "Smith and Jones"),
+    ("Prices rose and analysts said the trend would hold.", "analysts"),
+])
+def test_two_names_joined_by_and_are_one_source_two_clauses_are_not(nlp, text, source):
+    _a, spans = only(nlp, text)
+    assert spans["source"] == [source]
+
+
 def test_a_dash_between_words_still_ends_the_source(nlp):
     _a, spans = only(nlp, "The vote was close - the mayor said the count was fair.")
     assert spans["source"] == ["the mayor"]

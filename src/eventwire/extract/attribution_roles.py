@@ -119,10 +119,18 @@ def _source_left(view: TokenView, lo: int, cs: int, rl: RoleLexicon, others=froz
             if commas == 0:
                 break
             commas -= 1
-        if w in clause_words or j - 1 in others:
+        if (w in clause_words and not (w == "and" and _joins_names(view, j - 1, lo))) or j - 1 in others:
             break
         j -= 1
     return _trim(view, j, end, _SOURCE_EDGE)
+
+
+def _joins_names(view: TokenView, k: int, lo: int) -> bool:
+    """Does the 'and' at ``k`` join two capitalised names ("Kazakhstan and Turkmenistan
+    said", "Smith and Jones said"), one source, rather than two clauses ("prices rose and
+    analysts said")?"""
+    words = view.words
+    return lo < k < len(words) - 1 and words[k - 1][:1].isupper() and words[k + 1][:1].isupper()
 
 
 def _inside_word(view: TokenView, k: int, lo: int) -> bool:
@@ -521,7 +529,7 @@ _TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday",
                          "today", "yesterday", "tonight", "earlier", "later", "last", "this", "next",
                          "week", "month", "year", "night", "morning", "afternoon", "evening", "on"})
 _ADVERBS = frozenset({"now", "always", "not", "never", "still", "also", "even", "just", "only", "already",
-                      "soon", "often", "once", "again", "too", "then"})
+                      "soon", "often", "once", "again", "too", "then", "both", "each", "jointly"})
 _RELATIVIZERS = frozenset({"that", "who", "which"})
 _CLAUSE_OPENERS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                              "today", "yesterday", "earlier", "later", "last", "this",
