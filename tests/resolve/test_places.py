@@ -89,6 +89,13 @@ def test_dateline_place_gets_the_dateline_role(nlp):
     assert by_text(ps)["Syria"].role is None
 
 
+def test_central_asian_adjectives_are_their_countries(nlp):
+    ps = by_text(places_of(nlp, "The minister spoke with his Kazakh, Uzbek and Kyrgyz counterparts."))
+    assert {w: ps[w].country for w in ("Kazakh", "Uzbek", "Kyrgyz")} == {"Kazakh": "KAZ", "Uzbek": "UZB",
+                                                                       "Kyrgyz": "KGZ"}
+    assert all(ps[w].role == "demonym" for w in ("Kazakh", "Uzbek", "Kyrgyz"))
+
+
 def test_type_word_and_following_region_disambiguate(nlp):
     ps = by_text(places_of(nlp, "She grew up in Paris, Texas, far from Georgia state lines."))
     assert ps["Paris"].country == "USA" and abs(ps["Paris"].lat - 33.66) < 0.5
