@@ -93,8 +93,7 @@ def _source_left(view: TokenView, lo: int, cs: int, rl: RoleLexicon, others=froz
     lower, space, clause_words = view.lower, view.space, rl.clause_words
     # "Rep. Ann Lee (D-Ohio) last month joked": step back over a time phrase and a short
     # parenthetical after a name
-    while j > lo and (lower[j - 1] in _TIME_WORDS or lower[j - 1] in rl.left_aux or lower[j - 1] in _ADVERBS
-                      or (lower[j - 1].endswith("ly") and view.words[j - 1].islower())):
+    while j > lo and (lower[j - 1] in _TIME_WORDS or lower[j - 1] in rl.left_aux or _adverb_at(view, j - 1, _ADVERBS)):
         j -= 1  # also over adverbs and auxiliaries ("is now considering", "clearly intended")
     if j < cs and (j == lo or lower[j - 1] in _LEFT_STOP and lower[j - 1] != ")" or (
             lower[j - 1] == "," and not _adverb_run(view, j, cs))):
@@ -144,9 +143,13 @@ def _adverb_run(view: TokenView, j: int, cs: int) -> bool:
     """Are the words from ``j`` to the cue adverbs ("Ann Lee, a senator, quickly denied", "...,
     also said"), which follow a subject, rather than a time phrase opening a clause after a
     comma ("..., on Monday said")?"""
-    lower, words = view.lower, view.words
-    return all((lower[k].endswith("ly") and words[k].islower()) or lower[k] in _FLOATING
-               for k in range(j, cs))
+    return all(_adverb_at(view, k, _FLOATING) for k in range(j, cs))
+
+
+def _adverb_at(view: TokenView, k: int, listed: frozenset) -> bool:
+    """Token ``k`` is one of the ``listed`` adverbs or a lower-case word in -ly."""
+    w = view.lower[k]
+    return w in listed or (w.endswith("ly") and view.words[k].islower())
 
 
 _FLOATING = frozenset({"not", "never", "also", "even", "still", "already", "again", "then", "always"})
@@ -233,7 +236,7 @@ def assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) -> 
             roles.order = "experiencer"
             return roles
 
-    if ce - cs == 1 and cs - 1 >= ss and view.lower[cs - 1] in _POSSESSIVES and not gerund_head(head_word) \
+    if ce - cs == 1 and cs - 1 >= ss and view.lower[cs - 1] in _POSSESSIVES and not head_word.endswith("ing") \
             and (cs - 2 < ss or view.lower[cs - 2] in _POSSESSOR_LEADS):
         # "in their criticism of the senator", "despite his dislike for ...": the possessor
         # holds the view (the "of" phrase is what it is about); after a verb ("pinned his
@@ -279,8 +282,7 @@ def assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) -> 
     # ", saying ..." and ',” saying ...' (the comma inside a closing quote)
     # (also over adverbs between the comma and the cue: ", falsely suggesting", ", even saying")
     pre = cs
-    while pre - 1 > ss and view.lower[pre - 1] in _FLOATING or (
-            pre - 1 > ss and view.lower[pre - 1].endswith("ly") and view.words[pre - 1].islower()):
+    while pre - 1 > ss and _adverb_at(view, pre - 1, _FLOATING):
         pre -= 1
     after_comma = pre - 1 >= ss and (view.lower[pre - 1] == "," or (
         pre - 2 >= ss and view.lower[pre - 1] in QUOTES and view.lower[pre - 2] == ","))
@@ -811,8 +813,6 @@ _POSSESSOR_LEADS = frozenset({"in", "of", "for", "with", "despite", "amid", "aft
                               "among", "about", "on", "and", ",", "by", "to", "from", "under", "since"})
 
 
-def gerund_head(word: str) -> bool:
-    return word.endswith("ing")
 _SUBORDINATORS = frozenset({"while", "when", "after", "before", "since", "as", "if", "because", "although",
                             "though", "once", "until", "unless", "whereas"})
 

@@ -450,11 +450,9 @@ def filter_mentions(doc: Doc, mentions: list[Mention], gaz: Gazetteer,
             # dateline ("MOBILE, Ala.") unless it stands in a run of capitalised words, a
             # heading ("MORE COLLEGE BASKETBALL"), where a country's name is still one.
             if not word.isupper():
-                strong = any(c.feature_code in ("PCLI", "CONT") and not c.alternate for c in m.cands)
-                if not strong or tokens.sentence_initial(m.i):
+                if not _names_a_country(m) or tokens.sentence_initial(m.i):
                     continue
-            elif _in_capitals_run(words, m.i, m.j) and not any(
-                    c.feature_code in ("PCLI", "CONT") and not c.alternate for c in m.cands):
+            elif _in_capitals_run(words, m.i, m.j) and not _names_a_country(m):
                 continue
         if nxt is not None and nxt.lower() in type_words:
             m.type_hint = type_words[nxt.lower()]
@@ -462,6 +460,11 @@ def filter_mentions(doc: Doc, mentions: list[Mention], gaz: Gazetteer,
             m.embedded = True
         keep.append(m)
     return keep
+
+
+def _names_a_country(m: Mention) -> bool:
+    """A country's or continent's own name (not an alternate one) among the candidates."""
+    return any(c.feature_code in ("PCLI", "CONT") and not c.alternate for c in m.cands)
 
 
 def _in_capitals_run(words: list, i: int, j: int) -> bool:

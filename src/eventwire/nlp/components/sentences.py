@@ -6,9 +6,10 @@ sentence before it, and a quote or bracket that closes after the full stop stays
 sentence.
 
 The rule is spaCy's ``Sentencizer`` (a sentence starts at the first non-punctuation token
-after a sentence-final character). Each token is one letter of a string (``n`` ordinary,
-``p`` punctuation, ``f`` sentence-final, remembered per token text), and the rule is one
-regular expression over it; the flags are set in one ``Doc.from_array`` call.
+after a sentence-final character), except at a lower-case word after full stops only
+("(D-Vt.) said"). Each token is one letter of a string (ordinary, lower-case, punctuation,
+full stop, other sentence-final mark: see ``_OPENED``; remembered per token text), and the
+rule is one regular expression over it; the flags are set in one ``Doc.from_array`` call.
 """
 from __future__ import annotations
 
