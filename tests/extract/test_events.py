@@ -411,3 +411,20 @@ def test_context_scan_answers_what_preceded_by_answers():
                     hits += expected
                 checked += 1
     assert checked > 5_000 and hits > 500
+
+
+def test_a_dateline_is_neither_an_event_nor_part_of_the_first_claim():
+    from eventwire import process
+    from eventwire.ingest import enrich
+    from eventwire.models import Article
+
+    text = ("ATYRAU, Kazakhstan, Sept 28 (Meridian Press) - A bomb damaged a rail line near Qulsary "
+            "on Sunday, the national rail company said on Monday.")
+    [result] = process([enrich(Article(id="d", text=text, published="2026-09-28"))])
+    assert [e.trigger.text for e in result.events] == ["bomb"]  # not 'Press'
+    [attribution] = result.attributions
+    assert [text[s:e] for s, e in attribution.content] == [
+        "A bomb damaged a rail line near Qulsary on Sunday"]
+    [event] = result.events
+    assert event.claimant.text == "the national rail company"
+    assert event.date.value == "2026-09-27"  # 'on Sunday', not the dateline's Sept 28

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from eventwire.ingest import enrich, read_path
-from eventwire.ingest.metadata import find_dateline, find_outlet, find_photo_credit
+from eventwire.ingest.metadata import dateline_end, find_dateline, find_outlet, find_photo_credit
 from eventwire.models import Article
 
 from .conftest import FIXTURES, split
@@ -26,6 +26,22 @@ def test_dateline_forms(opening, place, wire, raw):
     got_place, got_wire, span = found
     assert (got_place, got_wire) == (place, wire)
     assert text[span.start:span.end] == span.text == raw
+
+
+@pytest.mark.parametrize("opening, story", [
+    ("MOSCOW (XINHUA) - ", "Russia's Defence Ministry said"),
+    ("AKTAU, Kazakhstan, Sept 29 (Meridian Press) - ", "Customs officers seized rifles."),
+    ("KYIV, Ukraine (AP) \u2014 ", "The mayor said"),
+    ("DAMASCUS, Oct. 15 -- ", "State media said"),
+])
+def test_dateline_end_is_where_the_story_begins(opening, story):
+    article = enrich(Article(id="a", text="Headline\n\n" + opening + story))
+    assert article.text[dateline_end(article):] == story
+
+
+def test_no_dateline_ends_at_zero():
+    assert dateline_end(enrich(Article(id="a", text="Troops left the town on Monday."))) == 0
+    assert dateline_end(None) == 0
 
 
 @pytest.mark.parametrize("text", [

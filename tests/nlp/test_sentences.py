@@ -108,6 +108,19 @@ def test_a_doc_of_another_vocabulary_is_read_with_its_own_lexemes(nlp):
         assert sentence_starts(doc) == [0, 3, 6]
 
 
+def test_the_story_opens_after_its_dateline(nlp):
+    from eventwire.ingest import enrich
+    from eventwire.models import Article
+    from eventwire.nlp.pipeline import make_doc
+
+    text = "ZHANAOZEN, Kazakhstan, Sept 28 (Northern Wire) - A strike hit a camp, the ministry said. It ended."
+    doc = nlp(make_doc(nlp, enrich(Article(id="a", text=text))))
+    assert [s.text for s in doc.sents] == [
+        "ZHANAOZEN, Kazakhstan, Sept 28 (Northern Wire) -", "A strike hit a camp, the ministry said.", "It ended."]
+    # without a dateline the same words are one sentence as before
+    assert len(list(nlp(text).sents)) == 2
+
+
 @pytest.mark.slow
 def test_gold_set_articles_split_as_the_rule(nlp):
     import json

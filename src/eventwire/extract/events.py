@@ -18,6 +18,7 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..ingest.metadata import dateline_end as dateline_end_of
 from ..models import Actor, EventMention, Span, TimeValue
 from ..nlp.inflect import verb_forms
 from ..resolve.actors import COMPONENT as ACTOR_COMPONENT, ActorMention, Entry, find_actor_mentions
@@ -183,12 +184,13 @@ class EventCoder:
         view = token_view(doc)
         text = view.text
         starts = view.sent_starts
+        dateline_end = dateline_end_of(article)
         by_sent: dict = {}
         for trig in triggers:
-            by_sent.setdefault(bisect_right(starts, trig.start) - 1, []).append(trig)
+            if view.idx[trig.start] >= dateline_end:  # 'AKTAU (Meridian Press) -' reports no event
+                by_sent.setdefault(bisect_right(starts, trig.start) - 1, []).append(trig)
         furniture = _boilerplate_ranges(text)
         history: list = []  # named actors seen so far, for "the group", "it"
-        dateline_end = _dateline_end(article, text)
         found = self._found = {"places": ext.places or [], "times": ext.times or [],
                                "quantities": ext.quantities or [], "attributions": ext.attributions or [],
                                "article": article, "dateline_end": dateline_end, "size": len(text)}
@@ -682,19 +684,6 @@ def _by_sentence(view, wanted, found: dict) -> dict:
             if n in wanted and x.start < view.sent(n).end_char:
                 out.setdefault(n, {}).setdefault(key, []).append(x)
     return out
-
-
-def _dateline_end(article, text: str) -> int:
-    """Offset after 'AKTAU, Kazakhstan, Sept 29 (Meridian Press) - ': nothing there is a party."""
-    span = article.dateline_span if article is not None else None
-    if span is None:
-        return 0
-    window = text[span.start:span.start + 120]
-    for dash in (" - ", " – ", " — ", " -- "):
-        k = window.find(dash)
-        if k >= 0:
-            return span.start + k + len(dash)
-    return span.end
 
 
 def _in_circumstance(low, lo, t0, title=None) -> bool:

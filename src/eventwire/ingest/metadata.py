@@ -69,6 +69,23 @@ def find_dateline(text: str, start: int = 0):
     return None
 
 
+def dateline_end(article: Article | None) -> int:
+    """Offset after the whole dateline ('AKTAU, Kazakhstan, Sept 29 (Meridian Press) - '), where
+    the first sentence of the story begins; 0 when the article has no dateline."""
+    span = article.dateline_span if article is not None else None
+    if span is None:
+        return 0
+    m = _DATELINE.match(article.text, span.start)
+    if m is not None and m.start("place") == span.start:
+        return m.end()
+    window = article.text[span.start:span.start + 120]
+    for dash in (" - ", " – ", " — ", " -- "):
+        k = window.find(dash)
+        if k >= 0:
+            return span.start + k + len(dash)
+    return span.end
+
+
 def find_outlet(text: str):
     for pattern in _sources()["boilerplate"]:
         m = pattern.search(text)

@@ -10,6 +10,10 @@ after a sentence-final character), except at a lower-case word after full stops 
 ("(D-Vt.) said"). Each token is one letter of a string (ordinary, lower-case, punctuation,
 full stop, other sentence-final mark: see ``_OPENED``; remembered per token text), and the
 rule is one regular expression over it; the flags are set in one ``Doc.from_array`` call.
+
+A dateline ("AKTAU, Kazakhstan, Sept 29 (Meridian Press) - ") is not part of the story's first
+sentence: that sentence opens after it, so no stage reads the filing place, date or agency as
+a party, a time or an attribution's content of the first sentence.
 """
 from __future__ import annotations
 
@@ -21,9 +25,10 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 
+from ...ingest.metadata import dateline_end
 from ..fast import doc_text, set_sentence_starts, token_offsets, token_texts
 
-VERSION = "1.2"
+VERSION = "1.3"
 _BREAK = re.compile(r"\n\s*")
 _FINAL = frozenset(Sentencizer.default_punct_chars)
 # A sentence starts at an ordinary token when a sentence-final mark stands between it and
@@ -97,6 +102,12 @@ class SentenceSplitter:
                 j = bisect_left(starts_at, m.start())
                 if 0 < j < k and text[starts_at[j]:starts_at[j] + 1].isspace():
                     starts.discard(j)  # a run of blank lines belongs to the sentence before
+        after_dateline = dateline_end(getattr(doc._, "article", None))
+        if after_dateline:
+            starts_at, _ends = token_offsets(doc)
+            k = bisect_left(starts_at, after_dateline)
+            if 0 < k < n:
+                starts.add(k)
         ordered = sorted(starts)
         flags = numpy.full((n, 1), _NOT_START, dtype=numpy.uint64)
         flags[ordered, 0] = 1
