@@ -428,3 +428,19 @@ def test_a_dateline_is_neither_an_event_nor_part_of_the_first_claim():
     [event] = result.events
     assert event.claimant.text == "the national rail company"
     assert event.date.value == "2026-09-27"  # 'on Sunday', not the dateline's Sept 28
+
+
+@pytest.mark.parametrize("text, mode", [
+    ("Kazakh jets bombed a rebel camp on Sunday.", "aerial"),          # the verb: from the air
+    ("A bomb damaged a rail line near the town on Sunday.", "bombing"),  # the noun: a device
+    ("Guerrillas wounded two soldiers in a bomb attack on Thursday.", "bombing"),
+])
+def test_bomb_as_verb_and_as_noun(nlp, text, mode):
+    ev = main_event(nlp, text)
+    assert (ev.type, ev.mode) == ("ASSAULT", mode)
+
+
+def test_an_event_noun_after_into_or_over_is_a_topic_not_the_subjects_act(nlp):
+    evs = events(nlp, "The prosecutor's office opened an investigation into the blast on Thursday.")
+    blast = [e for e in evs if e.trigger.text == "blast"]
+    assert blast and blast[0].actor is None

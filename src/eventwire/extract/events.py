@@ -27,7 +27,7 @@ from ..ontology import ontology
 from .event_tokens import token_low, token_view, use_pipeline_tokenizer
 from .triggers import KIND_WEIGHT, get_trigger_matcher
 
-VERSION = "0.2"
+VERSION = "0.3"
 COMPONENT = f"eventwire_events@{VERSION}"
 CONTEXT_WINDOW = 3
 GOVERN_WINDOW = 10
@@ -416,6 +416,9 @@ class EventCoder:
             # "a request from Syrian President Bashar al-Assad", "an attack by rebels",
             # "a protest by about 500 people"
             actor, recipient = after[0], subject
+        elif kind == "noun" and _in_circumstance(low, lo, t0, view.title, ctx["topic_prepositions"]):
+            # "opened an investigation into the blast": the blast is what is investigated
+            actor = recipient = None
         elif (kind == "noun" and _in_circumstance(low, lo, t0, view.title)) or \
                 (t0 > lo and low[t0 - 1] in ("by", "during", "amid", "from")):
             # "2 fighters died in the strike", "people displaced by fighting": whoever stands just
@@ -686,11 +689,15 @@ def _by_sentence(view, wanted, found: dict) -> dict:
     return out
 
 
-def _in_circumstance(low, lo, t0, title=None) -> bool:
-    """The trigger noun heads a phrase like 'in the strike', 'during a raid', 'from the shelling'."""
+_CIRCUMSTANCE = frozenset(("in", "during", "from", "by"))
+
+
+def _in_circumstance(low, lo, t0, title=None, prepositions=_CIRCUMSTANCE) -> bool:
+    """The trigger noun heads a phrase like 'in the strike', 'during a raid', 'from the shelling'
+    (or one after other ``prepositions``)."""
     for k in range(t0 - 1, max(lo, t0 - 4) - 1, -1):
         w = low[k]
-        if w in ("in", "during", "from", "by"):
+        if w in prepositions:
             return True
         if not w.isalpha() and not w.endswith("'s"):
             return False

@@ -64,11 +64,11 @@ def _senses_by_form() -> dict:
         modes = {}
         for mode, words in entry.get("modes", {}).items():
             for w in words:
-                modes.setdefault(w, mode)
+                modes.setdefault(w, mode)  # "verb:bomb" holds for verb senses only
         for kind in ("verb", "noun", "phrase"):
             for lemma in entry.get(kind, []):
                 expand = verb_forms if kind == "verb" else noun_forms if kind == "noun" else (lambda p: [p])
-                sense = Sense(etype, kind, lemma, modes.get(lemma))
+                sense = Sense(etype, kind, lemma, modes.get(f"{kind}:{lemma}", modes.get(lemma)))
                 for form in expand(lemma):
                     # a dict keeps lexicon order, so ties between senses break the same way in every run
                     forms.setdefault(form.lower(), {})[sense] = None
