@@ -444,3 +444,21 @@ def test_an_event_noun_after_into_or_over_is_a_topic_not_the_subjects_act(nlp):
     evs = events(nlp, "The prosecutor's office opened an investigation into the blast on Thursday.")
     blast = [e for e in evs if e.trigger.text == "blast"]
     assert blast and blast[0].actor is None
+
+
+def test_claimants_that_point_back_take_the_party_they_point_to():
+    from eventwire import process
+    from eventwire.models import Article
+
+    text = ("Jets struck a camp on Sunday, the Defence Ministry said. "
+            "Two jets destroyed 5 trucks, the ministry said in a statement. "
+            '"The camp was used to prepare attacks," the statement said. '
+            "A bomb damaged a rail line on Monday, the national rail company said. "
+            "The Interior Ministry blamed the Ustyurt Liberation Front. The group denied carrying out the bombing. "
+            '"We do not attack railways," it said.')
+    [result] = process([Article(id="c", text=text, published="2026-09-28")])
+    by_trigger = {e.trigger.text: e.claimant for e in result.events if e.claimant}
+    assert by_trigger["destroyed"].name == "the Defence Ministry"   # 'the ministry'
+    assert by_trigger["attacks"].name == "the Defence Ministry"     # 'the statement'
+    assert by_trigger["bomb"].name == "the national rail company"   # a new party, not the ministry
+    assert by_trigger["attack"].name == "the Ustyurt Liberation Front"  # 'it': the group

@@ -893,31 +893,55 @@ _PRONOUNS = {"it", "he", "she", "they", "we", "i", "you"}
 
 
 def _referring(text: str) -> bool:
-    """'it', 'the ministry', 'the statement': words that point back rather than name."""
+    """'it', 'the ministry', 'the statement': words that point back rather than name. A
+    longer description in lower case ('the national rail company') names a new party."""
     words = text.split()
     if not words:
         return True
     if len(words) == 1 and words[0].lower() in _PRONOUNS:
         return True
-    return words[0].lower() in ("the", "a", "an", "this", "that") and not any(w[:1].isupper() for w in words[1:])
+    return len(words) == 2 and words[0].lower() in ("the", "this", "that") and not words[1][:1].isupper()
 
 
 def resolve_claimants(events: list) -> None:
-    """'the statement', 'the ministry', 'it': the claimant is the last named source before it."""
-    last = None
+    """'the statement', 'the ministry', 'it': the claimant is the party it points back to.
+
+    A pronoun ('it said') is the last named party before it, a claimant or an event's actor
+    ("The group denied the bombing. 'We do not fight railways,' it said"); 'the ministry' the
+    last named claimant or actor whose name holds 'ministry'; 'the statement' (any other noun)
+    the last named claimant."""
+    last = None  # the last named claimant
+    parties: list = []  # named claimants and actors, in text order
     for ev in events:
         c = ev.claimant
-        if c is None:
-            continue
-        if c.country or c.countries or c.registry_id or not _referring(c.text):
-            last = c
-            if not c.name:
-                c.name = c.text
-        elif last is not None:
-            ev.claimant = Actor(text=c.text, start=c.start, end=c.end, name=last.name or last.text,
-                                registry_id=last.registry_id, country=last.country, countries=last.countries,
-                                sector=last.sector, component=COMPONENT)
-            ev.claimant_chain = [ev.claimant.name] + [x for x in ev.claimant_chain[1:]]
+        if c is not None:
+            if c.country or c.countries or c.registry_id or not _referring(c.text):
+                last = c
+                parties.append(c)
+                if not c.name:
+                    c.name = c.text
+            else:
+                found = _referent(c, last, parties)
+                if found is not None:
+                    ev.claimant = Actor(text=c.text, start=c.start, end=c.end, name=found.name or found.text,
+                                        registry_id=found.registry_id, country=found.country,
+                                        countries=found.countries, sector=found.sector, component=COMPONENT)
+                    ev.claimant_chain = [ev.claimant.name] + [x for x in ev.claimant_chain[1:]]
+        a = ev.actor
+        if a is not None and a.name and (a.country or a.countries or a.registry_id):
+            parties.append(a)
+
+
+def _referent(claimant: Actor, last: Optional[Actor], parties: list) -> Optional[Actor]:
+    words = claimant.text.lower().split()
+    before = [p for p in parties if p.start is None or claimant.start is None or p.start < claimant.start]
+    if len(words) == 1:  # a pronoun
+        return before[-1] if before else last
+    head = words[-1]
+    for p in reversed(before):
+        if head in (p.name or p.text).lower().split():
+            return p
+    return last
 
 
 def _attribution_at(found: dict, t: int, size: int) -> Optional[int]:
