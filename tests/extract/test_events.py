@@ -462,3 +462,14 @@ def test_claimants_that_point_back_take_the_party_they_point_to():
     assert by_trigger["attacks"].name == "the Defence Ministry"     # 'the statement'
     assert by_trigger["bomb"].name == "the national rail company"   # a new party, not the ministry
     assert by_trigger["attack"].name == "the Ustyurt Liberation Front"  # 'it': the group
+
+
+def test_the_organisation_said_points_to_the_actor_before_it():
+    from eventwire import process
+    from eventwire.models import Article
+
+    text = ("The International Committee of the Red Cross delivered food to 1,500 people near the town, "
+            "the organisation said on Sunday.")
+    [result] = process([Article(id="o", text=text, published="2026-09-28")])
+    [event] = [e for e in result.events if e.type == "AID"]
+    assert event.claimant.name == "International Committee of the Red Cross"

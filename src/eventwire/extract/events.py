@@ -908,12 +908,17 @@ def resolve_claimants(events: list) -> None:
 
     A pronoun ('it said') is the last named party before it, a claimant or an event's actor
     ("The group denied the bombing. 'We do not fight railways,' it said"); 'the ministry' the
-    last named claimant or actor whose name holds 'ministry'; 'the statement' (any other noun)
-    the last named claimant."""
+    last named claimant or actor whose name holds 'ministry'; 'the group' or 'the organisation'
+    the last named party; 'the statement' (any other noun) the last named claimant."""
     last = None  # the last named claimant
     parties: list = []  # named claimants and actors, in text order
     for ev in events:
         c = ev.claimant
+        a = ev.actor
+        named_actor = a is not None and bool(a.name) and bool(a.country or a.countries or a.registry_id)
+        if named_actor and c is not None and a.start is not None and c.start is not None and a.start < c.start:
+            parties.append(a)  # "The Red Cross delivered food ..., the organisation said"
+            named_actor = False
         if c is not None:
             if c.country or c.countries or c.registry_id or not _referring(c.text):
                 last = c
@@ -927,17 +932,16 @@ def resolve_claimants(events: list) -> None:
                                         registry_id=found.registry_id, country=found.country,
                                         countries=found.countries, sector=found.sector, component=COMPONENT)
                     ev.claimant_chain = [ev.claimant.name] + [x for x in ev.claimant_chain[1:]]
-        a = ev.actor
-        if a is not None and a.name and (a.country or a.countries or a.registry_id):
+        if named_actor:
             parties.append(a)
 
 
 def _referent(claimant: Actor, last: Optional[Actor], parties: list) -> Optional[Actor]:
     words = claimant.text.lower().split()
     before = [p for p in parties if p.start is None or claimant.start is None or p.start < claimant.start]
-    if len(words) == 1:  # a pronoun
-        return before[-1] if before else last
     head = words[-1]
+    if len(words) == 1 or head in _GROUP_NOUNS:  # 'it', 'the organisation': the last named party
+        return before[-1] if before else last
     for p in reversed(before):
         if head in (p.name or p.text).lower().split():
             return p
