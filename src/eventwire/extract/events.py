@@ -938,6 +938,8 @@ def resolve_claimants(events: list) -> None:
 
 def _referent(claimant: Actor, last: Optional[Actor], parties: list) -> Optional[Actor]:
     words = claimant.text.lower().split()
+    if not words:
+        return last
     before = [p for p in parties if p.start is None or claimant.start is None or p.start < claimant.start]
     head = words[-1]
     if len(words) == 1 or head in _GROUP_NOUNS:  # 'it', 'the organisation': the last named party
