@@ -71,4 +71,4 @@ def extract_paths(paths, encoding=None, on_error=None, max_bytes=None):
                 on_error(outcome)
         else:
             articles.append(outcome)
-    return process(articles)
+    return process(articles, on_error=on_error)

@@ -6,10 +6,11 @@ cross-article stage (fuse: reprints and stories) over the same batch.
 from __future__ import annotations
 
 from operator import attrgetter
-from typing import Iterable, Iterator, List
+from typing import Callable, Iterable, Iterator, List, Optional
 
 from spacy.tokens import Doc
 
+from .errors import ComponentError
 from .models import Article, DocumentResult, Entity
 from .nlp.fast import doc_text, entity_spans, token_offsets
 from .nlp.pipeline import component_versions, get_pipeline, run
@@ -37,11 +38,20 @@ def doc_to_result(doc: Doc, versions: dict) -> DocumentResult:
     )
 
 
-def process_stream(articles: Iterable[Article], batch_size: int = 64) -> Iterator[DocumentResult]:
-    """Per-article results, streamed; no cross-article grouping."""
+def process_stream(articles: Iterable[Article], batch_size: int = 64,
+                   on_error: Optional[Callable[[ComponentError], None]] = None) -> Iterator[DocumentResult]:
+    """Per-article results, streamed; no cross-article grouping.
+
+    With ``on_error``, an article the pipeline fails on is reported to it as a
+    :class:`~eventwire.errors.ComponentError` naming the article and the component, and the
+    stream goes on; without, the exception propagates."""
     nlp = get_pipeline()
     versions = component_versions(nlp)
-    for doc in run(nlp, articles, batch_size=batch_size):
+    report = None
+    if on_error is not None:
+        def report(article: Article, component: str, exc: Exception) -> None:
+            on_error(component_error(article, component, exc))
+    for doc in run(nlp, articles, batch_size=batch_size, on_error=report):
         result = doc_to_result(doc, versions)
         # the Doc is done with: its user_data holds per-doc caches that point back at the Doc
         # (the events stage's token view), a reference cycle that only the cyclic GC could
@@ -51,9 +61,17 @@ def process_stream(articles: Iterable[Article], batch_size: int = 64) -> Iterato
         yield result
 
 
-def process(articles: Iterable[Article], batch_size: int = 64) -> List[DocumentResult]:
-    """Process a batch and group its articles into stories and reprints."""
-    results = list(process_stream(articles, batch_size=batch_size))
+def component_error(article: Article, component: str, exc: BaseException) -> ComponentError:
+    """What failed on which article, as the one error type the callers report."""
+    return ComponentError(f"{component}: {type(exc).__name__}: {exc} (article {article.id} left out)",
+                          source=article.origin or article.id)
+
+
+def process(articles: Iterable[Article], batch_size: int = 64,
+            on_error: Optional[Callable[[ComponentError], None]] = None) -> List[DocumentResult]:
+    """Process a batch and group its articles into stories and reprints (``on_error``: as
+    :func:`process_stream`)."""
+    results = list(process_stream(articles, batch_size=batch_size, on_error=on_error))
     try:
         from .fuse import group_batch
     except ImportError:  # pragma: no cover - fuse is being built

@@ -22,7 +22,7 @@ import sys
 import types
 from contextlib import contextmanager
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator, Optional
 
 _SPACY_CLI = ("spacy.cli", "spacy.cli.info")
 
@@ -72,6 +72,7 @@ with _spacy_cli_deferred():
 from spacy.language import Language  # noqa: E402  (after the import above, on purpose)
 from spacy.tokens import Doc  # noqa: E402
 
+from ..errors import DataFileError
 from ..models import Article
 from . import extensions  # noqa: F401  (registers doc._ attributes)
 from .tokenizer import CachedTokenizer, speed_up_lexeme_attributes
@@ -129,7 +130,27 @@ def make_doc(nlp: Language, article: Article) -> Doc:
     return doc
 
 
-def run(nlp: Language, articles: Iterable[Article], batch_size: int = 64) -> Iterator[Doc]:
-    """Run the pipeline over articles; yields Docs in input order."""
-    docs = (make_doc(nlp, a) for a in articles)
-    yield from nlp.pipe(docs, batch_size=batch_size)
+def run(nlp: Language, articles: Iterable[Article], batch_size: int = 64,
+        on_error: Optional[Callable[[Article, str, Exception], None]] = None) -> Iterator[Doc]:
+    """Run the pipeline over articles; yields Docs in input order.
+
+    With ``on_error``, an article a component fails on is handed to it (with the component's
+    name and the exception) and left out, and the run goes on with the next article; without,
+    the exception propagates. A broken data file (``DataFileError``) fails every article
+    alike and always propagates. ``batch_size`` is kept for callers; the components work one
+    Doc at a time, so the loop runs them in order per article."""
+    steps = [("tokenizer", None)] + list(nlp.pipeline)
+    for article in articles:
+        name = "tokenizer"
+        try:
+            doc = make_doc(nlp, article)
+            for name, proc in steps[1:]:
+                doc = proc(doc)
+        except DataFileError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - one article's failure is reported, not fatal
+            if on_error is None:
+                raise
+            on_error(article, name, exc)
+            continue
+        yield doc
