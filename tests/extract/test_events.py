@@ -473,3 +473,10 @@ def test_the_organisation_said_points_to_the_actor_before_it():
     [result] = process([Article(id="o", text=text, published="2026-09-28")])
     [event] = [e for e in result.events if e.type == "AID"]
     assert event.claimant.name == "International Committee of the Red Cross"
+
+
+def test_people_who_protest_are_no_protest_beside_the_sentences_act(nlp):
+    evs = events(nlp, "A court released the 4 protesters still held since last month's rally.")
+    assert [e.type for e in evs] == ["CONCEDE"]
+    # alone in its sentence, the agent noun still stands for the act
+    assert [e.type for e in events(nlp, "Thousands of protesters filled the square on Friday.")] == ["PROTEST"]

@@ -289,6 +289,12 @@ class EventCoder:
                 continue
             seen_types[etype] = len(events)
             events.append(c)
+        if len(events) > 1:
+            # "A court released the 4 protesters still held since last month's rally": the people
+            # who protested are no protest of their own beside the sentence's act
+            acts = [c for c in events if c["sense"].lemma not in ctx["agent_nouns"]]
+            if acts:
+                events = acts
         return events
 
     def _light_and_flip(self, low, sent, candidates, ctx) -> None:
