@@ -480,3 +480,12 @@ def test_people_who_protest_are_no_protest_beside_the_sentences_act(nlp):
     assert [e.type for e in evs] == ["CONCEDE"]
     # alone in its sentence, the agent noun still stands for the act
     assert [e.type for e in events(nlp, "Thousands of protesters filled the square on Friday.")] == ["PROTEST"]
+
+
+@pytest.mark.parametrize("text, types", [
+    ("The protesters called for the release of the three abducted engineers.", ["DEMAND"]),
+    ("Helicopters evacuated the wounded from the town on Friday.", ["AID"]),
+    ("Troops stayed on alert in the occupied territory today.", ["MOBILIZE"]),
+])
+def test_a_participle_after_a_determiner_is_an_adjective_not_an_event(nlp, text, types):
+    assert [e.type for e in events(nlp, text)] == types

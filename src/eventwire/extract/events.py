@@ -231,6 +231,9 @@ class EventCoder:
         for trig in trigs:
             verb_like = self._verb_like(doc, view, trig.start, lo)
             sense = trig.best(verb_like)
+            if not verb_like and sense.kind == "verb" and trig.end - trig.start == 1 \
+                    and low[trig.start].endswith("ed") and trig.start > lo and low[trig.start - 1] != "of":
+                continue  # a participle after 'the', 'its', 'three': "the three abducted engineers"
             info = {"trig": trig, "sense": sense, "type": sense.type, "mode": sense.mode,
                     "kind": sense.kind if sense.kind != "verb" or verb_like else "noun",
                     "modality": "asserted", "negated": False, "governed": False}
