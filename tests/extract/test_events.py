@@ -489,3 +489,13 @@ def test_people_who_protest_are_no_protest_beside_the_sentences_act(nlp):
 ])
 def test_a_participle_after_a_determiner_is_an_adjective_not_an_event(nlp, text, types):
     assert [e.type for e in events(nlp, text)] == types
+
+
+@pytest.mark.parametrize("text, types", [
+    ("Croatia is investigating alleged war crimes by extremists.", ["INVESTIGATE"]),
+    ('"The bandits have lost their main supply base," the statement said.', []),
+    ("The emir launched a mediation effort between the two states on Saturday.", ["CONSULT"]),
+    ("Israel and Lebanon renewed negotiations today on a troop pullback.", ["CONSULT"]),
+])
+def test_an_event_noun_before_a_noun_it_qualifies_is_no_event(nlp, text, types):
+    assert [e.type for e in events(nlp, text)] == types

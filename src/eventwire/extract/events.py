@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from ..ingest.metadata import dateline_end as dateline_end_of
 from ..models import Actor, EventMention, Span, TimeValue
 from ..nlp.inflect import verb_forms
+from ..nlp.word_classes import noun_only_forms
 from ..resolve.actors import COMPONENT as ACTOR_COMPONENT, ActorMention, Entry, find_actor_mentions
 from ..resources import load_json
 from ..ontology import ontology
@@ -228,12 +229,15 @@ class EventCoder:
         low = view.low
         lo = sent.start
         trigs = [t for t in trigs if not _inside_name(doc, sent, t)]
+        noun_modified = _noun_modified()
         for trig in trigs:
             verb_like = self._verb_like(doc, view, trig.start, lo)
             sense = trig.best(verb_like)
             if not verb_like and sense.kind == "verb" and trig.end - trig.start == 1 \
                     and low[trig.start].endswith("ed") and trig.start > lo and low[trig.start - 1] != "of":
                 continue  # a participle after 'the', 'its', 'three': "the three abducted engineers"
+            if not verb_like and trig.end < sent.end and low[trig.end] in noun_modified:
+                continue  # a noun before the noun it qualifies: 'war crimes', 'a supply base'
             info = {"trig": trig, "sense": sense, "type": sense.type, "mode": sense.mode,
                     "kind": sense.kind if sense.kind != "verb" or verb_like else "noun",
                     "modality": "asserted", "negated": False, "governed": False}
@@ -699,6 +703,12 @@ def _by_sentence(view, wanted, found: dict) -> dict:
 
 
 _CIRCUMSTANCE = frozenset(("in", "during", "from", "by"))
+
+
+@lru_cache(maxsize=1)
+def _noun_modified() -> frozenset:
+    """Words that make an event noun before them a modifier ('war crimes', 'a supply base')."""
+    return noun_only_forms() - _context()["noun_modifier_exceptions"]
 
 
 def _in_circumstance(low, lo, t0, title=None, prepositions=_CIRCUMSTANCE) -> bool:

@@ -1,0 +1,22 @@
+"""Word classes learned from the UD English EWT treebank (``data/lexicons/word_classes.json``,
+built by ``tools/build_word_classes.py``): what a word form usually is when no tagger runs.
+
+``forms`` maps a lower-cased form to [most frequent Penn tag, ambiguity class]; the ambiguity
+class lists the universal tags that make up a real share of the form's uses ("base" -> NOUN,
+"supply" -> VERB/NOUN).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..resources import load_json
+
+WORD_CLASS_FILE = "lexicons/word_classes.json"
+
+
+@lru_cache(maxsize=1)
+def noun_only_forms() -> frozenset:
+    """Forms the treebank uses as common nouns only ('base', 'crimes', 'helicopters'; not
+    'force' or 'supply', which are verbs too)."""
+    forms = load_json(WORD_CLASS_FILE)["forms"]
+    return frozenset(w for w, (_tag, classes) in forms.items() if classes == "NOUN")
