@@ -499,3 +499,12 @@ def test_a_participle_after_a_determiner_is_an_adjective_not_an_event(nlp, text,
 ])
 def test_an_event_noun_before_a_noun_it_qualifies_is_no_event(nlp, text, types):
     assert [e.type for e in events(nlp, text)] == types
+
+
+@pytest.mark.parametrize("text, types", [
+    ("Freight traffic resumed at the two crossings on Thursday.", []),      # the noun, not 'to traffic'
+    ("The attackers crossed back into the neighbouring state.", []),        # a particle, not 'to back'
+    ("The United States will back the plan.", ["AGREE"]),                   # the verb still counts
+])
+def test_verb_lemmas_used_as_nouns_or_particles_are_no_acts(nlp, text, types):
+    assert [e.type for e in events(nlp, text)] == types

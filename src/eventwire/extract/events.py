@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from ..ingest.metadata import dateline_end as dateline_end_of
 from ..models import Actor, EventMention, Span, TimeValue
 from ..nlp.inflect import verb_forms
-from ..nlp.word_classes import noun_only_forms
+from ..nlp.word_classes import noun_only_forms, verb_forms_seen, word_class
 from ..resolve.actors import COMPONENT as ACTOR_COMPONENT, ActorMention, Entry, find_actor_mentions
 from ..resources import load_json
 from ..ontology import ontology
@@ -230,6 +230,7 @@ class EventCoder:
         lo = sent.start
         trigs = [t for t in trigs if not _inside_name(doc, sent, t)]
         noun_modified = _noun_modified()
+        verbs_seen = verb_forms_seen()
         for trig in trigs:
             verb_like = self._verb_like(doc, view, trig.start, lo)
             sense = trig.best(verb_like)
@@ -238,6 +239,12 @@ class EventCoder:
                 continue  # a participle after 'the', 'its', 'three': "the three abducted engineers"
             if not verb_like and trig.end < sent.end and low[trig.end] in noun_modified:
                 continue  # a noun before the noun it qualifies: 'war crimes', 'a supply base'
+            if sense.kind == "verb" and trig.end - trig.start == 1:
+                cls = word_class(low[trig.start])
+                if cls is not None and ((not verb_like and cls[1] == "NOUN")
+                                        or (cls[0] == "RB" and trig.start > lo and low[trig.start - 1] in verbs_seen)):
+                    continue  # a verb lemma's form used as a noun ('Freight traffic resumed') or a
+                    # particle after a verb ('crossed back into')
             info = {"trig": trig, "sense": sense, "type": sense.type, "mode": sense.mode,
                     "kind": sense.kind if sense.kind != "verb" or verb_like else "noun",
                     "modality": "asserted", "negated": False, "governed": False}

@@ -15,8 +15,24 @@ WORD_CLASS_FILE = "lexicons/word_classes.json"
 
 
 @lru_cache(maxsize=1)
+def _forms() -> dict:
+    return load_json(WORD_CLASS_FILE)["forms"]
+
+
+def word_class(form: str):
+    """[most frequent Penn tag, ambiguity class] of a lower-cased form, or None when the
+    treebank saw it too rarely."""
+    return _forms().get(form)
+
+
+@lru_cache(maxsize=1)
+def verb_forms_seen() -> frozenset:
+    """Forms whose most frequent use in the treebank is a verb ('crossed', 'went', 'pushed')."""
+    return frozenset(w for w, (tag, _classes) in _forms().items() if tag.startswith("VB"))
+
+
+@lru_cache(maxsize=1)
 def noun_only_forms() -> frozenset:
     """Forms the treebank uses as common nouns only ('base', 'crimes', 'helicopters'; not
     'force' or 'supply', which are verbs too)."""
-    forms = load_json(WORD_CLASS_FILE)["forms"]
-    return frozenset(w for w, (_tag, classes) in forms.items() if classes == "NOUN")
+    return frozenset(w for w, (_tag, classes) in _forms().items() if classes == "NOUN")
