@@ -508,3 +508,11 @@ def test_an_event_noun_before_a_noun_it_qualifies_is_no_event(nlp, text, types):
 ])
 def test_verb_lemmas_used_as_nouns_or_particles_are_no_acts(nlp, text, types):
     assert [e.type for e in events(nlp, text)] == types
+
+
+@pytest.mark.parametrize("text, types", [
+    ("Putin spoke by telephone with Erdogan on Monday.", ["CONSULT"]),
+    ("A rebel spokesman told a news agency by telephone.", []),  # the channel of a quote
+])
+def test_speaking_by_telephone_is_a_call_and_telling_by_telephone_is_not(nlp, text, types):
+    assert [e.type for e in events(nlp, text)] == types
