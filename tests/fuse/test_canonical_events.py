@@ -82,3 +82,13 @@ def test_ids_are_deterministic():
     a = _result(_article("a1", "Reuters"), [_mention("ASSAULT", "Russia", "RUS")])
     b = _result(_article("a2", "AFP"), [_mention("ASSAULT", "Russia", "RUS")])
     assert [e.id for e in canonical_events([a, b])] == [e.id for e in canonical_events([b, a])]
+
+
+def test_the_most_confident_mention_leads_the_event():
+    weak = _mention("ASSAULT", "Kazakhstan", "KAZ", claimant="Red Cross")
+    weak.confidence = 0.4  # 'people displaced by fighting, the Red Cross said'
+    strong = _mention("ASSAULT", "Kazakhstan", "KAZ", killed=12, claimant="Defence Ministry")
+    strong.confidence = 0.8  # 'an air strike killed 12 fighters, the ministry said'
+    [event] = canonical_events([_result(_article("a1", "Northern Wire"), [weak, strong])])
+    assert event.mentions[0] == {"article_id": "a1", "index": 1}
+    assert event.claimants == ["Defence Ministry", "Red Cross"]

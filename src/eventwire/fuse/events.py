@@ -142,15 +142,24 @@ def canonical_events(results: Iterable[DocumentResult]) -> list:
     return events
 
 
+def _lead_first(members: list) -> list:
+    """The mention that tells the event best leads (its evidence and claimant are what a
+    listing shows): the most confident, the earliest of equals. 'people displaced by fighting
+    near Zhanaozen, the Red Cross said' joins the air strike's event, and does not speak for it."""
+    lead = max(range(len(members)), key=lambda k: (members[k][2].confidence or 0.0, -k))
+    return [members[lead]] + members[:lead] + members[lead + 1:]
+
+
 def _to_event(g: _Group, publishers) -> Event:
     first_r, first_i, first = g.members[0]
+    members = _lead_first(g.members)
     article_ids = list(dict.fromkeys(r.id for r, _i, _m in g.members))
     sources = set()
     for aid in article_ids:
         sources.update(publishers.get(aid, ()))
     seen = sorted(r.article.published for r, _i, _m in g.members if r.article.published)
     claimants = list(dict.fromkeys(
-        (m.claimant.name or m.claimant.text) for _r, _i, m in g.members if m.claimant))
+        (m.claimant.name or m.claimant.text) for _r, _i, m in members if m.claimant))
     versions, keyed = [], set()
     for r, i, m in g.members:
         v = _version(r, i, m, publishers.get(r.id, ()))
@@ -164,7 +173,7 @@ def _to_event(g: _Group, publishers) -> Event:
         mode=next((m.mode for _r, _i, m in g.members if m.mode), None),
         actor=_best(g.members, "actor"), recipient=_best(g.members, "recipient"),
         place=_best(g.members, "place"), date=_best(g.members, "date"),
-        mentions=[{"article_id": r.id, "index": i} for r, i, _m in g.members],
+        mentions=[{"article_id": r.id, "index": i} for r, i, _m in members],
         n_articles=len(article_ids), n_sources=len(sources),
         first_seen=seen[0] if seen else None, last_seen=seen[-1] if seen else None,
         claimants=claimants, versions=versions, component=COMPONENT)
