@@ -516,3 +516,12 @@ def test_verb_lemmas_used_as_nouns_or_particles_are_no_acts(nlp, text, types):
 ])
 def test_speaking_by_telephone_is_a_call_and_telling_by_telephone_is_not(nlp, text, types):
     assert [e.type for e in events(nlp, text)] == types
+
+
+@pytest.mark.parametrize("text, types", [
+    ("Kazakhstan welcomed the sanctions.", ["SUPPORT"]),        # an act welcomed: approval
+    ("The UN welcomed the ceasefire agreement.", ["SUPPORT"]),
+    ("The president welcomed his Turkish counterpart in Ankara.", ["CONSULT"]),  # a guest: hosting
+])
+def test_welcoming_an_act_is_support_and_welcoming_a_guest_is_hosting(nlp, text, types):
+    assert [e.type for e in events(nlp, text)] == types
