@@ -372,3 +372,11 @@ def test_full_word_and_chunk_tables_are_emptied_without_changing_names(nlp, monk
     recogniser = fresh.get_pipe("eventwire_entities").recogniser
     assert len(recogniser._chunk_plans) <= 3 and len(recogniser._word_bits) < 60
     assert ("Fuad Masum", "PERSON") in expected or ("Iraqi President Fuad Masum", "PERSON") in expected
+
+
+def test_a_plural_demonym_is_a_group_and_a_language_gloss_is_no_entity(nlp):
+    found = ents(nlp, "The attack was a tragedy for all Syrians, the minister said.")
+    assert ("Syrians", "ORG") in found
+    assert ("Syrian", "NORP") in ents(nlp, "The Syrian conflict began in 2011.")
+    found = ents(nlp, "The Samarra Barrage (Arabic: سد سامراء) is a dam on the Tigris.")
+    assert not [e for e in found if e[0] == "Arabic"]

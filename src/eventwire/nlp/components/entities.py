@@ -22,7 +22,7 @@ from ..fast import (doc_text, forget_entity_spans, sentence_starts, set_entity_s
                     token_texts)
 from ..ner.recogniser import Recogniser
 
-VERSION = "1.1"
+VERSION = "1.2"
 NOT_NAMES = ("pronoun", "nominal")  # mentions that refer to an entity without naming it
 
 

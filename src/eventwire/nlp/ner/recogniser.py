@@ -674,6 +674,12 @@ class Recogniser:
                     words[m.end] not in self.not_agent_verbs and \
                     text[starts[m.start]:ends[m.end - 1]] in lex.countries:
                 m.label = "ORG"
+            elif m.label == "NORP" and m.end - m.start == 1:
+                w = words[m.start]
+                if m.start and words[m.start - 1] == "(" and m.end < n and words[m.end] == ":":
+                    m.label = "O"  # a language gloss, "Samarra Barrage (Arabic: ...)"
+                elif w.endswith("s") and lex.names.entries.get(w[:-1]) == "NORP":
+                    m.label = "ORG"  # "all Syrians", "Iraqis across the country": a group of people
 
     # ------------------------------------------------------------------ step 5: overlaps
     def _resolve(self, mentions, blocked) -> list[Mention]:
