@@ -20,21 +20,22 @@ _BY_OFFSETS = attrgetter("start", "end")  # the (start, end) tuple, built in C
 
 
 def doc_to_result(doc: Doc, versions: dict) -> DocumentResult:
-    article: Article = doc._.article
+    ext = doc._  # one accessor for every extension read below (each ``doc._`` builds one)
+    article: Article = ext.article
     component = f"{ENTITY_COMPONENT}@{versions.get(ENTITY_COMPONENT, '0')}"
     text = doc_text(doc)
     starts, ends = token_offsets(doc)  # nlp.fast's per-Doc cache, shared with places and events
     named = [(starts[s], ends[e - 1], label) for s, e, label in entity_spans(doc)]
     entities = [Entity(s, e, label, text[s:e], component) for s, e, label in named]
-    for start, end, label, kind in doc._.entity_mentions or []:
+    for start, end, label, kind in ext.entity_mentions or []:
         s, e = starts[start], ends[end - 1]
         entities.append(Entity(s, e, label, text[s:e], component, kind))
     entities.sort(key=_BY_OFFSETS)
     return DocumentResult(
         id=article.id, article=article, entities=entities,
-        places=list(doc._.places or []), times=list(doc._.times or []),
-        quantities=list(doc._.quantities or []), attributions=list(doc._.attributions or []),
-        events=list(doc._.events or []), versions=versions,
+        places=list(ext.places or []), times=list(ext.times or []),
+        quantities=list(ext.quantities or []), attributions=list(ext.attributions or []),
+        events=list(ext.events or []), versions=versions,
     )
 
 

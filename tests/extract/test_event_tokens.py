@@ -114,3 +114,17 @@ def test_may_hold_on_bytes_agrees_with_the_lower_cased_text(text):
 
     for literals in (("telegram channel",), ("channel",), ("st s telegram",), ("nothing here",)):
         assert _may_hold(text, literals) == any(w in text.lower() for w in literals), (text, literals)
+
+
+def test_phrase_tokens_from_the_pipeline_tokenizer_are_its_docs_tokens():
+    """With the pipeline's tokenizer registered, phrases are split without a Doc: the same
+    token texts, and LOWER as spaCy's lexemes give it."""
+    from eventwire.extract.event_tokens import phrase_tokens, use_pipeline_tokenizer
+
+    nlp = build_pipeline([])
+    use_pipeline_tokenizer(nlp)
+    phrases = ["U.S. Army", "cease-fire", "Côte d'Ivoire", "al-Qa'ida", "İstanbul", "ΣΑΣ ΟΔΟΣ", "don't",
+               "two  spaces", "St. John's", "(IS)", "Gov. Ann Lee", "plain words", "Mr.", "9/11 attackers"]
+    for lower in (True, False):
+        expected = [[t.lower_ if lower else t.text for t in nlp.tokenizer.spacy_tokenizer(p)] for p in phrases]
+        assert phrase_tokens(nlp.vocab, phrases, lower=lower) == expected

@@ -175,8 +175,14 @@ def phrase_tokens(vocab, phrases: list, lower: bool = True) -> list:
     spaces without building a Doc."""
     other = [p for p in phrases if not _PLAIN.match(p)]
     known = _PHRASE_TOKENIZERS.get(id(vocab))
-    docs = [known[1](p) for p in other] if known is not None and known[0] is vocab else phrase_docs(vocab, other)
-    tokenized = {p: [t.lower_ if lower else t.text for t in d] for p, d in zip(other, docs)}
+    split = getattr(known[1], "words_and_spaces", None) if known is not None and known[0] is vocab else None
+    if split is not None:
+        # the token texts without a Doc (nor a new lexeme per unseen token, made at start-up
+        # for aliases most articles never mention); a token's LOWER is its text lower-cased
+        tokenized = {p: [w.lower() for w in split(p)[0]] if lower else split(p)[0] for p in other}
+    else:
+        docs = [known[1](p) for p in other] if known is not None and known[0] is vocab else phrase_docs(vocab, other)
+        tokenized = {p: [t.lower_ if lower else t.text for t in d] for p, d in zip(other, docs)}
     return [tokenized[p] if p in tokenized else (p.lower() if lower else p).split(" ") for p in phrases]
 
 
