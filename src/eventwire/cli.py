@@ -2,9 +2,14 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 
-import click
+# numpy's BLAS would start a worker thread that busy-waits on the second core; the pipeline's
+# arrays are far too small to gain from it (set before anything imports numpy)
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+import click  # noqa: E402
 
 from . import __version__
 
