@@ -373,16 +373,18 @@ def assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) -> 
         cont = _trim(view, start, _content_end(view, start, se), _NOTHING)
         roles.content = [cont] if cont[1] > cont[0] else []
         return roles
-    if gerund and (after_comma or view.lower[pre - 1] in ("before", "after", "while", "by")):
+    # (the test before the call: a cue more than six words into a sentence that opens with
+    # neither a connective nor a space is never in a fronted phrase)
+    fronted = _fronted_subject(view, ss, cs, ce, se, rl) if (
+        cs - ss <= 6 or view.lower[ss] in _LEAD_SKIP or view.space[ss]) and not after_comma else None
+    if gerund and fronted is None and (after_comma or view.lower[pre - 1] in ("before", "after", "while", "by")):
         # "The mayor blamed the press, saying ...": the source is the clause's subject
         src = _sentence_subject(view, ss, cs)
         roles.participle = True
-    elif (cs - ss <= 3 or view.lower[ss] in _LEAD_SKIP or view.space[ss]) and \
-            (fronted := _fronted_subject(view, ss, cs, ce, se, rl)) is not None:
-        # (the test before the call: a cue more than three words into a sentence that opens
-        # with neither a connective nor a space is never in a fronted phrase)
+    elif fronted is not None:
         # "Despite challenging the leader, Cruz said ...", "Addressing the topic, the White
-        # House urged ...": the cue is in a fronted phrase; its source is the main subject
+        # House urged ...", "After struggling to persuade voters ..., Lee said": the cue is
+        # in a fronted phrase; its source is the main subject
         src = fronted
     elif cs - 1 > ss and view.lower[cs - 1] in _RELATIVIZERS:
         # "groups that favored her", "Ortiz, who said": the relative pronoun with the noun
@@ -426,6 +428,8 @@ def assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) -> 
         # subject is what the content is about, not who holds it ("she seemed to suggest
         # ..." keeps hers: the verb after it is the real cue)
         src = (0, 0)
+    if src[1] - src[0] == 1 and view.lower[src[0]] == "there":
+        src = (0, 0)  # "there were complaints that ...": an expletive names no one
     roles.source = [src] if src[1] > src[0] else []
     start = ce
     # "said on Thursday (Oct 15) that ...": the content starts after the complementiser
@@ -458,7 +462,7 @@ def _sentence_subject(view: TokenView, ss: int, limit: int) -> tuple:
         k += 1
     if k < limit and k == ss + 1 and lower[ss] in ("the", "a", "an"):
         k += 1  # "The candidate"
-    s, e = _trim(view, ss, k, {"'s", "’s", "of", "the"} if k - ss > 1 else set())
+    s, e = _trim(view, ss, k, {"'s", "’s", "of", "the"} | _DASHES if k - ss > 1 else set())
     if s == ss + 1 and e > s and lower[ss] == "the":
         s = ss  # "The senator": the article belongs to the phrase (only a trailing one is cut)
     return s, e
@@ -468,7 +472,7 @@ def _subject_start(view: TokenView, ss: int, limit: int) -> int:
     """Where the subject starts: after an opening connective ("But the president ...") and
     after a fronted phrase that ends in a comma ("After the election, Axelrod ...")."""
     lower, space = view.lower, view.space
-    k = ss
+    k = _after_dateline(view, ss, limit)
     while k < limit and (lower[k] in _LEAD_SKIP or space[k]):
         k += 1
     if k + 1 < limit and lower[k + 1] == "," and (lower[k] in _ADVERB_OPENERS or lower[k].endswith("ly")):
@@ -481,13 +485,55 @@ def _subject_start(view: TokenView, ss: int, limit: int) -> int:
         while j < limit and lower[j] != ",":
             j += 1
         if j + 1 >= limit:
-            return ss  # no comma before the cue: nothing better than the sentence start
+            # no comma before the cue: "On Thursday evening Ann Lee delivered ..." (a time
+            # phrase and a capital after it), else nothing better than the sentence start
+            m = k + 1
+            while m < limit and lower[m] in _TIME_WORDS:
+                m += 1
+            if m > k + 1 and m < limit and lower[k] in _TIME_WORDS and view.words[m][:1].isupper():
+                return m
+            return ss
+        # "At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinton ...": the fronted
+        # phrase goes on after a place name's comma when a preposition or time word follows
+        while j + 3 < limit and view.words[j + 1][:1].isupper() and lower[j + 2] == "," and (
+                lower[j + 3] in _PREPOSITIONS or lower[j + 3] in _TIME_WORDS):
+            m = j + 3
+            while m < limit and m - j < 8 and lower[m] != ",":
+                m += 1
+            if m + 1 >= limit or lower[m] != ",":
+                break
+            j = m
         k = j + 1
         while k < limit and (lower[k] in _LEAD_SKIP or lower[k] in QUOTES or space[k]):
             k += 1
     return k
 
 
+def _after_dateline(view: TokenView, ss: int, limit: int) -> int:
+    """The token after a dateline opening the sentence ("CLEVELAND - When ...", "New York
+    (AFP) – Vice President ..."): capitalised words up to a dash between words, the place in
+    capitals or followed by an agency in brackets; else ``ss``."""
+    words, lower = view.words, view.lower
+    caps = bracket = False
+    for m in range(ss, min(limit, ss + 8)):
+        w = words[m]
+        if lower[m] in _DASHES and m > ss and not _inside_word(view, m, ss):
+            if not (caps or bracket):
+                return ss
+            m += 1
+            while m < limit and view.space[m]:
+                m += 1
+            return m
+        if w in ("(", ")"):
+            bracket = True
+        elif w.isupper() and len(w) > 1:
+            caps = True
+        elif not (w[:1].isupper() or w in (",", ".") or view.space[m]):
+            return ss
+    return ss
+
+
+_DASHES = frozenset({"-", "--", "—", "–", "―"})
 _ADVERB_OPENERS = frozenset({"therefore", "thus", "however", "moreover", "meanwhile", "still", "yet", "now",
                              "then", "instead", "indeed", "separately", "overall", "again", "today",
                              "yesterday", "earlier", "later", "nevertheless", "nonetheless", "also"})
@@ -537,7 +583,10 @@ _CLAUSE_OPENERS = frozenset({"monday", "tuesday", "wednesday", "thursday", "frid
                              "today", "yesterday", "earlier", "later", "last", "this",
                              "after", "before", "as", "when", "while", "in", "during", "on", "at",
                              "since", "although", "though", "if", "because", "with", "for", "despite",
-                             "once", "until", "by", "from", "following", "amid", "without", "unlike"})
+                             "once", "until", "by", "from", "following", "amid", "without", "unlike",
+                             "beyond", "under", "within", "throughout", "across", "among", "against", "like",
+                             "through", "over", "around", "near", "behind", "toward", "towards", "upon",
+                             "regardless", "given", "thanks", "even", "unless", "whereas", "where"})
 _NP_GLUE = {"of", "the", "'s", "’s", ".", "-"}
 
 
@@ -783,6 +832,12 @@ def _fronted_subject(view: TokenView, ss: int, cs: int, ce: int, se: int, rl: Ro
         if not (lower[cs].endswith("ing") or lower[cs].endswith("ed")):
             return None
     else:
+        # "Eight years after backing Obama, Cuban ...": a span of time before the opener
+        m = k
+        while m < cs - 1 and m - k < 5 and (lower[m] in _TIME_SPAN or lower[m][:1].isdigit()):
+            m += 1
+        if m > k and lower[m] in _SUBORDINATORS:
+            k = m
         if lower[k] not in _FRONT_OPENERS or cs - k > 3:
             return None
         if any(words[m][:1].isupper() or lower[m] == "," for m in range(k + 1, cs)):
@@ -806,6 +861,10 @@ def _fronted_subject(view: TokenView, ss: int, cs: int, ce: int, se: int, rl: Ro
     return subj if subj[1] > subj[0] else None
 
 
+_TIME_SPAN = frozenset({"a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                        "eleven", "twelve", "few", "several", "nearly", "almost", "about", "just", "only",
+                        "more", "than", "less", "some", "hours", "days", "weeks", "months", "years",
+                        "decades", "hour", "day", "week", "month", "year", "decade", "minutes", "moments"})
 _COORD = frozenset({"and", "but", "or"})
 _POSSESSIVES = frozenset({"his", "their", "its", "our", "my", "your"})  # ("her" is also an object)
 # words before "his/their NOUN" that make the possessor the holder: prepositions, "despite"

@@ -1,0 +1,78 @@
+"""Role rules of the fourth pass (attribution_roles.assign) on hand-written sentences, with
+the cue head given, so that they test the word-order rules whatever the cue model predicts."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.extract import attribution_features as F
+from eventwire.extract.attribution import role_lexicon
+from eventwire.extract.attribution_roles import assign, extend_cue
+from eventwire.nlp.pipeline import build_pipeline
+
+
+@pytest.fixture(scope="module")
+def roles_of():
+    nlp = build_pipeline(["eventwire_sentences"])
+    lex, rl = F.lexicon(), role_lexicon()
+
+    def run(text: str, head_word: str, nth: int = 0) -> dict:
+        view = F.view_from_doc(nlp(text), lex)
+        head = [i for i, w in enumerate(view.words) if w == head_word][nth]
+        roles = assign(view, extend_cue(view, head, rl), rl, frozenset({head}))
+        join = lambda spans: [" ".join(view.words[s:e]) for s, e in spans]  # noqa: E731
+        return {"source": join(roles.source), "content": join(roles.content), "order": roles.order}
+
+    return run
+
+
+def test_fronted_phrase_after_opener_takes_the_main_subject(roles_of):
+    r = roles_of("After struggling to convince the council that the bridge was safe, Mayor Dana Ortiz "
+                 "closed it.", "struggling")
+    assert r["source"] == ["Mayor Dana Ortiz"]
+
+
+def test_span_of_time_before_the_opener(roles_of):
+    r = roles_of("Two years after backing the governor, the union is weighing a new candidate.", "backing")
+    assert r["source"] == ["the union"]
+
+
+def test_participle_after_a_comma_keeps_the_clause_subject(roles_of):
+    r = roles_of("The mayor blamed the press, saying it had twisted her words.", "saying")
+    assert r["source"] == ["The mayor"]
+
+
+def test_dateline_is_not_the_subject(roles_of):
+    r = roles_of("DENVER (AP) – Governor Ann Lee toured the plant on Monday, praising its workers.", "praising")
+    assert r["source"] == ["Governor Ann Lee"]
+    r = roles_of("SPRINGFIELD - The council met on Friday and said the budget was final.", "said")
+    assert r["source"] == ["The council"]
+
+
+def test_fronted_phrase_with_a_place_and_a_time(roles_of):
+    r = roles_of("At a rally in Dayton, Ohio, on Sunday, Senator Paul Reyes spoke for an hour, "
+                 "warning that the plant would close.", "warning")
+    assert r["source"] == ["Senator Paul Reyes"]
+
+
+def test_time_phrase_without_a_comma(roles_of):
+    r = roles_of("On Tuesday evening Ann Lee gave her first speech, promising lower taxes.", "promising")
+    assert r["source"] == ["Ann Lee"]
+
+
+def test_prepositional_opener_before_a_second_verb(roles_of):
+    r = roles_of("Beyond the photographs, the report cited two witnesses and said the fire was set.", "said")
+    assert r["source"] == ["the report"]
+
+
+def test_feeling_verbs_take_their_object(roles_of):
+    r = roles_of("The speech startled several party elders.", "startled")
+    assert r["source"] == ["several party elders"]
+    assert r["content"] == ["The speech"]
+    r = roles_of("It amazes me that the road is still closed.", "amazes")
+    assert r["source"] == ["me"]
+
+
+def test_expletive_there_is_no_source(roles_of):
+    r = roles_of("Still, there were complaints that the vote was rushed.", "complaints")
+    assert r["source"] == []
+    assert r["content"] == ["the vote was rushed"]
