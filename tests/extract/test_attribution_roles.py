@@ -76,3 +76,24 @@ def test_expletive_there_is_no_source(roles_of):
     r = roles_of("Still, there were complaints that the vote was rushed.", "complaints")
     assert r["source"] == []
     assert r["content"] == ["the vote was rushed"]
+
+
+def test_verb_phrase_before_the_cue_is_not_the_source(roles_of):
+    r = roles_of("The mayor denied the report, but went on to say that the bridge was unsafe.", "say")
+    assert r["source"] == ["The mayor"]
+    r = roles_of("The senator left the hearing and issued a statement saying that the vote should wait.",
+                 "statement")
+    assert r["source"] == ["The senator"]
+    r = roles_of("Reyes has railed against the council, taking aim at its budget.", "aim")
+    assert r["source"] == ["Reyes"]
+
+
+def test_object_before_an_infinitive_stays_the_source(roles_of):
+    # the object of "prompting" holds the view, not the subject of the sentence
+    r = roles_of("The ruling surprised many, prompting voters to question the process.", "question")
+    assert r["source"] == ["prompting voters to"]
+
+
+def test_subject_over_a_hyphen_inside_a_word(roles_of):
+    r = roles_of("After the vote, Anti-war Senator Ann Lee praised the city and said it had done well.", "said")
+    assert r["source"] == ["Anti - war Senator Ann Lee"]

@@ -335,6 +335,11 @@ def assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) -> 
             # "Lee's lawyer, Ann Cole, said the case was weak", "Ann Lee, a senator, thanked
             # the mayor": only speech verbs invert, and what follows is a clause, not a source
             content_left = False
+    if content_left and boundary == cs - 2 and view.lower[boundary] == "," and len(view.lower[cs - 1]) > 4 \
+            and view.lower[cs - 1].endswith("ing") and view.words[cs - 1].islower():
+        # "..., taking aim at its budget", "..., casting doubt on": a participle and its noun
+        # cue, not a source after a clause
+        content_left = False
     if content_left:
         # source between boundary and cue, else right after the cue
         start = boundary + 1
@@ -411,6 +416,17 @@ def assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) -> 
             # sentence's subject ("Wilson praised Rubio and said ...", "He ... but did not
             # suggest ...")
             src = _conjunct_subject(view, ss, cs, rl) or _sentence_subject(view, ss, cs)
+        elif src[0] > ss and _verb_phrase(view, src, rl):
+            # "..., but went on to say", "Lee, though, would have to identify", "Rubio railed
+            # against Christie, taking aim at": the words before the cue are the verb phrase
+            # it hangs on; the source is the subject before them
+            finite = next((m for m in range(src[0], src[1]) if view.lower[m] in _FINITE_VERBISH), src[0])
+            if finite > src[0]:
+                src = _trim(view, src[0], finite, _SOURCE_EDGE)  # "companies are quick to point"
+            else:
+                subject = _conjunct_subject(view, ss, src[0], rl) or _sentence_subject(view, ss, src[0])
+                if subject[1] > subject[0]:
+                    src = subject
     if agentless and passive:
         # "Ortiz is expected to win", "Lee was asked about the plan" (and not "voters are
         # worried", "she is convinced that ...")
@@ -458,8 +474,9 @@ def _sentence_subject(view: TokenView, ss: int, limit: int) -> tuple:
     lower = view.lower
     ss = _subject_start(view, ss, limit)
     k = ss
-    while k < limit and (view.words[k][:1].isupper() or lower[k] in _NP_GLUE) and lower[k] != ",":
-        k += 1
+    while k < limit and (view.words[k][:1].isupper() or lower[k] in _NP_GLUE or (
+            k > ss and lower[k - 1] == "-" and _inside_word(view, k - 1, ss))) and lower[k] != ",":
+        k += 1  # (over "anti-Trump", "Oscar-winning": a hyphen inside a word)
     if k < limit and k == ss + 1 and lower[ss] in ("the", "a", "an"):
         k += 1  # "The candidate"
     s, e = _trim(view, ss, k, {"'s", "’s", "of", "the"} | _DASHES if k - ss > 1 else set())
@@ -861,6 +878,43 @@ def _fronted_subject(view: TokenView, ss: int, cs: int, ce: int, se: int, rl: Ro
     return subj if subj[1] > subj[0] else None
 
 
+def _verb_phrase(view: TokenView, src: tuple, rl: RoleLexicon) -> bool:
+    """Is the phrase found left of the cue a verb phrase rather than a noun phrase: lower-case
+    words ending in "to"/"of" ("went on to", "would have to", "stopped short of"), or opening
+    with a participle ("taking", "having"), or a past tense alone or before a determiner
+    ("stopped", "issued a")?"""
+    s, e = src
+    lower, words = view.lower, view.words
+    if any(not words[k][:1].islower() or lower[k] in rl.subject_pronouns or lower[k] in _RELATIVIZERS
+           or lower[k] in _POSSESSIVES for k in range(s, e)):
+        return False
+    if lower[e - 1] in ("to", "of"):
+        # "to" alone or after a word that takes an infinitive with its own subject ("have
+        # to", "went on to", "is quick to"); after an object the object is the source
+        # ("prompting voters to reconsider", "led her to declare")
+        return e - s == 1 or lower[e - 2] in _CONTROL_WORDS
+    first = lower[s]
+    if first.endswith("ing") and len(first) > 4 or first.endswith("ed"):
+        # "taking aim at", "having suggested", "stopped confirming", "issued a statement
+        # saying" (and not "including one", "leaving many to wonder": the object holds it)
+        return e - s == 1 or lower[s + 1] in _VP_OBJECT_OPENERS
+    return False
+
+
+# words before "to" or "of" whose infinitive shares their subject: modals of need, control
+# verbs and adjectives, particles
+_CONTROL_WORDS = frozenset({"have", "has", "had", "on", "going", "got", "used", "able", "unable", "quick", "ready",
+                            "want", "wants", "wanted", "try", "tries", "tried", "trying", "need", "needs", "needed",
+                            "hope", "hopes", "hoped", "hoping", "plan", "plans", "planned", "planning", "decided",
+                            "seek", "seeks", "sought", "seeking", "set", "began", "begun", "started", "continued",
+                            "refused", "declined", "agreed", "promised", "vowed", "failed", "managed", "chose",
+                            "went", "came", "moved", "rushed", "sure", "eager", "willing", "reluctant",
+                            "hesitant", "slow", "short", "ought", "about", "careful", "keen", "determined",
+                            "struggled", "struggling", "sought", "aims", "aimed", "intends", "intended",
+                            "prepared", "forced", "pledged", "threatened", "offered", "attempted", "expected",
+                            "likely", "unlikely", "stopped", "instead", "out", "up", "off"})
+_VP_OBJECT_OPENERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "it", "on", "to", "off", "up",
+                                "out"})
 _TIME_SPAN = frozenset({"a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                         "eleven", "twelve", "few", "several", "nearly", "almost", "about", "just", "only",
                         "more", "than", "less", "some", "hours", "days", "weeks", "months", "years",
