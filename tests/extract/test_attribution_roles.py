@@ -97,3 +97,18 @@ def test_object_before_an_infinitive_stays_the_source(roles_of):
 def test_subject_over_a_hyphen_inside_a_word(roles_of):
     r = roles_of("After the vote, Anti-war Senator Ann Lee praised the city and said it had done well.", "said")
     assert r["source"] == ["Anti - war Senator Ann Lee"]
+
+
+def test_time_phrase_after_an_apposition(roles_of):
+    r = roles_of("Ann Lee, the party's chair, on Tuesday called the remarks unfair.", "called")
+    assert r["source"] == ["Ann Lee , the party 's chair"]
+    r = roles_of("The ministry two weeks ago said that the road was closed.", "said")
+    assert r["source"] == ["The ministry"]
+    # a number without a time unit after it is part of the source
+    r = roles_of("The two said that the road was closed.", "said")
+    assert r["source"] == ["The two"]
+
+
+def test_floating_quantifier_after_a_comma_is_the_source(roles_of):
+    r = roles_of("The rivals met on Friday, each saying that the other had lied.", "saying")
+    assert r["source"] == ["each"]

@@ -93,11 +93,14 @@ def _source_left(view: TokenView, lo: int, cs: int, rl: RoleLexicon, others=froz
     lower, space, clause_words = view.lower, view.space, rl.clause_words
     # "Rep. Ann Lee (D-Ohio) last month joked": step back over a time phrase and a short
     # parenthetical after a name
-    while j > lo and (lower[j - 1] in _TIME_WORDS or lower[j - 1] in rl.left_aux or _adverb_at(view, j - 1, _ADVERBS)):
+    while j > lo and (lower[j - 1] in _TIME_WORDS or lower[j - 1] in rl.left_aux or _adverb_at(view, j - 1, _ADVERBS)
+                      or (lower[j - 1] in _TIME_SPAN and j < cs and lower[j] in _TIME_UNITS)):
         j -= 1  # also over adverbs and auxiliaries ("is now considering", "clearly intended")
     if j < cs and (j == lo or lower[j - 1] in _LEFT_STOP and lower[j - 1] != ")" or (
-            lower[j - 1] == "," and not _adverb_run(view, j, cs))):
-        j = cs  # the time phrase is all there is: no source on the left
+            lower[j - 1] == "," and any(lower[k] in ("both", "each") for k in range(j, cs)))):
+        j = cs  # the time phrase is all there is ("..., each suddenly willing"): no source further left
+    # (after a comma the time phrase follows a name's apposition, like an adverb: "Ann Lee,
+    # the party's chair, on Tuesday called ...", "Lee, a senator, last week announced")
     end = j
     if j - 1 > lo and lower[j - 1] == ")":
         j = _over_parenthetical(view, lo, j)
@@ -137,13 +140,6 @@ def _inside_word(view: TokenView, k: int, lo: int) -> bool:
     starts, ends = view.starts, view.ends
     return starts is not None and lo < k < len(starts) - 1 and ends[k - 1] == starts[k] and \
         ends[k] == starts[k + 1]
-
-
-def _adverb_run(view: TokenView, j: int, cs: int) -> bool:
-    """Are the words from ``j`` to the cue adverbs ("Ann Lee, a senator, quickly denied", "...,
-    also said"), which follow a subject, rather than a time phrase opening a clause after a
-    comma ("..., on Monday said")?"""
-    return all(_adverb_at(view, k, _FLOATING) for k in range(j, cs))
 
 
 def _adverb_at(view: TokenView, k: int, listed: frozenset) -> bool:
@@ -592,7 +588,8 @@ _LEAD_SKIP = frozenset({"but", "and", "so", "yet", "or", "still", "however", "me
                         "then", "now", "instead", "indeed", ",", "--", "—"})
 _TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                          "today", "yesterday", "tonight", "earlier", "later", "last", "this", "next",
-                         "week", "month", "year", "night", "morning", "afternoon", "evening", "on"})
+                         "week", "month", "year", "night", "morning", "afternoon", "evening", "on",
+                         "ago", "past", "weeks", "months", "years", "days"})
 _ADVERBS = frozenset({"now", "always", "not", "never", "still", "also", "even", "just", "only", "already",
                       "soon", "often", "once", "again", "too", "then", "both", "each", "jointly"})
 _RELATIVIZERS = frozenset({"that", "who", "which"})
@@ -919,6 +916,8 @@ _TIME_SPAN = frozenset({"a", "an", "one", "two", "three", "four", "five", "six",
                         "eleven", "twelve", "few", "several", "nearly", "almost", "about", "just", "only",
                         "more", "than", "less", "some", "hours", "days", "weeks", "months", "years",
                         "decades", "hour", "day", "week", "month", "year", "decade", "minutes", "moments"})
+_TIME_UNITS = frozenset({"hours", "days", "weeks", "months", "years", "decades", "hour", "day", "week", "month",
+                         "year", "decade", "minutes"})
 _COORD = frozenset({"and", "but", "or"})
 _POSSESSIVES = frozenset({"his", "their", "its", "our", "my", "your"})  # ("her" is also an object)
 # words before "his/their NOUN" that make the possessor the holder: prepositions, "despite"
