@@ -112,3 +112,11 @@ def test_time_phrase_after_an_apposition(roles_of):
 def test_floating_quantifier_after_a_comma_is_the_source(roles_of):
     r = roles_of("The rivals met on Friday, each saying that the other had lied.", "saying")
     assert r["source"] == ["each"]
+
+
+def test_second_verb_inside_a_subordinate_clause(roles_of):
+    r = roles_of("The mood darkened when Senator Ann Lee read the report and said the plant would close.", "said")
+    assert r["source"] == ["Senator Ann Lee"]
+    # no inner clause: the sentence's subject
+    r = roles_of("The senator read the report and said the plant would close.", "said")
+    assert r["source"] == ["The senator"]

@@ -942,12 +942,27 @@ def _conjunct_subject(view: TokenView, ss: int, cs: int, rl: RoleLexicon):
     if lower[k] not in _COORD:
         return None
     j = k - 1
+    words = view.words
     while j > ss and cs - j < 25:
         w = lower[j]
         if w in rl.subject_pronouns and w != "it" and w != "there" and (
                 lower[j - 1] in rl.clause_words or lower[j - 1] in _RELATIVIZERS or lower[j - 1] == ","):
             return (j, j + 1)
+        if lower[j - 1] in _INNER_CLAUSE_OPENERS and (words[j][:1].isupper() or w in _SUBJECT_DETERMINERS):
+            # "... when House Speaker Ann Lee lamented X and criticized Y", "while Mike Reyes,
+            # the former governor, proposed X and said ...": the inner clause's subject
+            subj = _sentence_subject(view, j, k)
+            if subj[1] > subj[0]:
+                return subj
         if w in QUOTES or w in HARD_STOP or w in SENT_FINAL:
             return None
         j -= 1
     return None
+
+
+# clause words whose clause has its own subject ("when", "while", "but" ...), for a
+# second verb inside it
+_INNER_CLAUSE_OPENERS = frozenset({"when", "while", "but", "after", "before", "where", "because", "although",
+                                   "though", "since", "yet", "whereas", "once", "until", "unless"})
+_SUBJECT_DETERMINERS = frozenset({"the", "a", "an", "some", "many", "most", "about", "his", "her", "their", "its",
+                                  "several", "both", "all"})
