@@ -120,3 +120,15 @@ def test_second_verb_inside_a_subordinate_clause(roles_of):
     # no inner clause: the sentence's subject
     r = roles_of("The senator read the report and said the plant would close.", "said")
     assert r["source"] == ["The senator"]
+
+
+def test_raising_verb_keeps_its_subject_only_before_a_reporting_verb(roles_of):
+    assert roles_of("The mayor appeared to lose her temper during the hearing.", "appeared")["source"] == []
+    assert roles_of("The mayor seemed to suggest that the plan was dead.", "seemed")["source"] == ["The mayor"]
+
+
+def test_participle_that_is_never_a_past_tense_names_no_source(roles_of):
+    assert roles_of("A developer known to be bullish on golf bought the course.", "known")["source"] == []
+    assert roles_of("Turnout was higher than expected in the north.", "expected")["source"] == []
+    # with "have" it is an active perfect: the subject is the source
+    assert roles_of("We’ve seen this kind of cover-up before.", "seen")["source"] != []

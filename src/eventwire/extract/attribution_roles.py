@@ -62,6 +62,13 @@ class RoleLexicon:
     raising_verbs: frozenset = frozenset()
     # "reportedly", "allegedly": a cue whose source is unnamed
     hearsay_adverbs: frozenset = frozenset()
+    # every form of the reporting verbs ("seemed to suggest": the subject holds the view)
+    reporting_forms: frozenset = frozenset()
+    # words before "to"/"of" whose infinitive shares their subject ("went on to say", "is
+    # quick to point out"): the phrase is a verb phrase, the source is before it
+    control_words: frozenset = frozenset()
+    # participles that are never a past tense ("known", "written"): passive without "have"
+    participle_only: frozenset = frozenset()
 
 
 def _trim(view: TokenView, s: int, e: int, drop: set) -> tuple:
@@ -427,7 +434,9 @@ def assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) -> 
         # "Ortiz is expected to win", "Lee was asked about the plan" (and not "voters are
         # worried", "she is convinced that ...")
         src = (0, 0)
-    elif agentless and ce - cs == 1 and (cs == ss or view.lower[cs - 1] in _BARE_PARTICIPLE_LEADS):
+    elif agentless and (ce - cs == 1 and (cs == ss or view.lower[cs - 1] in _BARE_PARTICIPLE_LEADS) or (
+            head_word in rl.participle_only and not any(
+                view.lower[k] in _PERFECT or view.lower[k].endswith(_PERFECT_CLITICS) for k in range(max(ss, cs - 1), ce - 1)))):
         # "Asked about the plan, Ortiz said ...", "When asked whether ...", "after being
         # asked": a bare passive participle with no agent names no source
         src = (0, 0)
@@ -435,7 +444,7 @@ def assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) -> 
         # "the talks reportedly collapsed", "is widely seen as": an unnamed source
         src = (0, 0)
     elif head_word in rl.raising_verbs and not (
-            ce + 1 < se and view.lower[ce] == "to" and view.lower[ce + 1] not in ("be", "have", "been")):
+            ce + 1 < se and view.lower[ce] == "to" and view.lower[ce + 1] in rl.reporting_forms):
         # "Ortiz appears to have a lead", "the plan seems doomed": the writer's hedge, its
         # subject is what the content is about, not who holds it ("she seemed to suggest
         # ..." keeps hers: the verb after it is the real cue)
@@ -564,9 +573,11 @@ def _fronted_participle(view: TokenView, k: int, limit: int) -> bool:
 
 
 _PASSIVE_AUX = {"is", "are", "was", "were", "been", "be", "being"}
+_PERFECT = frozenset({"has", "have", "had", "having"})
+_PERFECT_CLITICS = ("'ve", "’ve", "'s", "’s", "'d", "’d")  # "we've seen", "she's shown"
 # words before a bare passive participle opening a clause ("when asked", "after being asked")
 _BARE_PARTICIPLE_LEADS = frozenset({"when", "if", "once", "unless", "until", "after", "before", "while",
-                                    "being", "as"})
+                                    "being", "as", "than"})
 
 
 def _passive_cue(lower: list, cs: int, ce: int) -> bool:
@@ -889,7 +900,7 @@ def _verb_phrase(view: TokenView, src: tuple, rl: RoleLexicon) -> bool:
         # "to" alone or after a word that takes an infinitive with its own subject ("have
         # to", "went on to", "is quick to"); after an object the object is the source
         # ("prompting voters to reconsider", "led her to declare")
-        return e - s == 1 or lower[e - 2] in _CONTROL_WORDS
+        return e - s == 1 or lower[e - 2] in rl.control_words
     first = lower[s]
     if first.endswith("ing") and len(first) > 4 or first.endswith("ed"):
         # "taking aim at", "having suggested", "stopped confirming", "issued a statement
@@ -898,18 +909,6 @@ def _verb_phrase(view: TokenView, src: tuple, rl: RoleLexicon) -> bool:
     return False
 
 
-# words before "to" or "of" whose infinitive shares their subject: modals of need, control
-# verbs and adjectives, particles
-_CONTROL_WORDS = frozenset({"have", "has", "had", "on", "going", "got", "used", "able", "unable", "quick", "ready",
-                            "want", "wants", "wanted", "try", "tries", "tried", "trying", "need", "needs", "needed",
-                            "hope", "hopes", "hoped", "hoping", "plan", "plans", "planned", "planning", "decided",
-                            "seek", "seeks", "sought", "seeking", "set", "began", "begun", "started", "continued",
-                            "refused", "declined", "agreed", "promised", "vowed", "failed", "managed", "chose",
-                            "went", "came", "moved", "rushed", "sure", "eager", "willing", "reluctant",
-                            "hesitant", "slow", "short", "ought", "about", "careful", "keen", "determined",
-                            "struggled", "struggling", "sought", "aims", "aimed", "intends", "intended",
-                            "prepared", "forced", "pledged", "threatened", "offered", "attempted", "expected",
-                            "likely", "unlikely", "stopped", "instead", "out", "up", "off"})
 _VP_OBJECT_OPENERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "it", "on", "to", "off", "up",
                                 "out"})
 _TIME_SPAN = frozenset({"a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
