@@ -132,3 +132,14 @@ def test_participle_that_is_never_a_past_tense_names_no_source(roles_of):
     assert roles_of("Turnout was higher than expected in the north.", "expected")["source"] == []
     # with "have" it is an active perfect: the subject is the source
     assert roles_of("We’ve seen this kind of cover-up before.", "seen")["source"] != []
+
+
+def test_noun_cue_after_a_target_verb(roles_of):
+    r = roles_of("The mayor has faced criticism from union leaders over the closures.", "criticism")
+    assert r["source"] == ["union leaders"]
+    # no holder named: no source (the mayor is the target, not the critic)
+    r = roles_of("The mayor faced sharp criticism for the closures.", "criticism")
+    assert r["source"] == []
+    # after "to" the verb is not a light verb's object
+    r = roles_of("The mayor was prompted to say that the plant would close.", "say")
+    assert r["source"] != []

@@ -58,6 +58,7 @@ def role_lexicon() -> RoleLexicon:
         reporting_forms=F.lexicon().reporting_forms,
         control_words=frozenset(data["infinitive_control_words"]),
         participle_only=frozenset(data["participle_only_forms"]),
+        target_verbs=frozenset(data["target_verbs"]),
     )
 
 

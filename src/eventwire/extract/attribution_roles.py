@@ -69,6 +69,9 @@ class RoleLexicon:
     control_words: frozenset = frozenset()
     # participles that are never a past tense ("known", "written"): passive without "have"
     participle_only: frozenset = frozenset()
+    # verbs (and "despite", "amid") before a noun cue whose subject is its target ("faced
+    # criticism", "raised questions"): the holder follows "from/by/of" or is unnamed
+    target_verbs: frozenset = frozenset()
 
 
 def _trim(view: TokenView, s: int, e: int, drop: set) -> tuple:
@@ -449,6 +452,11 @@ def assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) -> 
         # subject is what the content is about, not who holds it ("she seemed to suggest
         # ..." keeps hers: the verb after it is the real cue)
         src = (0, 0)
+    elif ce - cs == 1 and not head_word.endswith("ing") and _after_target_verb(view, ss, cs, rl):
+        # "Ortiz faced criticism from rivals", "the remarks sparked concerns", "despite
+        # concerns that": the subject is the target; the holder follows "from/by/of" or is
+        # not named
+        src = _holder_after(view, ce, se, rl, others)
     if src[1] - src[0] == 1 and view.lower[src[0]] == "there":
         src = (0, 0)  # "there were complaints that ...": an expletive names no one
     roles.source = [src] if src[1] > src[0] else []
@@ -907,6 +915,32 @@ def _verb_phrase(view: TokenView, src: tuple, rl: RoleLexicon) -> bool:
         # saying" (and not "including one", "leaving many to wonder": the object holds it)
         return e - s == 1 or lower[s + 1] in _VP_OBJECT_OPENERS
     return False
+
+
+def _after_target_verb(view: TokenView, ss: int, cs: int, rl: RoleLexicon) -> bool:
+    """Is the cue a noun right after one of ``rl.target_verbs``, perhaps with an article or
+    one lower-case adjective between ("faced sharp criticism", "face the criticism")?"""
+    lower, words = view.lower, view.words
+    k = cs - 1
+    while k > ss and cs - k <= 2 and lower[k] not in rl.target_verbs and words[k][:1].islower() \
+            and words[k].isalpha() and lower[k] not in rl.clause_words and lower[k] != "to":
+        k -= 1
+    return k >= ss and lower[k] in rl.target_verbs
+
+
+def _holder_after(view: TokenView, ce: int, se: int, rl: RoleLexicon, others) -> tuple:
+    """The noun phrase after "from/by/of/among" within six words after a noun cue ("criticism
+    for the move from two senators"), else none."""
+    lower = view.lower
+    for k in range(ce, min(se - 1, ce + 6)):
+        w = lower[k]
+        if w in _NOUN_AGENT_PREPS or w == "among":
+            if view.words[k + 1][:1].isalnum() and lower[k + 1] not in _NOT_AN_OBJECT:
+                return _np_right(view, k + 1, se, rl, others)
+            return (0, 0)
+        if w == "," or w in QUOTES or w in HARD_STOP or w in rl.clause_words or k in others:
+            break
+    return (0, 0)
 
 
 _VP_OBJECT_OPENERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "it", "on", "to", "off", "up",
