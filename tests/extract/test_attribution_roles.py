@@ -101,7 +101,7 @@ def test_subject_over_a_hyphen_inside_a_word(roles_of):
 
 def test_time_phrase_after_an_apposition(roles_of):
     r = roles_of("Ann Lee, the party's chair, on Tuesday called the remarks unfair.", "called")
-    assert r["source"] == ["Ann Lee , the party 's chair"]
+    assert r["source"] == ["Ann Lee , the party 's chair ,"]
     r = roles_of("The ministry two weeks ago said that the road was closed.", "said")
     assert r["source"] == ["The ministry"]
     # a number without a time unit after it is part of the source
@@ -143,3 +143,18 @@ def test_noun_cue_after_a_target_verb(roles_of):
     # after "to" the verb is not a light verb's object
     r = roles_of("The mayor was prompted to say that the plant would close.", "say")
     assert r["source"] != []
+
+
+def test_apposition_keeps_its_closing_comma(roles_of):
+    r = roles_of("Ann Lee, a senator from Ohio, said the plan failed.", "said")
+    assert r["source"] == ["Ann Lee , a senator from Ohio ,"]
+    # a bare name before a comma stays without it
+    r = roles_of("Lee, meanwhile, said the plan failed.", "said")
+    assert r["source"] == ["Lee"]
+
+
+def test_side_phrase_after_the_name_is_left_out(roles_of):
+    r = roles_of("Ann Lee, leading in the polls, questioned the plan.", "questioned")
+    assert r["source"] == ["Ann Lee"]
+    r = roles_of("Ann Lee, a senator, speaking on condition of anonymity, said the plan failed.", "said")
+    assert r["source"] == ["Ann Lee , a senator ,"]

@@ -187,6 +187,44 @@ def extend_cue(view: TokenView, head: int, rl: RoleLexicon) -> tuple:
 def assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) -> Roles:
     """Roles for one cue; ``others`` holds the head tokens of the document's other cues,
     which a source or a complementiser search never crosses."""
+    roles = _assign(view, cue, rl, others)
+    if len(roles.source) == 1 and roles.source[0][1] <= cue[0]:
+        s, e = roles.source[0]
+        lower = view.lower
+        e = _before_side_phrase(view, s, e)
+        roles.source = [(s, e)]
+        if e < cue[0] and lower[e] == "," and "," in lower[s:e]:
+            # "Ann Lee, a senator, said": annotators close a name's apposition with its comma
+            # (a bare name before a comma, "Lee, meanwhile, said", without it)
+            roles.source = [(s, e + 1)]
+    return roles
+
+
+def _before_side_phrase(view: TokenView, s: int, e: int) -> int:
+    """The end of a source before a participle or prepositional phrase set off by commas
+    ("Cruz, leading in the polls, said", "Ann Lee, a senator, speaking on condition of
+    anonymity, said", "Lee, in a rambling speech, said"): annotators leave it out."""
+    lower, words = view.lower, view.words
+    for k in range(s + 1, e - 1):
+        if lower[k] == ",":
+            w = lower[k + 1]
+            if w in _SIDE_PHRASE_OPENERS or (words[k + 1].islower() and len(w) > 4 and w.endswith("ing")) or (
+                    (k + 2 == e or lower[k + 2] == ",") and (w in _ADVERB_OPENERS or w in _SIDE_ADVERBS
+                                                              or _adverb_at(view, k + 1, _NOTHING))):
+                # (a lone adverb between commas: "Lee, meanwhile, said")
+                return _trim(view, s, k, _NOTHING)[1]
+    return e
+
+
+_SIDE_ADVERBS = frozenset({"though", "too", "meanwhile", "however", "instead", "also"})
+
+
+_SIDE_PHRASE_OPENERS = frozenset({"in", "at", "on", "after", "before", "during", "despite", "with", "without",
+                                  "amid", "like", "unlike", "while", "when", "following", "clad", "dressed",
+                                  "asked", "flanked", "surrounded", "speaking"})
+
+
+def _assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) -> Roles:
     cs, ce = cue
     ss, se = _sentence_bounds(view, cs)
     head_word = view.lower[ce - 1] if view.lower[ce - 1] != "to" else view.lower[cs]
