@@ -158,3 +158,10 @@ def test_side_phrase_after_the_name_is_left_out(roles_of):
     assert r["source"] == ["Ann Lee"]
     r = roles_of("Ann Lee, a senator, speaking on condition of anonymity, said the plan failed.", "said")
     assert r["source"] == ["Ann Lee , a senator ,"]
+
+
+def test_pronoun_and_lower_case_subjects_of_a_participle(roles_of):
+    r = roles_of("Then he cut into the mayor, calling her a liar.", "calling")
+    assert r["source"] == ["he"]
+    r = roles_of("But some of his supporters remain wary, citing his record.", "citing")
+    assert r["source"] == ["some of his supporters remain"]

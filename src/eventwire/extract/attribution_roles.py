@@ -530,6 +530,18 @@ def _sentence_subject(view: TokenView, ss: int, limit: int) -> tuple:
         k += 1  # (over "anti-Trump", "Oscar-winning": a hyphen inside a word)
     if k < limit and k == ss + 1 and lower[ss] in ("the", "a", "an"):
         k += 1  # "The candidate"
+    if k == ss and ss < limit and lower[ss] in _PERSONAL_PRONOUNS:
+        return ss, ss + 1  # "Then he cut into Bush, calling him ...": a pronoun subject
+    if k == ss and ss < limit and view.words[ss].isalpha() and view.words[ss].islower() \
+            and lower[ss] not in _FINITE_VERBISH and lower[ss] not in _PREPOSITIONS:
+        # a lower-case noun phrase ("prosecutors charged ...", "some of his supporters
+        # remain ...", "an angry army of workers had ..."): up to a verb-like word, at most
+        # five words
+        k = ss + 1
+        while k < limit and k - ss < 5 and view.words[k].isalpha() and view.words[k].islower() \
+                and lower[k] not in _FINITE_VERBISH and (lower[k] == "of" or lower[k] not in _PREPOSITIONS) \
+                and not lower[k].endswith("ed"):
+            k += 1
     s, e = _trim(view, ss, k, {"'s", "’s", "of", "the"} | _DASHES if k - ss > 1 else set())
     if s == ss + 1 and e > s and lower[ss] == "the":
         s = ss  # "The senator": the article belongs to the phrase (only a trailing one is cut)
@@ -602,6 +614,7 @@ def _after_dateline(view: TokenView, ss: int, limit: int) -> int:
 
 
 _DASHES = frozenset({"-", "--", "—", "–", "―"})
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you"})
 _ADVERB_OPENERS = frozenset({"therefore", "thus", "however", "moreover", "meanwhile", "still", "yet", "now",
                              "then", "instead", "indeed", "separately", "overall", "again", "today",
                              "yesterday", "earlier", "later", "nevertheless", "nonetheless", "also"})
