@@ -165,3 +165,9 @@ def test_pronoun_and_lower_case_subjects_of_a_participle(roles_of):
     assert r["source"] == ["he"]
     r = roles_of("But some of his supporters remain wary, citing his record.", "citing")
     assert r["source"] == ["some of his supporters remain"]
+
+
+def test_second_verb_after_a_comma_and(roles_of):
+    r = roles_of("Rabbis called for a boycott, and the Anti-Defamation League denounced the speech and said "
+                 "it would return the money.", "said")
+    assert r["source"] == ["the Anti - Defamation League"]

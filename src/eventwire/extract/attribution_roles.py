@@ -1032,13 +1032,14 @@ def _conjunct_subject(view: TokenView, ss: int, cs: int, rl: RoleLexicon):
         if w in rl.subject_pronouns and w != "it" and w != "there" and (
                 lower[j - 1] in rl.clause_words or lower[j - 1] in _RELATIVIZERS or lower[j - 1] == ","):
             return (j, j + 1)
-        if lower[j - 1] in _INNER_CLAUSE_OPENERS and (words[j][:1].isupper() or w in _SUBJECT_DETERMINERS):
+        if (lower[j - 1] in _INNER_CLAUSE_OPENERS or (lower[j - 1] in _COORD and lower[j - 2] == ",")) and (
+                words[j][:1].isupper() or w in _SUBJECT_DETERMINERS):
             # "... when House Speaker Ann Lee lamented X and criticized Y", "while Mike Reyes,
             # the former governor, proposed X and said ...": the inner clause's subject
             subj = _sentence_subject(view, j, k)
             if subj[1] > subj[0]:
                 return subj
-        if w in QUOTES or w in HARD_STOP or w in SENT_FINAL:
+        if (w in QUOTES or w in HARD_STOP or w in SENT_FINAL) and not (w == "-" and _inside_word(view, j, ss)):
             return None
         j -= 1
     return None
