@@ -1033,7 +1033,9 @@ def _conjunct_subject(view: TokenView, ss: int, cs: int, rl: RoleLexicon):
                 lower[j - 1] in rl.clause_words or lower[j - 1] in _RELATIVIZERS or lower[j - 1] == ","):
             return (j, j + 1)
         if (lower[j - 1] in _INNER_CLAUSE_OPENERS or (lower[j - 1] in _COORD and lower[j - 2] == ",")) and (
-                words[j][:1].isupper() or w in _SUBJECT_DETERMINERS):
+                words[j][:1].isupper() or w in _SUBJECT_DETERMINERS) and not (
+                lower[j - 1] in _PREPOSITION_OPENERS and "," in lower[j:k]):
+            # (not "After the vote, Lee praised X and said": a preposition's phrase then a comma)
             # "... when House Speaker Ann Lee lamented X and criticized Y", "while Mike Reyes,
             # the former governor, proposed X and said ...": the inner clause's subject
             subj = _sentence_subject(view, j, k)
@@ -1049,5 +1051,6 @@ def _conjunct_subject(view: TokenView, ss: int, cs: int, rl: RoleLexicon):
 # second verb inside it
 _INNER_CLAUSE_OPENERS = frozenset({"when", "while", "but", "after", "before", "where", "because", "although",
                                    "though", "since", "yet", "whereas", "once", "until", "unless"})
+_PREPOSITION_OPENERS = frozenset({"after", "before", "since", "until", "once"})
 _SUBJECT_DETERMINERS = frozenset({"the", "a", "an", "some", "many", "most", "about", "his", "her", "their", "its",
                                   "several", "both", "all"})
