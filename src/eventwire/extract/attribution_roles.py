@@ -86,7 +86,11 @@ def _trim(view: TokenView, s: int, e: int, drop: set) -> tuple:
 def _sentence_bounds(view: TokenView, i: int) -> tuple:
     # ("Sen. Ann Lee (D-Vt.) said ..." is one sentence: eventwire_sentences opens none at a
     # lower-case word after full stops)
-    return _trim(view, view.sent_start[i], view.sent_end[i], _NOTHING)
+    s, e = view.sent_start[i], view.sent_end[i]
+    space = view.space
+    if s < e and not space[s] and not space[e - 1]:
+        return s, e  # (most sentences: no space token at either edge)
+    return _trim(view, s, e, _NOTHING)
 
 
 def _content_end(view: TokenView, s: int, e: int) -> int:
@@ -188,15 +192,17 @@ def assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) -> 
     """Roles for one cue; ``others`` holds the head tokens of the document's other cues,
     which a source or a complementiser search never crosses."""
     roles = _assign(view, cue, rl, others)
-    if len(roles.source) == 1 and roles.source[0][1] <= cue[0]:
-        s, e = roles.source[0]
+    src = roles.source  # (one span at most)
+    if src and src[0][1] <= cue[0]:
+        s, e = src[0]
         lower = view.lower
-        e = _before_side_phrase(view, s, e)
-        roles.source = [(s, e)]
-        if e < cue[0] and lower[e] == "," and "," in lower[s:e]:
-            # "Ann Lee, a senator, said": annotators close a name's apposition with its comma
-            # (a bare name before a comma, "Lee, meanwhile, said", without it)
-            roles.source = [(s, e + 1)]
+        if "," in lower[s:e]:
+            e = _before_side_phrase(view, s, e)
+            if e < cue[0] and lower[e] == "," and "," in lower[s:e]:
+                # "Ann Lee, a senator, said": annotators close a name's apposition with its
+                # comma (a bare name before a comma, "Lee, meanwhile, said", without it)
+                e += 1
+            roles.source = [(s, e)]
     return roles
 
 
@@ -490,7 +496,10 @@ def _assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) ->
         # subject is what the content is about, not who holds it ("she seemed to suggest
         # ..." keeps hers: the verb after it is the real cue)
         src = (0, 0)
-    elif ce - cs == 1 and not head_word.endswith("ing") and _after_target_verb(view, ss, cs, rl):
+    elif ce - cs == 1 and (view.lower[cs - 1] in rl.target_verbs or view.lower[cs - 2] in rl.target_verbs
+                           or view.lower[cs - 3] in rl.target_verbs) \
+            and not head_word.endswith("ing") and _after_target_verb(view, ss, cs, rl):
+        # (the three look-ups before the call may read before the sentence: it checks)
         # "Ortiz faced criticism from rivals", "the remarks sparked concerns", "despite
         # concerns that": the subject is the target; the holder follows "from/by/of" or is
         # not named
@@ -594,6 +603,8 @@ def _after_dateline(view: TokenView, ss: int, limit: int) -> int:
     (AFP) – Vice President ..."): capitalised words up to a dash between words, the place in
     capitals or followed by an agency in brackets; else ``ss``."""
     words, lower = view.words, view.lower
+    if not (words[ss].isupper() or "(" in lower[ss:ss + 6]) if ss < limit else True:
+        return ss  # (a dateline opens with a place in capitals or has an agency in brackets)
     caps = bracket = False
     for m in range(ss, min(limit, ss + 8)):
         w = words[m]
@@ -952,6 +963,9 @@ def _verb_phrase(view: TokenView, src: tuple, rl: RoleLexicon) -> bool:
     ("stopped", "issued a")?"""
     s, e = src
     lower, words = view.lower, view.words
+    first = lower[s]
+    if not (lower[e - 1] in ("to", "of") or first.endswith(("ing", "ed"))):
+        return False
     if any(not words[k][:1].islower() or lower[k] in rl.subject_pronouns or lower[k] in _RELATIVIZERS
            or lower[k] in _POSSESSIVES for k in range(s, e)):
         return False
@@ -960,7 +974,6 @@ def _verb_phrase(view: TokenView, src: tuple, rl: RoleLexicon) -> bool:
         # to", "went on to", "is quick to"); after an object the object is the source
         # ("prompting voters to reconsider", "led her to declare")
         return e - s == 1 or lower[e - 2] in rl.control_words
-    first = lower[s]
     if first.endswith("ing") and len(first) > 4 or first.endswith("ed"):
         # "taking aim at", "having suggested", "stopped confirming", "issued a statement
         # saying" (and not "including one", "leaving many to wonder": the object holds it)
