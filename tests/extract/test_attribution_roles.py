@@ -171,3 +171,13 @@ def test_second_verb_after_a_comma_and(roles_of):
     r = roles_of("Rabbis called for a boycott, and the Anti-Defamation League denounced the speech and said "
                  "it would return the money.", "said")
     assert r["source"] == ["the Anti - Defamation League"]
+
+
+def test_inverted_source_keeps_its_apposition(roles_of):
+    r = roles_of("The deal will fail, said Chad Brown, an expert on trade at the institute.", "said")
+    assert r["source"] == ["Chad Brown , an expert on trade at the institute"]
+    # up to a participle or a prepositional phrase set off by a comma
+    r = roles_of("The deal will fail, said Chad Brown, adding that talks would go on.", "said")
+    assert r["source"] == ["Chad Brown"]
+    r = roles_of("“The deal will fail,” said Ann Lee, a senator from Ohio, in a statement.", "said")
+    assert r["source"] == ["Ann Lee , a senator from Ohio ,"]

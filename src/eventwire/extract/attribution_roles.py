@@ -169,10 +169,44 @@ def _source_right(view: TokenView, ce: int, hi: int) -> tuple:
     j = ce
     while j < hi:
         w = view.lower[j]
-        if w in QUOTES or w in HARD_STOP or w in SENT_FINAL or w == ",":
+        if (w in QUOTES or w in HARD_STOP or w in SENT_FINAL or w == ",") and not (
+                w == "-" and _inside_word(view, j, ce)):  # ("a 52-count complaint")
             break
         j += 1
     return _trim(view, ce, j, set())
+
+
+def _side_segment(view: TokenView, k: int) -> bool:
+    """Does the phrase after a comma at ``k`` leave the source: a quote, a participle
+    (", adding ..."), a preposition (", in a statement") or a lone adverb?"""
+    w = view.lower[k]
+    return w in QUOTES or w in _SIDE_PHRASE_OPENERS or w in _SIDE_ADVERBS or (
+        view.words[k].islower() and len(w) > 4 and w.endswith("ing"))
+
+
+def _with_apposition(view: TokenView, src: tuple, se: int, others) -> tuple:
+    """An inverted source with the apposition after its name ("..., said Chad Bown, an
+    expert on trade at the Peterson Institute."): up to the end of the sentence, or up to
+    and with the comma before a participle, a quote or another cue ("..., said Ann Lee, a
+    senator, adding that ...")."""
+    s, e = src
+    lower, words = view.lower, view.words
+    if e >= se or lower[e] != ",":
+        return src
+    end = _content_end(view, e, se)
+    if e + 1 >= end or _side_segment(view, e + 1):
+        return src
+    j = e + 1
+    while j < end:
+        w = lower[j]
+        if w in QUOTES or j in others or (w in HARD_STOP and not (w == "-" and _inside_word(view, j, s))):
+            break
+        if w == "," and j + 1 < end and _side_segment(view, j + 1):
+            return (s, j + 1)
+        j += 1
+    if j > e + 1 and (j >= end or lower[j - 1] == ","):
+        return (s, j)
+    return src
 
 
 def extend_cue(view: TokenView, head: int, rl: RoleLexicon) -> tuple:
@@ -408,6 +442,8 @@ def _assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) ->
             roles.order = "TSC"
         else:
             src = _source_right(view, ce, se)
+            if src[1] > src[0]:
+                src = _with_apposition(view, src, se, others)
             roles.source = [src] if src[1] > src[0] else []
             roles.order = "TCS"
         cont = _trim(view, ss, boundary + (1 if view.lower[boundary] in QUOTES else 0), {","})
