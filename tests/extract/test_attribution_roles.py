@@ -181,3 +181,9 @@ def test_inverted_source_keeps_its_apposition(roles_of):
     assert r["source"] == ["Chad Brown"]
     r = roles_of("“The deal will fail,” said Ann Lee, a senator from Ohio, in a statement.", "said")
     assert r["source"] == ["Ann Lee , a senator from Ohio ,"]
+
+
+def test_feeling_verb_after_a_relative_pronoun_keeps_a_content(roles_of):
+    r = roles_of("That rattled the mayor, but it did not change the vote.", "rattled")
+    assert r["source"] == ["the mayor"]
+    assert r["content"] == ["That"]

@@ -316,6 +316,10 @@ def _assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) ->
         if src[1] > src[0]:
             roles.source = [src]
             cont = _source_left(view, ss, cs, rl, others)
+            if cont[1] <= cont[0] and cs - 1 >= ss and view.lower[cs - 1] in _RELATIVIZERS:
+                # "That rattled Rubio", "fumbles by the camp that rattled supporters": what
+                # the pronoun stands for
+                cont = _antecedent(view, ss, cs - 1, rl) if cs - 1 > ss else (cs - 1, cs)
             roles.content = [cont] if cont[1] > cont[0] else []
             roles.order = "experiencer"
             return roles
