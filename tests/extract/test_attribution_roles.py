@@ -187,3 +187,11 @@ def test_feeling_verb_after_a_relative_pronoun_keeps_a_content(roles_of):
     r = roles_of("That rattled the mayor, but it did not change the vote.", "rattled")
     assert r["source"] == ["the mayor"]
     assert r["content"] == ["That"]
+
+
+def test_coordinated_lower_case_subjects(roles_of):
+    r = roles_of("On Monday, the mayor and the governor said the plan had failed.", "said")
+    assert r["source"] == ["the mayor and the governor"]
+    # two clauses, not one subject
+    r = roles_of("Prices rose and the analysts said the plan had failed.", "said")
+    assert r["source"] == ["the analysts"]

@@ -145,8 +145,30 @@ def _joins_names(view: TokenView, k: int, lo: int) -> bool:
     """Does the 'and' at ``k`` join two capitalised names ("Kazakhstan and Turkmenistan
     said", "Smith and Jones said"), one source, rather than two clauses ("prices rose and
     analysts said")?"""
-    words = view.words
-    return lo < k < len(words) - 1 and words[k - 1][:1].isupper() and words[k + 1][:1].isupper()
+    words, lower = view.words, view.lower
+    if not (lo < k < len(words) - 1):
+        return False
+    if words[k - 1][:1].isupper() and words[k + 1][:1].isupper():
+        return True
+    # "The mayor and the governor said", "doctors and medical experts warned": a short
+    # left phrase opening at a boundary with a determiner (or a bare plural), no verb-like
+    # word, and a noun phrase opening after "and"
+    if not (lower[k + 1] in _SUBJECT_DETERMINERS or words[k + 1][:1].isupper()):
+        return False
+    j = k - 1
+    while j > lo and k - j < 4 and lower[j - 1] not in _LEFT_STOP and lower[j - 1] != "," \
+            and lower[j - 1] not in _SOURCE_CLAUSE_STOPS:
+        j -= 1
+    if not (j == lo or lower[j - 1] in _LEFT_STOP or lower[j - 1] == "," or lower[j - 1] in _SOURCE_CLAUSE_STOPS):
+        return False
+    if not (lower[j] in _SUBJECT_DETERMINERS or (words[j][:1].isupper() and j > lo)):
+        return False  # (a capital opening the sentence proves nothing: "Prices rose and ...")
+    return not any(lower[m] in _FINITE_VERBISH or lower[m].endswith("ed") or lower[m] in _PREPOSITIONS
+                   for m in range(j, k))
+
+
+_SOURCE_CLAUSE_STOPS = frozenset({"that", "but", "while", "because", "since", "when", "if", "as", "after",
+                                  "before", "though", "although", "whereas", "so", "where", "unless", "until"})
 
 
 def _inside_word(view: TokenView, k: int, lo: int) -> bool:
