@@ -195,3 +195,12 @@ def test_coordinated_lower_case_subjects(roles_of):
     # two clauses, not one subject
     r = roles_of("Prices rose and the analysts said the plan had failed.", "said")
     assert r["source"] == ["the analysts"]
+
+
+def test_quote_before_a_name_and_its_apposition(roles_of):
+    r = roles_of("“We beat our goal,” Jeff Weaver, Sanders’ campaign manager, said in a statement.", "said")
+    assert r["source"] == ["Jeff Weaver , Sanders ’ campaign manager ,"]
+    assert r["content"] == ["“ We beat our goal , ”"]
+    # with a clause after the cue the content stays on the right
+    r = roles_of("Jeff Weaver, the campaign manager, said in a statement that the goal was met.", "said")
+    assert r["content"] == ["the goal was met"]

@@ -127,7 +127,9 @@ def _source_left(view: TokenView, lo: int, cs: int, rl: RoleLexicon, others=froz
         if w == "-" and _inside_word(view, j - 1, lo):
             j -= 1  # "the UN Secretary-General said": a hyphen inside a word is no dash
             continue
-        if w in _LEFT_STOP or (space[j - 1] and "\n" in view.words[j - 1]):
+        if w in _LEFT_STOP and not (w in _APOSTROPHES and _possessive_mark(view, j - 1, lo)) or (
+                space[j - 1] and "\n" in view.words[j - 1]):
+            # ("Sanders’ campaign manager": an apostrophe after a plural is no quote)
             # a line break ends the search; a stray space token (a doubled or no-break
             # space, "Clinton\xa0referenced") does not
             break
@@ -169,6 +171,32 @@ def _joins_names(view: TokenView, k: int, lo: int) -> bool:
 
 _SOURCE_CLAUSE_STOPS = frozenset({"that", "but", "while", "because", "since", "when", "if", "as", "after",
                                   "before", "though", "although", "whereas", "so", "where", "unless", "until"})
+
+
+_APOSTROPHES = frozenset({"’", "'"})
+
+
+def _quote_before_name(view: TokenView, ss: int, comma: int) -> bool:
+    """Does a quotation closed by ',"' come before the name and apposition that end at
+    ``comma`` ('"...," Jeff Weaver, Sanders’ campaign manager, said')?"""
+    lower = view.lower
+    k = comma - 1
+    while k > ss and comma - k < 20:
+        w = lower[k]
+        if w in QUOTES and not _possessive_mark(view, k, ss):
+            return lower[k - 1] == "," and k + 1 < comma and view.words[k + 1][:1].isupper()
+        if w in HARD_STOP or w in SENT_FINAL:
+            return False
+        k -= 1
+    return False
+
+
+def _possessive_mark(view: TokenView, k: int, lo: int) -> bool:
+    """Is the apostrophe at ``k`` a plural possessive ("Sanders’ campaign"): joined to a word
+    in -s before it, a space and a word after it?"""
+    starts, ends, words = view.starts, view.ends, view.words
+    return starts is not None and lo < k < len(words) - 1 and ends[k - 1] == starts[k] \
+        and words[k - 1][-1:] in ("s", "S") and ends[k] < starts[k + 1] and words[k + 1][:1].isalnum()
 
 
 def _inside_word(view: TokenView, k: int, lo: int) -> bool:
@@ -450,6 +478,11 @@ def _assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) ->
         # "..., taking aim at its budget", "..., casting doubt on": a participle and its noun
         # cue, not a source after a clause
         content_left = False
+    if not content_left and boundary is not None and boundary == cs - 1 and boundary > ss \
+            and view.lower[boundary] == "," and right_rest <= 6 and not _clause_right(view, ce, se, rl) \
+            and _quote_before_name(view, ss, boundary):
+        # '"...," Warren, who has not endorsed anyone, told reporters.': the quote is the content
+        content_left = True
     if content_left:
         # source between boundary and cue, else right after the cue
         start = boundary + 1
@@ -457,7 +490,8 @@ def _assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) ->
             # '"...," Dana Ortiz, the party's campaign manager, said': the comma closes an
             # appositive; the content ends at the quote or comma before the name
             k = boundary - 1
-            while k > ss and cs - k < 20 and view.lower[k] not in QUOTES and view.lower[k] not in HARD_STOP:
+            while k > ss and cs - k < 20 and (view.lower[k] not in QUOTES or _possessive_mark(view, k, ss)) \
+                    and view.lower[k] not in HARD_STOP:
                 k -= 1
             if k > ss and view.lower[k] in QUOTES:
                 boundary = k if view.lower[k - 1] != "," else k
