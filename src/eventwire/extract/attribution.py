@@ -55,6 +55,10 @@ def role_lexicon() -> RoleLexicon:
         stance_participles=frozenset(data["stance_participles"]),
         raising_verbs=frozenset(data["raising_verbs"]),
         hearsay_adverbs=frozenset(data["hearsay_adverbs"]),
+        reporting_forms=F.lexicon().reporting_forms,
+        control_words=frozenset(data["infinitive_control_words"]),
+        participle_only=frozenset(data["participle_only_forms"]),
+        target_verbs=frozenset(data["target_verbs"]),
     )
 
 

@@ -62,6 +62,16 @@ class RoleLexicon:
     raising_verbs: frozenset = frozenset()
     # "reportedly", "allegedly": a cue whose source is unnamed
     hearsay_adverbs: frozenset = frozenset()
+    # every form of the reporting verbs ("seemed to suggest": the subject holds the view)
+    reporting_forms: frozenset = frozenset()
+    # words before "to"/"of" whose infinitive shares their subject ("went on to say", "is
+    # quick to point out"): the phrase is a verb phrase, the source is before it
+    control_words: frozenset = frozenset()
+    # participles that are never a past tense ("known", "written"): passive without "have"
+    participle_only: frozenset = frozenset()
+    # verbs (and "despite", "amid") before a noun cue whose subject is its target ("faced
+    # criticism", "raised questions"): the holder follows "from/by/of" or is unnamed
+    target_verbs: frozenset = frozenset()
 
 
 def _trim(view: TokenView, s: int, e: int, drop: set) -> tuple:
@@ -76,7 +86,11 @@ def _trim(view: TokenView, s: int, e: int, drop: set) -> tuple:
 def _sentence_bounds(view: TokenView, i: int) -> tuple:
     # ("Sen. Ann Lee (D-Vt.) said ..." is one sentence: eventwire_sentences opens none at a
     # lower-case word after full stops)
-    return _trim(view, view.sent_start[i], view.sent_end[i], _NOTHING)
+    s, e = view.sent_start[i], view.sent_end[i]
+    space = view.space
+    if s < e and not space[s] and not space[e - 1]:
+        return s, e  # (most sentences: no space token at either edge)
+    return _trim(view, s, e, _NOTHING)
 
 
 def _content_end(view: TokenView, s: int, e: int) -> int:
@@ -93,11 +107,14 @@ def _source_left(view: TokenView, lo: int, cs: int, rl: RoleLexicon, others=froz
     lower, space, clause_words = view.lower, view.space, rl.clause_words
     # "Rep. Ann Lee (D-Ohio) last month joked": step back over a time phrase and a short
     # parenthetical after a name
-    while j > lo and (lower[j - 1] in _TIME_WORDS or lower[j - 1] in rl.left_aux or _adverb_at(view, j - 1, _ADVERBS)):
+    while j > lo and (lower[j - 1] in _TIME_WORDS or lower[j - 1] in rl.left_aux or _adverb_at(view, j - 1, _ADVERBS)
+                      or (lower[j - 1] in _TIME_SPAN and j < cs and lower[j] in _TIME_UNITS)):
         j -= 1  # also over adverbs and auxiliaries ("is now considering", "clearly intended")
     if j < cs and (j == lo or lower[j - 1] in _LEFT_STOP and lower[j - 1] != ")" or (
-            lower[j - 1] == "," and not _adverb_run(view, j, cs))):
-        j = cs  # the time phrase is all there is: no source on the left
+            lower[j - 1] == "," and any(lower[k] in ("both", "each") for k in range(j, cs)))):
+        j = cs  # the time phrase is all there is ("..., each suddenly willing"): no source further left
+    # (after a comma the time phrase follows a name's apposition, like an adverb: "Ann Lee,
+    # the party's chair, on Tuesday called ...", "Lee, a senator, last week announced")
     end = j
     if j - 1 > lo and lower[j - 1] == ")":
         j = _over_parenthetical(view, lo, j)
@@ -110,7 +127,9 @@ def _source_left(view: TokenView, lo: int, cs: int, rl: RoleLexicon, others=froz
         if w == "-" and _inside_word(view, j - 1, lo):
             j -= 1  # "the UN Secretary-General said": a hyphen inside a word is no dash
             continue
-        if w in _LEFT_STOP or (space[j - 1] and "\n" in view.words[j - 1]):
+        if w in _LEFT_STOP and not (w in _APOSTROPHES and _possessive_mark(view, j - 1, lo)) or (
+                space[j - 1] and "\n" in view.words[j - 1]):
+            # ("Sanders’ campaign manager": an apostrophe after a plural is no quote)
             # a line break ends the search; a stray space token (a doubled or no-break
             # space, "Clinton\xa0referenced") does not
             break
@@ -128,8 +147,56 @@ def _joins_names(view: TokenView, k: int, lo: int) -> bool:
     """Does the 'and' at ``k`` join two capitalised names ("Kazakhstan and Turkmenistan
     said", "Smith and Jones said"), one source, rather than two clauses ("prices rose and
     analysts said")?"""
-    words = view.words
-    return lo < k < len(words) - 1 and words[k - 1][:1].isupper() and words[k + 1][:1].isupper()
+    words, lower = view.words, view.lower
+    if not (lo < k < len(words) - 1):
+        return False
+    if words[k - 1][:1].isupper() and words[k + 1][:1].isupper():
+        return True
+    # "The mayor and the governor said", "doctors and medical experts warned": a short
+    # left phrase opening at a boundary with a determiner (or a bare plural), no verb-like
+    # word, and a noun phrase opening after "and"
+    if not (lower[k + 1] in _SUBJECT_DETERMINERS or words[k + 1][:1].isupper()):
+        return False
+    j = k - 1
+    while j > lo and k - j < 4 and lower[j - 1] not in _LEFT_STOP and lower[j - 1] != "," \
+            and lower[j - 1] not in _SOURCE_CLAUSE_STOPS:
+        j -= 1
+    if not (j == lo or lower[j - 1] in _LEFT_STOP or lower[j - 1] == "," or lower[j - 1] in _SOURCE_CLAUSE_STOPS):
+        return False
+    if not (lower[j] in _SUBJECT_DETERMINERS or (words[j][:1].isupper() and j > lo)):
+        return False  # (a capital opening the sentence proves nothing: "Prices rose and ...")
+    return not any(lower[m] in _FINITE_VERBISH or lower[m].endswith("ed") or lower[m] in _PREPOSITIONS
+                   for m in range(j, k))
+
+
+_SOURCE_CLAUSE_STOPS = frozenset({"that", "but", "while", "because", "since", "when", "if", "as", "after",
+                                  "before", "though", "although", "whereas", "so", "where", "unless", "until"})
+
+
+_APOSTROPHES = frozenset({"’", "'"})
+
+
+def _quote_before_name(view: TokenView, ss: int, comma: int) -> bool:
+    """Does a quotation closed by ',"' come before the name and apposition that end at
+    ``comma`` ('"...," Jeff Weaver, Sanders’ campaign manager, said')?"""
+    lower = view.lower
+    k = comma - 1
+    while k > ss and comma - k < 20:
+        w = lower[k]
+        if w in QUOTES and not _possessive_mark(view, k, ss):
+            return lower[k - 1] == "," and k + 1 < comma and view.words[k + 1][:1].isupper()
+        if w in HARD_STOP or w in SENT_FINAL:
+            return False
+        k -= 1
+    return False
+
+
+def _possessive_mark(view: TokenView, k: int, lo: int) -> bool:
+    """Is the apostrophe at ``k`` a plural possessive ("Sanders’ campaign"): joined to a word
+    in -s before it, a space and a word after it?"""
+    starts, ends, words = view.starts, view.ends, view.words
+    return starts is not None and lo < k < len(words) - 1 and ends[k - 1] == starts[k] \
+        and words[k - 1][-1:] in ("s", "S") and ends[k] < starts[k + 1] and words[k + 1][:1].isalnum()
 
 
 def _inside_word(view: TokenView, k: int, lo: int) -> bool:
@@ -137,13 +204,6 @@ def _inside_word(view: TokenView, k: int, lo: int) -> bool:
     starts, ends = view.starts, view.ends
     return starts is not None and lo < k < len(starts) - 1 and ends[k - 1] == starts[k] and \
         ends[k] == starts[k + 1]
-
-
-def _adverb_run(view: TokenView, j: int, cs: int) -> bool:
-    """Are the words from ``j`` to the cue adverbs ("Ann Lee, a senator, quickly denied", "...,
-    also said"), which follow a subject, rather than a time phrase opening a clause after a
-    comma ("..., on Monday said")?"""
-    return all(_adverb_at(view, k, _FLOATING) for k in range(j, cs))
 
 
 def _adverb_at(view: TokenView, k: int, listed: frozenset) -> bool:
@@ -159,10 +219,44 @@ def _source_right(view: TokenView, ce: int, hi: int) -> tuple:
     j = ce
     while j < hi:
         w = view.lower[j]
-        if w in QUOTES or w in HARD_STOP or w in SENT_FINAL or w == ",":
+        if (w in QUOTES or w in HARD_STOP or w in SENT_FINAL or w == ",") and not (
+                w == "-" and _inside_word(view, j, ce)):  # ("a 52-count complaint")
             break
         j += 1
     return _trim(view, ce, j, set())
+
+
+def _side_segment(view: TokenView, k: int) -> bool:
+    """Does the phrase after a comma at ``k`` leave the source: a quote, a participle
+    (", adding ..."), a preposition (", in a statement") or a lone adverb?"""
+    w = view.lower[k]
+    return w in QUOTES or w in _SIDE_PHRASE_OPENERS or w in _SIDE_ADVERBS or (
+        view.words[k].islower() and len(w) > 4 and w.endswith("ing"))
+
+
+def _with_apposition(view: TokenView, src: tuple, se: int, others) -> tuple:
+    """An inverted source with the apposition after its name ("..., said Chad Bown, an
+    expert on trade at the Peterson Institute."): up to the end of the sentence, or up to
+    and with the comma before a participle, a quote or another cue ("..., said Ann Lee, a
+    senator, adding that ...")."""
+    s, e = src
+    lower, words = view.lower, view.words
+    if e >= se or lower[e] != ",":
+        return src
+    end = _content_end(view, e, se)
+    if e + 1 >= end or _side_segment(view, e + 1):
+        return src
+    j = e + 1
+    while j < end:
+        w = lower[j]
+        if w in QUOTES or j in others or (w in HARD_STOP and not (w == "-" and _inside_word(view, j, s))):
+            break
+        if w == "," and j + 1 < end and _side_segment(view, j + 1):
+            return (s, j + 1)
+        j += 1
+    if j > e + 1 and (j >= end or lower[j - 1] == ","):
+        return (s, j)
+    return src
 
 
 def extend_cue(view: TokenView, head: int, rl: RoleLexicon) -> tuple:
@@ -181,6 +275,46 @@ def extend_cue(view: TokenView, head: int, rl: RoleLexicon) -> tuple:
 def assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) -> Roles:
     """Roles for one cue; ``others`` holds the head tokens of the document's other cues,
     which a source or a complementiser search never crosses."""
+    roles = _assign(view, cue, rl, others)
+    src = roles.source  # (one span at most)
+    if src and src[0][1] <= cue[0]:
+        s, e = src[0]
+        lower = view.lower
+        if "," in lower[s:e]:
+            e = _before_side_phrase(view, s, e)
+            if e < cue[0] and lower[e] == "," and "," in lower[s:e]:
+                # "Ann Lee, a senator, said": annotators close a name's apposition with its
+                # comma (a bare name before a comma, "Lee, meanwhile, said", without it)
+                e += 1
+            roles.source = [(s, e)]
+    return roles
+
+
+def _before_side_phrase(view: TokenView, s: int, e: int) -> int:
+    """The end of a source before a participle or prepositional phrase set off by commas
+    ("Cruz, leading in the polls, said", "Ann Lee, a senator, speaking on condition of
+    anonymity, said", "Lee, in a rambling speech, said"): annotators leave it out."""
+    lower, words = view.lower, view.words
+    for k in range(s + 1, e - 1):
+        if lower[k] == ",":
+            w = lower[k + 1]
+            if w in _SIDE_PHRASE_OPENERS or (words[k + 1].islower() and len(w) > 4 and w.endswith("ing")) or (
+                    (k + 2 == e or lower[k + 2] == ",") and (w in _ADVERB_OPENERS or w in _SIDE_ADVERBS
+                                                              or _adverb_at(view, k + 1, _NOTHING))):
+                # (a lone adverb between commas: "Lee, meanwhile, said")
+                return _trim(view, s, k, _NOTHING)[1]
+    return e
+
+
+_SIDE_ADVERBS = frozenset({"though", "too", "meanwhile", "however", "instead", "also"})
+
+
+_SIDE_PHRASE_OPENERS = frozenset({"in", "at", "on", "after", "before", "during", "despite", "with", "without",
+                                  "amid", "like", "unlike", "while", "when", "following", "clad", "dressed",
+                                  "asked", "flanked", "surrounded", "speaking"})
+
+
+def _assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) -> Roles:
     cs, ce = cue
     ss, se = _sentence_bounds(view, cs)
     head_word = view.lower[ce - 1] if view.lower[ce - 1] != "to" else view.lower[cs]
@@ -232,6 +366,10 @@ def assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) -> 
         if src[1] > src[0]:
             roles.source = [src]
             cont = _source_left(view, ss, cs, rl, others)
+            if cont[1] <= cont[0] and cs - 1 >= ss and view.lower[cs - 1] in _RELATIVIZERS:
+                # "That rattled Rubio", "fumbles by the camp that rattled supporters": what
+                # the pronoun stands for
+                cont = _antecedent(view, ss, cs - 1, rl) if cs - 1 > ss else (cs - 1, cs)
             roles.content = [cont] if cont[1] > cont[0] else []
             roles.order = "experiencer"
             return roles
@@ -335,6 +473,16 @@ def assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) -> 
             # "Lee's lawyer, Ann Cole, said the case was weak", "Ann Lee, a senator, thanked
             # the mayor": only speech verbs invert, and what follows is a clause, not a source
             content_left = False
+    if content_left and boundary == cs - 2 and view.lower[boundary] == "," and len(view.lower[cs - 1]) > 4 \
+            and view.lower[cs - 1].endswith("ing") and view.words[cs - 1].islower():
+        # "..., taking aim at its budget", "..., casting doubt on": a participle and its noun
+        # cue, not a source after a clause
+        content_left = False
+    if not content_left and boundary is not None and boundary == cs - 1 and boundary > ss \
+            and view.lower[boundary] == "," and right_rest <= 6 and not _clause_right(view, ce, se, rl) \
+            and _quote_before_name(view, ss, boundary):
+        # '"...," Warren, who has not endorsed anyone, told reporters.': the quote is the content
+        content_left = True
     if content_left:
         # source between boundary and cue, else right after the cue
         start = boundary + 1
@@ -342,7 +490,8 @@ def assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) -> 
             # '"...," Dana Ortiz, the party's campaign manager, said': the comma closes an
             # appositive; the content ends at the quote or comma before the name
             k = boundary - 1
-            while k > ss and cs - k < 20 and view.lower[k] not in QUOTES and view.lower[k] not in HARD_STOP:
+            while k > ss and cs - k < 20 and (view.lower[k] not in QUOTES or _possessive_mark(view, k, ss)) \
+                    and view.lower[k] not in HARD_STOP:
                 k -= 1
             if k > ss and view.lower[k] in QUOTES:
                 boundary = k if view.lower[k - 1] != "," else k
@@ -353,6 +502,8 @@ def assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) -> 
             roles.order = "TSC"
         else:
             src = _source_right(view, ce, se)
+            if src[1] > src[0]:
+                src = _with_apposition(view, src, se, others)
             roles.source = [src] if src[1] > src[0] else []
             roles.order = "TCS"
         cont = _trim(view, ss, boundary + (1 if view.lower[boundary] in QUOTES else 0), {","})
@@ -373,16 +524,18 @@ def assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) -> 
         cont = _trim(view, start, _content_end(view, start, se), _NOTHING)
         roles.content = [cont] if cont[1] > cont[0] else []
         return roles
-    if gerund and (after_comma or view.lower[pre - 1] in ("before", "after", "while", "by")):
+    # (the test before the call: a cue more than six words into a sentence that opens with
+    # neither a connective nor a space is never in a fronted phrase)
+    fronted = _fronted_subject(view, ss, cs, ce, se, rl) if (
+        cs - ss <= 6 or view.lower[ss] in _LEAD_SKIP or view.space[ss]) and not after_comma else None
+    if gerund and fronted is None and (after_comma or view.lower[pre - 1] in ("before", "after", "while", "by")):
         # "The mayor blamed the press, saying ...": the source is the clause's subject
         src = _sentence_subject(view, ss, cs)
         roles.participle = True
-    elif (cs - ss <= 3 or view.lower[ss] in _LEAD_SKIP or view.space[ss]) and \
-            (fronted := _fronted_subject(view, ss, cs, ce, se, rl)) is not None:
-        # (the test before the call: a cue more than three words into a sentence that opens
-        # with neither a connective nor a space is never in a fronted phrase)
+    elif fronted is not None:
         # "Despite challenging the leader, Cruz said ...", "Addressing the topic, the White
-        # House urged ...": the cue is in a fronted phrase; its source is the main subject
+        # House urged ...", "After struggling to persuade voters ..., Lee said": the cue is
+        # in a fronted phrase; its source is the main subject
         src = fronted
     elif cs - 1 > ss and view.lower[cs - 1] in _RELATIVIZERS:
         # "groups that favored her", "Ortiz, who said": the relative pronoun with the noun
@@ -409,11 +562,24 @@ def assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) -> 
             # sentence's subject ("Wilson praised Rubio and said ...", "He ... but did not
             # suggest ...")
             src = _conjunct_subject(view, ss, cs, rl) or _sentence_subject(view, ss, cs)
+        elif src[0] > ss and _verb_phrase(view, src, rl):
+            # "..., but went on to say", "Lee, though, would have to identify", "Rubio railed
+            # against Christie, taking aim at": the words before the cue are the verb phrase
+            # it hangs on; the source is the subject before them
+            finite = next((m for m in range(src[0], src[1]) if view.lower[m] in _FINITE_VERBISH), src[0])
+            if finite > src[0]:
+                src = _trim(view, src[0], finite, _SOURCE_EDGE)  # "companies are quick to point"
+            else:
+                subject = _conjunct_subject(view, ss, src[0], rl) or _sentence_subject(view, ss, src[0])
+                if subject[1] > subject[0]:
+                    src = subject
     if agentless and passive:
         # "Ortiz is expected to win", "Lee was asked about the plan" (and not "voters are
         # worried", "she is convinced that ...")
         src = (0, 0)
-    elif agentless and ce - cs == 1 and (cs == ss or view.lower[cs - 1] in _BARE_PARTICIPLE_LEADS):
+    elif agentless and (ce - cs == 1 and (cs == ss or view.lower[cs - 1] in _BARE_PARTICIPLE_LEADS) or (
+            head_word in rl.participle_only and not any(
+                view.lower[k] in _PERFECT or view.lower[k].endswith(_PERFECT_CLITICS) for k in range(max(ss, cs - 1), ce - 1)))):
         # "Asked about the plan, Ortiz said ...", "When asked whether ...", "after being
         # asked": a bare passive participle with no agent names no source
         src = (0, 0)
@@ -421,11 +587,21 @@ def assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) -> 
         # "the talks reportedly collapsed", "is widely seen as": an unnamed source
         src = (0, 0)
     elif head_word in rl.raising_verbs and not (
-            ce + 1 < se and view.lower[ce] == "to" and view.lower[ce + 1] not in ("be", "have", "been")):
+            ce + 1 < se and view.lower[ce] == "to" and view.lower[ce + 1] in rl.reporting_forms):
         # "Ortiz appears to have a lead", "the plan seems doomed": the writer's hedge, its
         # subject is what the content is about, not who holds it ("she seemed to suggest
         # ..." keeps hers: the verb after it is the real cue)
         src = (0, 0)
+    elif ce - cs == 1 and (view.lower[cs - 1] in rl.target_verbs or view.lower[cs - 2] in rl.target_verbs
+                           or view.lower[cs - 3] in rl.target_verbs) \
+            and not head_word.endswith("ing") and _after_target_verb(view, ss, cs, rl):
+        # (the three look-ups before the call may read before the sentence: it checks)
+        # "Ortiz faced criticism from rivals", "the remarks sparked concerns", "despite
+        # concerns that": the subject is the target; the holder follows "from/by/of" or is
+        # not named
+        src = _holder_after(view, ce, se, rl, others)
+    if src[1] - src[0] == 1 and view.lower[src[0]] == "there":
+        src = (0, 0)  # "there were complaints that ...": an expletive names no one
     roles.source = [src] if src[1] > src[0] else []
     start = ce
     # "said on Thursday (Oct 15) that ...": the content starts after the complementiser
@@ -454,11 +630,24 @@ def _sentence_subject(view: TokenView, ss: int, limit: int) -> tuple:
     lower = view.lower
     ss = _subject_start(view, ss, limit)
     k = ss
-    while k < limit and (view.words[k][:1].isupper() or lower[k] in _NP_GLUE) and lower[k] != ",":
-        k += 1
+    while k < limit and (view.words[k][:1].isupper() or lower[k] in _NP_GLUE or (
+            k > ss and lower[k - 1] == "-" and _inside_word(view, k - 1, ss))) and lower[k] != ",":
+        k += 1  # (over "anti-Trump", "Oscar-winning": a hyphen inside a word)
     if k < limit and k == ss + 1 and lower[ss] in ("the", "a", "an"):
         k += 1  # "The candidate"
-    s, e = _trim(view, ss, k, {"'s", "’s", "of", "the"} if k - ss > 1 else set())
+    if k == ss and ss < limit and lower[ss] in _PERSONAL_PRONOUNS:
+        return ss, ss + 1  # "Then he cut into Bush, calling him ...": a pronoun subject
+    if k == ss and ss < limit and view.words[ss].isalpha() and view.words[ss].islower() \
+            and lower[ss] not in _FINITE_VERBISH and lower[ss] not in _PREPOSITIONS:
+        # a lower-case noun phrase ("prosecutors charged ...", "some of his supporters
+        # remain ...", "an angry army of workers had ..."): up to a verb-like word, at most
+        # five words
+        k = ss + 1
+        while k < limit and k - ss < 5 and view.words[k].isalpha() and view.words[k].islower() \
+                and lower[k] not in _FINITE_VERBISH and (lower[k] == "of" or lower[k] not in _PREPOSITIONS) \
+                and not lower[k].endswith("ed"):
+            k += 1
+    s, e = _trim(view, ss, k, {"'s", "’s", "of", "the"} | _DASHES if k - ss > 1 else set())
     if s == ss + 1 and e > s and lower[ss] == "the":
         s = ss  # "The senator": the article belongs to the phrase (only a trailing one is cut)
     return s, e
@@ -468,7 +657,7 @@ def _subject_start(view: TokenView, ss: int, limit: int) -> int:
     """Where the subject starts: after an opening connective ("But the president ...") and
     after a fronted phrase that ends in a comma ("After the election, Axelrod ...")."""
     lower, space = view.lower, view.space
-    k = ss
+    k = _after_dateline(view, ss, limit)
     while k < limit and (lower[k] in _LEAD_SKIP or space[k]):
         k += 1
     if k + 1 < limit and lower[k + 1] == "," and (lower[k] in _ADVERB_OPENERS or lower[k].endswith("ly")):
@@ -481,13 +670,58 @@ def _subject_start(view: TokenView, ss: int, limit: int) -> int:
         while j < limit and lower[j] != ",":
             j += 1
         if j + 1 >= limit:
-            return ss  # no comma before the cue: nothing better than the sentence start
+            # no comma before the cue: "On Thursday evening Ann Lee delivered ..." (a time
+            # phrase and a capital after it), else nothing better than the sentence start
+            m = k + 1
+            while m < limit and lower[m] in _TIME_WORDS:
+                m += 1
+            if m > k + 1 and m < limit and lower[k] in _TIME_WORDS and view.words[m][:1].isupper():
+                return m
+            return ss
+        # "At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinton ...": the fronted
+        # phrase goes on after a place name's comma when a preposition or time word follows
+        while j + 3 < limit and view.words[j + 1][:1].isupper() and lower[j + 2] == "," and (
+                lower[j + 3] in _PREPOSITIONS or lower[j + 3] in _TIME_WORDS):
+            m = j + 3
+            while m < limit and m - j < 8 and lower[m] != ",":
+                m += 1
+            if m + 1 >= limit or lower[m] != ",":
+                break
+            j = m
         k = j + 1
         while k < limit and (lower[k] in _LEAD_SKIP or lower[k] in QUOTES or space[k]):
             k += 1
     return k
 
 
+def _after_dateline(view: TokenView, ss: int, limit: int) -> int:
+    """The token after a dateline opening the sentence ("CLEVELAND - When ...", "New York
+    (AFP) – Vice President ..."): capitalised words up to a dash between words, the place in
+    capitals or followed by an agency in brackets; else ``ss``."""
+    words, lower = view.words, view.lower
+    if not (words[ss].isupper() or "(" in lower[ss:ss + 6]) if ss < limit else True:
+        return ss  # (a dateline opens with a place in capitals or has an agency in brackets)
+    caps = bracket = False
+    for m in range(ss, min(limit, ss + 8)):
+        w = words[m]
+        if lower[m] in _DASHES and m > ss and not _inside_word(view, m, ss):
+            if not (caps or bracket):
+                return ss
+            m += 1
+            while m < limit and view.space[m]:
+                m += 1
+            return m
+        if w in ("(", ")"):
+            bracket = True
+        elif w.isupper() and len(w) > 1:
+            caps = True
+        elif not (w[:1].isupper() or w in (",", ".") or view.space[m]):
+            return ss
+    return ss
+
+
+_DASHES = frozenset({"-", "--", "—", "–", "―"})
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you"})
 _ADVERB_OPENERS = frozenset({"therefore", "thus", "however", "moreover", "meanwhile", "still", "yet", "now",
                              "then", "instead", "indeed", "separately", "overall", "again", "today",
                              "yesterday", "earlier", "later", "nevertheless", "nonetheless", "also"})
@@ -505,9 +739,11 @@ def _fronted_participle(view: TokenView, k: int, limit: int) -> bool:
 
 
 _PASSIVE_AUX = {"is", "are", "was", "were", "been", "be", "being"}
+_PERFECT = frozenset({"has", "have", "had", "having"})
+_PERFECT_CLITICS = ("'ve", "’ve", "'s", "’s", "'d", "’d")  # "we've seen", "she's shown"
 # words before a bare passive participle opening a clause ("when asked", "after being asked")
 _BARE_PARTICIPLE_LEADS = frozenset({"when", "if", "once", "unless", "until", "after", "before", "while",
-                                    "being", "as"})
+                                    "being", "as", "than"})
 
 
 def _passive_cue(lower: list, cs: int, ce: int) -> bool:
@@ -529,7 +765,8 @@ _LEAD_SKIP = frozenset({"but", "and", "so", "yet", "or", "still", "however", "me
                         "then", "now", "instead", "indeed", ",", "--", "—"})
 _TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                          "today", "yesterday", "tonight", "earlier", "later", "last", "this", "next",
-                         "week", "month", "year", "night", "morning", "afternoon", "evening", "on"})
+                         "week", "month", "year", "night", "morning", "afternoon", "evening", "on",
+                         "ago", "past", "weeks", "months", "years", "days"})
 _ADVERBS = frozenset({"now", "always", "not", "never", "still", "also", "even", "just", "only", "already",
                       "soon", "often", "once", "again", "too", "then", "both", "each", "jointly"})
 _RELATIVIZERS = frozenset({"that", "who", "which"})
@@ -537,7 +774,10 @@ _CLAUSE_OPENERS = frozenset({"monday", "tuesday", "wednesday", "thursday", "frid
                              "today", "yesterday", "earlier", "later", "last", "this",
                              "after", "before", "as", "when", "while", "in", "during", "on", "at",
                              "since", "although", "though", "if", "because", "with", "for", "despite",
-                             "once", "until", "by", "from", "following", "amid", "without", "unlike"})
+                             "once", "until", "by", "from", "following", "amid", "without", "unlike",
+                             "beyond", "under", "within", "throughout", "across", "among", "against", "like",
+                             "through", "over", "around", "near", "behind", "toward", "towards", "upon",
+                             "regardless", "given", "thanks", "even", "unless", "whereas", "where"})
 _NP_GLUE = {"of", "the", "'s", "’s", ".", "-"}
 
 
@@ -783,6 +1023,12 @@ def _fronted_subject(view: TokenView, ss: int, cs: int, ce: int, se: int, rl: Ro
         if not (lower[cs].endswith("ing") or lower[cs].endswith("ed")):
             return None
     else:
+        # "Eight years after backing Obama, Cuban ...": a span of time before the opener
+        m = k
+        while m < cs - 1 and m - k < 5 and (lower[m] in _TIME_SPAN or lower[m][:1].isdigit()):
+            m += 1
+        if m > k and lower[m] in _SUBORDINATORS:
+            k = m
         if lower[k] not in _FRONT_OPENERS or cs - k > 3:
             return None
         if any(words[m][:1].isupper() or lower[m] == "," for m in range(k + 1, cs)):
@@ -806,6 +1052,65 @@ def _fronted_subject(view: TokenView, ss: int, cs: int, ce: int, se: int, rl: Ro
     return subj if subj[1] > subj[0] else None
 
 
+def _verb_phrase(view: TokenView, src: tuple, rl: RoleLexicon) -> bool:
+    """Is the phrase found left of the cue a verb phrase rather than a noun phrase: lower-case
+    words ending in "to"/"of" ("went on to", "would have to", "stopped short of"), or opening
+    with a participle ("taking", "having"), or a past tense alone or before a determiner
+    ("stopped", "issued a")?"""
+    s, e = src
+    lower, words = view.lower, view.words
+    first = lower[s]
+    if not (lower[e - 1] in ("to", "of") or first.endswith(("ing", "ed"))):
+        return False
+    if any(not words[k][:1].islower() or lower[k] in rl.subject_pronouns or lower[k] in _RELATIVIZERS
+           or lower[k] in _POSSESSIVES for k in range(s, e)):
+        return False
+    if lower[e - 1] in ("to", "of"):
+        # "to" alone or after a word that takes an infinitive with its own subject ("have
+        # to", "went on to", "is quick to"); after an object the object is the source
+        # ("prompting voters to reconsider", "led her to declare")
+        return e - s == 1 or lower[e - 2] in rl.control_words
+    if first.endswith("ing") and len(first) > 4 or first.endswith("ed"):
+        # "taking aim at", "having suggested", "stopped confirming", "issued a statement
+        # saying" (and not "including one", "leaving many to wonder": the object holds it)
+        return e - s == 1 or lower[s + 1] in _VP_OBJECT_OPENERS
+    return False
+
+
+def _after_target_verb(view: TokenView, ss: int, cs: int, rl: RoleLexicon) -> bool:
+    """Is the cue a noun right after one of ``rl.target_verbs``, perhaps with an article or
+    one lower-case adjective between ("faced sharp criticism", "face the criticism")?"""
+    lower, words = view.lower, view.words
+    k = cs - 1
+    while k > ss and cs - k <= 2 and lower[k] not in rl.target_verbs and words[k][:1].islower() \
+            and words[k].isalpha() and lower[k] not in rl.clause_words and lower[k] != "to":
+        k -= 1
+    return k >= ss and lower[k] in rl.target_verbs
+
+
+def _holder_after(view: TokenView, ce: int, se: int, rl: RoleLexicon, others) -> tuple:
+    """The noun phrase after "from/by/of/among" within six words after a noun cue ("criticism
+    for the move from two senators"), else none."""
+    lower = view.lower
+    for k in range(ce, min(se - 1, ce + 6)):
+        w = lower[k]
+        if w in _NOUN_AGENT_PREPS or w == "among":
+            if view.words[k + 1][:1].isalnum() and lower[k + 1] not in _NOT_AN_OBJECT:
+                return _np_right(view, k + 1, se, rl, others)
+            return (0, 0)
+        if w == "," or w in QUOTES or w in HARD_STOP or w in rl.clause_words or k in others:
+            break
+    return (0, 0)
+
+
+_VP_OBJECT_OPENERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "it", "on", "to", "off", "up",
+                                "out"})
+_TIME_SPAN = frozenset({"a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                        "eleven", "twelve", "few", "several", "nearly", "almost", "about", "just", "only",
+                        "more", "than", "less", "some", "hours", "days", "weeks", "months", "years",
+                        "decades", "hour", "day", "week", "month", "year", "decade", "minutes", "moments"})
+_TIME_UNITS = frozenset({"hours", "days", "weeks", "months", "years", "decades", "hour", "day", "week", "month",
+                         "year", "decade", "minutes"})
 _COORD = frozenset({"and", "but", "or"})
 _POSSESSIVES = frozenset({"his", "their", "its", "our", "my", "your"})  # ("her" is also an object)
 # words before "his/their NOUN" that make the possessor the holder: prepositions, "despite"
@@ -830,12 +1135,31 @@ def _conjunct_subject(view: TokenView, ss: int, cs: int, rl: RoleLexicon):
     if lower[k] not in _COORD:
         return None
     j = k - 1
+    words = view.words
     while j > ss and cs - j < 25:
         w = lower[j]
         if w in rl.subject_pronouns and w != "it" and w != "there" and (
                 lower[j - 1] in rl.clause_words or lower[j - 1] in _RELATIVIZERS or lower[j - 1] == ","):
             return (j, j + 1)
-        if w in QUOTES or w in HARD_STOP or w in SENT_FINAL:
+        if (lower[j - 1] in _INNER_CLAUSE_OPENERS or (lower[j - 1] in _COORD and lower[j - 2] == ",")) and (
+                words[j][:1].isupper() or w in _SUBJECT_DETERMINERS) and not (
+                lower[j - 1] in _PREPOSITION_OPENERS and "," in lower[j:k]):
+            # (not "After the vote, Lee praised X and said": a preposition's phrase then a comma)
+            # "... when House Speaker Ann Lee lamented X and criticized Y", "while Mike Reyes,
+            # the former governor, proposed X and said ...": the inner clause's subject
+            subj = _sentence_subject(view, j, k)
+            if subj[1] > subj[0]:
+                return subj
+        if (w in QUOTES or w in HARD_STOP or w in SENT_FINAL) and not (w == "-" and _inside_word(view, j, ss)):
             return None
         j -= 1
     return None
+
+
+# clause words whose clause has its own subject ("when", "while", "but" ...), for a
+# second verb inside it
+_INNER_CLAUSE_OPENERS = frozenset({"when", "while", "but", "after", "before", "where", "because", "although",
+                                   "though", "since", "yet", "whereas", "once", "until", "unless"})
+_PREPOSITION_OPENERS = frozenset({"after", "before", "since", "until", "once"})
+_SUBJECT_DETERMINERS = frozenset({"the", "a", "an", "some", "many", "most", "about", "his", "her", "their", "its",
+                                  "several", "both", "all"})
