@@ -417,7 +417,7 @@ def test_name_apposition_before_the_cue_keeps_the_source_on_the_left():
     assert cont == ["the bill was dead"]
     # a short name after the cue is still the source ("..., said Dana Ortiz")
     src, _cont, order = roles_for("The talks will resume next week, said Dana Ortiz, a senator.", "said")
-    assert src == ["Dana Ortiz"]
+    assert src == ["Dana Ortiz, a senator"]  # an inverted source keeps its apposition
 
 
 def test_channel_noun_before_the_verb_cue_is_not_a_second_cue():
@@ -476,7 +476,7 @@ def test_name_and_apposition_before_a_cue_with_a_clause_after_it():
     # the name on the left
     src, cont, order = roles_for("The mayor's lawyer, Ann Cole, said the case was weak.", "said")
     assert order == "SCT"
-    assert src == ["The mayor's lawyer, Ann Cole"]
+    assert src == ["The mayor's lawyer, Ann Cole,"]  # PolNeAR closes an apposition with its comma
     assert cont == ["the case was weak"]
 
 

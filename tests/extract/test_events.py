@@ -525,3 +525,15 @@ def test_speaking_by_telephone_is_a_call_and_telling_by_telephone_is_not(nlp, te
 ])
 def test_welcoming_an_act_is_support_and_welcoming_a_guest_is_hosting(nlp, text, types):
     assert [e.type for e in events(nlp, text)] == types
+
+
+def test_a_claimant_leaves_out_the_comma_that_closes_its_apposition():
+    from eventwire import process
+    from eventwire.models import Article
+
+    text = "Ann Lee, a senator from Ohio, said rebels attacked a convoy near the town on Monday."
+    [result] = process([Article(id="a", text=text, published="2026-09-28")])
+    [attribution] = result.attributions
+    assert attribution.source_text == "Ann Lee, a senator from Ohio,"  # the annotators' span
+    [event] = result.events
+    assert event.claimant.text == "Ann Lee, a senator from Ohio"

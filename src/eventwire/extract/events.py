@@ -993,14 +993,16 @@ def _claimant(doc, attr) -> Actor:
     if not attr.source:
         return Actor(text=attr.source_text or "", component=COMPONENT)
     s, e = attr.source[0]
-    span = _char_span(doc, s, e)
+    text = token_view(doc).text
+    e = s + len(text[s:e].rstrip(" ,;:"))  # "Ann Lee, a senator," (PolNeAR's span) names "Ann Lee, a senator"
+    span = _char_span(doc, s, e) if e > s else None
     if span is not None:
         found = find_actor_mentions(doc, span)
         if found:
             actor = found[0].to_actor(doc)
             actor.text, actor.start, actor.end = token_view(doc).span_text(span.start, span.end), s, e
             return actor
-    return Actor(text=token_view(doc).text[s:e], start=s, end=e, component=COMPONENT)
+    return Actor(text=text[s:e], start=s, end=e, component=COMPONENT)
 
 
 class _TokenSpan:
