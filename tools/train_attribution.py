@@ -13,6 +13,13 @@ Model: L2-regularised logistic regression (scipy L-BFGS) over the string feature
 eventwire.extract.attribution_features.cue_features, one example per candidate token,
 positive when the token is the head of a gold cue. Deterministic: same data, same model.
 
+Second stage (``rerank`` in the model file, eventwire.extract.attribution_rerank): a small
+logistic regression over the structure of the attributions of every head over
+``--low-threshold`` (is the cue inside another cue's content, that cue's logit and word, rank
+in the sentence, role shapes). Its training data is cross-fitted: the documents are cut into
+``--rerank-folds`` folds by md5 bits (not the even/odd bit), each fold is tagged by a first
+stage trained on the other folds, so the second stage learns from the logits unseen text gets.
+
 ``--heldout`` is the honest estimate docs/attribution.md reports: a model trained on the even
 half tags the odd half with the real component (AttributionTagger.extract) and
 ../shared/eval/score.py scores it, then the other way round.
@@ -181,17 +188,17 @@ def rerank_examples(model, parsed, gold, low: float) -> tuple:
     """Second-stage features and labels of ``parsed`` documents under a first-stage
     ``model`` (without a second stage) at threshold ``low``: one example per head that finds
     a content, positive when its cue overlaps a gold cue."""
-    from eventwire.extract.attribution import THRESHOLD, AttributionTagger, _kind, speech_verbs
-    from eventwire.extract.attribution_rerank import features, logit
+    from eventwire.extract.attribution import AttributionTagger, _kind, speech_verbs
+    from eventwire.extract.attribution_rerank import features
 
     tagger = AttributionTagger({k: v for k, v in model.items() if k != "rerank"}, threshold=low)
-    say, cut = speech_verbs(), logit(THRESHOLD)
+    say = speech_verbs()
     rows, labels = [], []
     for doc_id, _text, view, _heads in parsed:
         gold_cues = [c for a in gold.get(doc_id, []) for c in a.get("cue") or []]
         items = tagger.first_pass(view, tagger.merge_heads(view, tagger.cue_heads(view)))
         kinds = [_kind(view, roles) for _h, _z, roles in items]
-        rows += features(view, items, kinds, say, cut)
+        rows += features(view, items, kinds, say)
         for _h, _z, roles in items:
             s, e = view.starts[roles.cue[0]], view.ends[roles.cue[1] - 1]
             labels.append(1 if any(s < ge and gs < e for gs, ge in gold_cues) else 0)
@@ -338,7 +345,7 @@ def main(argv=None) -> int:
                     help="with --heldout: comma-separated cue thresholds to score (default: the tagger's)")
     ap.add_argument("--rerank-folds", type=int, default=3,
                     help="cross-fitting folds for the second stage (0: no second stage)")
-    ap.add_argument("--low-threshold", type=float, default=0.25,
+    ap.add_argument("--low-threshold", type=float, default=0.35,
                     help="first-stage probability over which a head goes to the second stage")
     ap.add_argument("--rerank-l2", type=float, default=1.0, help="L2 penalty of the second stage")
     args = ap.parse_args(argv)

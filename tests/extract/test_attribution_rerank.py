@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from eventwire.extract import attribution_features as F
-from eventwire.extract.attribution import THRESHOLD, AttributionTagger, default_model, speech_verbs
-from eventwire.extract.attribution_rerank import FEATURES, Reranker, features, logit
+from eventwire.extract.attribution import AttributionTagger, _kind, default_model, speech_verbs
+from eventwire.extract.attribution_rerank import FEATURES, Reranker, features
 from eventwire.extract.attribution_roles import Roles
 from eventwire.nlp.pipeline import build_pipeline
 
@@ -32,9 +32,9 @@ def test_features_see_a_cue_nested_in_a_stronger_cue_s_content(view):
     other = Roles(cue=(crit, crit + 1), source=[(crit - 1, crit)], content=[(crit + 1, crit + 2)],
                   order="SCT")
     items = [(said, 3.0, outer), (oppose, 0.5, inner), (crit, 1.0, other)]
-    f_outer, f_inner, f_other = features(view, items, ["indirect"] * 3, speech_verbs(), logit(THRESHOLD))
-    assert f_inner["nested"] == 1.0 and f_inner["nest_zmax"] == 3.0
-    assert f_inner["nest_zmax_over"] == pytest.approx(2.5) and f_inner["nest_say"] == 1.0
+    f_outer, f_inner, f_other = features(view, items, ["indirect"] * 3, speech_verbs())
+    assert f_inner["nested"] == 1.0 and f_inner["nest_zmax"] == 3.0 and f_inner["nest_z"] == 0.5
+    assert f_inner["nest_say"] == 1.0 and f_inner["sent_zmax_over"] == pytest.approx(2.5)
     assert f_inner["nest_before"] == 1.0 and f_inner["rank"] == 1.0
     assert "nested" not in f_outer and f_outer["holds"] == 1.0 and f_outer["say"] == 1.0
     # the third cue is alone in its sentence
@@ -49,8 +49,25 @@ def _spec(low=0.25, **weights):
 def test_reranker_scores_are_the_weighted_feature_sums(view):
     said = _index(view, "said")
     roles = Roles(cue=(said, said + 1), source=[(0, 1)], content=[(said + 1, said + 3)], order="SCT")
-    rr = Reranker(_spec(b=-1.0, z=2.0, say=0.5), speech_verbs(), THRESHOLD)
+    rr = Reranker(_spec(b=-1.0, z=2.0, say=0.5), speech_verbs())
     assert rr.scores(view, [(said, 1.5, roles)], ["indirect"]) == [pytest.approx(-1.0 + 3.0 + 0.5)]
+
+
+def test_fast_scores_equal_the_feature_sums_on_a_real_text():
+    text = ('Ortiz said voters oppose the plan and want it dropped. "It will fail," Lee warned, '
+            'adding that critics of the bill had denounced it. According to the ministry, talks '
+            'resumed.\nREYES: We support it.')
+    view = F.view_from_doc(build_pipeline(["eventwire_sentences"])(text))
+    base = {k: v for k, v in default_model().items() if k != "rerank"}
+    tagger = AttributionTagger(base, threshold=0.1)
+    items = tagger.first_pass(view, tagger.merge_heads(view, tagger.cue_heads(view)))
+    assert len(items) >= 5 and len({view.sent_start[h] for h, _z, _r in items}) >= 3
+    kinds = [_kind(view, roles) for _h, _z, roles in items]
+    weights = {name: 0.1 * (k + 1) * (-1) ** k for k, name in enumerate(FEATURES)}
+    rr = Reranker(_spec(**weights), speech_verbs())
+    by_dicts = [sum(weights[n] * v for n, v in f.items()) for f in features(view, items, kinds, speech_verbs())]
+    assert any(f.get("nested") for f in features(view, items, kinds, speech_verbs()))
+    assert rr.scores(view, items, kinds) == pytest.approx(by_dicts, abs=1e-9)
 
 
 def test_tagger_drops_what_the_second_stage_rejects_and_refinds_the_roles(view):

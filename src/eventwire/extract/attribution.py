@@ -38,7 +38,7 @@ MODEL_FILE = "lexicons/attribution_model.json"
 # Cue probability threshold: of the second stage (attribution_rerank) when the model has one,
 # else of the first; on both held-out halves of PolNeAR anything from 0.40 to 0.50 gives cue
 # and relation F1 within 0.01 (docs/attribution.md).
-THRESHOLD = 0.45
+THRESHOLD = 0.42
 
 
 @lru_cache(maxsize=1)
@@ -87,7 +87,7 @@ class AttributionTagger:
         self.roles = role_lexicon()
         # the second stage sees every head over its lower threshold with its roles
         spec = model.get("rerank")
-        self.rerank = Reranker(spec, speech_verbs(), THRESHOLD) if spec else None
+        self.rerank = Reranker(spec, speech_verbs()) if spec else None
         first = self.rerank.low_threshold if self.rerank else threshold
         self.logit_threshold = math.log(first / (1 - first))
         self.final_logit = math.log(threshold / (1 - threshold))
@@ -145,10 +145,12 @@ class AttributionTagger:
         """The attributions of one document's token view (``view.starts`` set)."""
         heads = self.merge_heads(view, self.cue_heads(view))
         items = self.first_pass(view, heads)
-        if self.rerank is not None and heads:
-            items = self._second_pass(view, heads, items)
+        if self.rerank is not None and items:
+            items, kinds = self._second_pass(view, heads, items)
+        else:
+            kinds = [_kind(view, roles) for _h, _z, roles in items]
         starts = view.starts
-        found = [self._record(text, starts, view, roles) for _h, _z, roles in items]
+        found = [self._record(text, starts, view, roles, kind) for (_h, _z, roles), kind in zip(items, kinds)]
         _link_nested(found)
         return found
 
@@ -175,21 +177,30 @@ class AttributionTagger:
             items.append((head, z, roles))
         return items
 
-    def _second_pass(self, view: F.TokenView, heads: list, items: list) -> list:
-        """The items the second stage keeps, their roles found again in the sentences that
-        lost a head (a dropped head no longer stops a neighbour's source search)."""
+    def _second_pass(self, view: F.TokenView, heads: list, items: list) -> tuple:
+        """The items the second stage keeps and their kinds; their roles are found again in
+        the sentences that lost a head (a dropped head no longer stops a neighbour's source
+        search)."""
         kinds = [_kind(view, roles) for _h, _z, roles in items]
         cut = self.final_logit
         keep = [s > cut for s in self.rerank.scores(view, items, kinds)]
+        if all(keep):
+            return items, kinds
         kept = {h for (h, _z, _r), k in zip(items, keep) if k}
         sent_start = view.sent_start
-        changed = {sent_start[h] for h, _z in heads if h not in kept}
-        if not changed:
-            return items
-        reuse = {h: r for (h, _z, r), k in zip(items, keep) if k and sent_start[h] not in changed}
-        return self.first_pass(view, [(h, z) for h, z in heads if h in kept], reuse)
+        dropped: dict = {}  # sentence -> its dropped heads
+        for h, _z in heads:
+            if h not in kept:
+                dropped.setdefault(sent_start[h], []).append(h)
+        # a dropped head inside a kept cue's content stopped none of its searches (they run
+        # from the cue outwards and end at the content's edges): only the others are redone
+        reuse = {h: (r, kind) for (h, _z, r), kind, k in zip(items, kinds, keep)
+                 if k and all(any(s <= d < e for s, e in r.content) for d in dropped.get(sent_start[h], ()))}
+        items = self.first_pass(view, [(h, z) for h, z in heads if h in kept],
+                                {h: r for h, (r, _k) in reuse.items()})
+        return items, [reuse[h][1] if h in reuse else _kind(view, roles) for h, _z, roles in items]
 
-    def _record(self, text, starts, view, roles) -> Attribution:
+    def _record(self, text, starts, view, roles, kind: str) -> Attribution:
         ends = view.ends
         source = [[starts[s], ends[e - 1]] for s, e in roles.source]
         cs, ce = roles.cue
@@ -200,7 +211,7 @@ class AttributionTagger:
             content=[[starts[s], ends[e - 1]] for s, e in roles.content],
             source_text=_joined(text, source),
             cue_text=text[cue[0][0]:cue[0][1]],
-            kind=_kind(view, roles),
+            kind=kind,
             component=COMPONENT,
         )
 

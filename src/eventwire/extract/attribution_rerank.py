@@ -25,12 +25,9 @@ from .attribution_features import TokenView
 
 # the features, in the order the model file lists their weights
 FEATURES = (
-    "b", "z", "zpos", "zneg",
-    "nested", "nest_zmax", "nest_zmax_over", "nest_stronger", "nest_above", "nest_direct",
-    "nest_mixed", "nest_say", "nest_before", "nest_dist", "nest_z", "nest_inq",
+    "b", "z", "zpos",
+    "nested", "nest_zmax", "nest_mixed", "nest_say", "nest_before", "nest_dist", "nest_z",
     "holds", "holds_n", "holds_zmax",
-    "in_source", "in_source_z", "shares", "shares_zmax_over",
-    "zlt_m1", "z_m1_0", "z_0_1", "z_1_2",
     "kind_direct", "kind_mixed", "kind_indirect", "kind_according_to",
     "nosource",
     "order_SCT", "order_TSC", "order_TCS", "order_according_to", "order_colon", "order_passive",
@@ -38,7 +35,8 @@ FEATURES = (
     "rank", "nsent", "sent_zmax_over",
     "inquote", "title", "colon", "say",
 )
-_ORDERS = frozenset(f[len("order_"):] for f in FEATURES if f.startswith("order_")) - {"other"}
+_ORDERS = tuple(f[len("order_"):] for f in FEATURES if f.startswith("order_") and f != "order_other")
+_KINDS = ("direct", "mixed", "indirect", "according_to")
 _COLONS = frozenset({":", "-", "--", "—", "–"})
 
 
@@ -46,102 +44,135 @@ def logit(p: float) -> float:
     return math.log(p / (1 - p))
 
 
-def features(view: TokenView, items: list, kinds: list, say: frozenset, cut: float) -> list:
-    """One {feature: value} per item ``(head, logit, roles)``; ``kinds`` their content
-    kinds, ``say`` the plain speech-verb forms, ``cut`` the first stage's logit threshold."""
+def structure(view: TokenView, items: list, kinds: list, say: frozenset) -> list:
+    """What the second stage reads about each item ``(head, logit, roles)``, as a tuple
+    (see ``features`` for the names): the strongest other cue whose content holds this cue
+    (its logit, the kind of its content, whether it is a plain speech verb, before or after,
+    distance), the cues this one's content holds, the rank in the sentence, role shapes."""
     sent_start, in_quote, lower, title_line = view.sent_start, view.in_quote, view.lower, view.title_line
     by_sent: dict = {}
     for k, (h, _z, _r) in enumerate(items):
         by_sent.setdefault(sent_start[h], []).append(k)
     out = [None] * len(items)
     for ks in by_sent.values():
-        ranked = sorted((items[k][1] for k in ks), reverse=True)
-        top = ranked[0]
+        if len(ks) == 1:  # most sentences: nothing nested, first of one
+            k = ks[0]
+            h, z, roles = items[k]
+            w = lower[h]
+            out[k] = (z, None, 0, None, kinds[k], not roles.source,
+                      roles.order if roles.order in _ORDERS else "other",
+                      0, 1, 0.0, in_quote[h], title_line[h], w in _COLONS, w in say)
+            continue
+        ranked = sorted([items[k][1] for k in ks], reverse=True)
+        top, n = ranked[0], len(ks)
         for k in ks:
             h, z, roles = items[k]
+            outer = None
+            held_n, held_z = 0, None
             cs, ce = roles.cue
-            f = {"b": 1.0, "z": z, "zpos": z if z > 0 else 0.0, "zneg": z if z < 0 else 0.0}
-            holders, held, sourced, shared = [], [], [], []
+            content = roles.content
             for m in ks:
                 if m == k:
                     continue
-                other = items[m][2]
-                if any(s <= cs and ce <= e for s, e in other.content):
-                    holders.append(m)
-                elif any(s <= cs and ce <= e for s, e in other.source):
-                    sourced.append(m)  # "critics of the plan said": the cue noun is a source
+                oh, oz, other = items[m]
+                for s, e in other.content:
+                    if s <= cs and ce <= e:
+                        if outer is None or oz > outer[1]:
+                            outer = (oh, oz, m)
+                        break
                 ms, me = other.cue
-                if any(s <= ms and me <= e for s, e in roles.content):
-                    held.append(m)
-                elif any(s < oe and os < e for s, e in roles.content for os, oe in other.content):
-                    shared.append(m)  # one content claimed by two cues
-            if z < -1:
-                f["zlt_m1"] = 1.0
-            elif z < 0:
-                f["z_m1_0"] = 1.0
-            elif z < 1:
-                f["z_0_1"] = 1.0
-            elif z < 2:
-                f["z_1_2"] = 1.0
-            if sourced:
-                f["in_source"] = 1.0
-                f["in_source_z"] = max(items[m][1] for m in sourced)
-            if shared:
-                f["shares"] = 1.0
-                f["shares_zmax_over"] = max(items[m][1] for m in shared) - z
-            if holders:
-                outer = max(holders, key=lambda m: items[m][1])
-                hz = items[outer][1]
-                oh = items[outer][0]
-                f["nested"] = 1.0
-                f["nest_zmax"] = hz
-                f["nest_zmax_over"] = hz - z
-                f["nest_stronger"] = 1.0 if hz > z else 0.0
-                f["nest_above"] = 1.0 if hz > cut else 0.0
-                if kinds[outer] == "direct":
-                    f["nest_direct"] = 1.0
-                elif kinds[outer] == "mixed":
-                    f["nest_mixed"] = 1.0
-                if lower[oh] in say:
-                    f["nest_say"] = 1.0
-                if oh < h:
-                    f["nest_before"] = 1.0
-                f["nest_dist"] = min(abs(oh - h), 30) / 10
-                f["nest_z"] = z
-                f["nest_inq"] = float(in_quote[h])
-            if held:
-                f["holds"] = 1.0
-                f["holds_n"] = float(min(len(held), 3))
-                f["holds_zmax"] = max(items[m][1] for m in held)
-            f["kind_" + kinds[k]] = 1.0
-            if not roles.source:
-                f["nosource"] = 1.0
-            f["order_" + (roles.order if roles.order in _ORDERS else "other")] = 1.0
-            f["rank"] = float(min(ranked.index(z), 3))
-            f["nsent"] = float(min(len(ks), 5))
-            f["sent_zmax_over"] = top - z
-            f["inquote"] = float(in_quote[h])
-            f["title"] = float(title_line[h])
+                for s, e in content:
+                    if s <= ms and me <= e:
+                        held_n += 1
+                        if held_z is None or oz > held_z:
+                            held_z = oz
+                        break
+            if outer is not None:
+                oh, oz, m = outer
+                outer = (oz, kinds[m] == "mixed", lower[oh] in say, oh < h, min(abs(oh - h), 30) / 10)
             w = lower[h]
-            if w in _COLONS:
-                f["colon"] = 1.0
-            if w in say:
-                f["say"] = 1.0
-            out[k] = f
+            out[k] = (z, outer, held_n, held_z, kinds[k], not roles.source,
+                      roles.order if roles.order in _ORDERS else "other",
+                      min(ranked.index(z), 3), min(n, 5), top - z, in_quote[h], title_line[h],
+                      w in _COLONS, w in say)
+    return out
+
+
+def features(view: TokenView, items: list, kinds: list, say: frozenset) -> list:
+    """One {feature: value} per item (training; ``Reranker.scores`` sums the same weights
+    without building them)."""
+    out = []
+    for z, outer, held_n, held_z, kind, nosource, order, rank, nsent, below, inq, title, colon, sv \
+            in structure(view, items, kinds, say):
+        f = {"b": 1.0, "z": z, "zpos": z if z > 0 else 0.0}
+        if outer is not None:
+            oz, mixed, osay, before, dist = outer
+            f.update(nested=1.0, nest_zmax=oz, nest_dist=dist, nest_z=z)
+            if mixed:
+                f["nest_mixed"] = 1.0
+            if osay:
+                f["nest_say"] = 1.0
+            if before:
+                f["nest_before"] = 1.0
+        if held_n:
+            f.update(holds=1.0, holds_n=float(min(held_n, 3)), holds_zmax=held_z)
+        f["kind_" + kind] = 1.0
+        if nosource:
+            f["nosource"] = 1.0
+        f["order_" + order] = 1.0
+        f.update(rank=float(rank), nsent=float(nsent), sent_zmax_over=below, inquote=float(inq),
+                 title=float(title))
+        if colon:
+            f["colon"] = 1.0
+        if sv:
+            f["say"] = 1.0
+        out.append(f)
     return out
 
 
 class Reranker:
     """The second stage of a model file's ``rerank`` entry."""
 
-    def __init__(self, spec: dict, say: frozenset, first_threshold: float):
-        self.weights = dict(zip(spec["features"], spec["weights"]))
+    def __init__(self, spec: dict, say: frozenset):
+        w = dict(zip(spec["features"], spec["weights"]))
+        self.weights = w
         self.low_threshold = spec["low_threshold"]
         self.say = say
-        self.cut = logit(first_threshold)
+        g = lambda name: w.get(name, 0.0)  # noqa: E731
+        self.w = tuple(g(name) for name in FEATURES)
+        self.by_kind = {k: g("kind_" + k) for k in _KINDS}
+        self.by_order = {o: g("order_" + o) for o in _ORDERS + ("other",)}
 
     def scores(self, view: TokenView, items: list, kinds: list) -> list:
-        """The second-stage logit of each item ``(head, first-stage logit, roles)``."""
-        get = self.weights.get
-        return [sum(get(name, 0.0) * v for name, v in f.items())
-                for f in features(view, items, kinds, self.say, self.cut)]
+        """The second-stage logit of each item ``(head, first-stage logit, roles)``: the sum
+        of ``features`` times their weights."""
+        (b, wz, wzpos, nested, nzmax, nmixed, nsay, nbefore, ndist, nz, holds, holds_n,
+         holds_zmax, _kd, _km, _ki, _ka, nosrc, *_orders, wrank, wnsent, wbelow, winq, wtitle,
+         wcolon, wsay) = self.w
+        by_kind, by_order = self.by_kind, self.by_order
+        out = []
+        for z, outer, held_n, held_z, kind, nosource, order, rank, nsent, below, inq, title, colon, sv \
+                in structure(view, items, kinds, self.say):
+            t = b + wz * z + by_kind[kind] + by_order[order] + wrank * rank + wnsent * nsent \
+                + wbelow * below + winq * inq + wtitle * title
+            if z > 0:
+                t += wzpos * z
+            if outer is not None:
+                oz, mixed, osay, before, dist = outer
+                t += nested + nzmax * oz + ndist * dist + nz * z
+                if mixed:
+                    t += nmixed
+                if osay:
+                    t += nsay
+                if before:
+                    t += nbefore
+            if held_n:
+                t += holds + holds_n * (held_n if held_n < 3 else 3) + holds_zmax * held_z
+            if nosource:
+                t += nosrc
+            if colon:
+                t += wcolon
+            if sv:
+                t += wsay
+            out.append(t)
+        return out
