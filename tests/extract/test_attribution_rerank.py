@@ -86,3 +86,13 @@ def test_tagger_drops_what_the_second_stage_rejects_and_refinds_the_roles(view):
     keep_all = AttributionTagger(dict(base, rerank=_spec(low=0.1, b=100.0)))
     assert [a.to_dict() for a in keep_all.extract(view, TEXT)] == \
         [a.to_dict() for a in plain.extract(view, TEXT)]
+
+
+def test_shipped_second_stage_drops_a_speech_verb_inside_another_s_content():
+    text = "The senator said that the general had told reporters that the base would close."
+    view = F.view_from_doc(build_pipeline(["eventwire_sentences"])(text))
+    model = default_model()
+    assert model["rerank"]["features"] == list(FEATURES)
+    first = AttributionTagger({k: v for k, v in model.items() if k != "rerank"})
+    assert [a.cue_text.split()[-1] for a in first.extract(view, text)] == ["said", "told"]
+    assert [a.cue_text for a in AttributionTagger().extract(view, text)] == ["said"]

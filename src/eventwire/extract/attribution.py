@@ -183,7 +183,10 @@ class AttributionTagger:
         search)."""
         kinds = [_kind(view, roles) for _h, _z, roles in items]
         cut = self.final_logit
-        keep = [s > cut for s in self.rerank.scores(view, items, kinds)]
+        lower = view.lower
+        # a colon after a speaker label or headline name is kept by rule, as in cue_heads
+        keep = [s > cut or (lower[h] == ":" and _speaker_colon(view, h))
+                for s, (h, _z, _r) in zip(self.rerank.scores(view, items, kinds), items)]
         if all(keep):
             return items, kinds
         kept = {h for (h, _z, _r), k in zip(items, keep) if k}
