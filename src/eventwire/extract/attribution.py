@@ -5,9 +5,11 @@ Two steps, both cheap enough for the hot path (no parser):
 1. Cue heads. Candidate tokens (reporting-verb inflections, cue nouns, colons and dashes,
    and words the model saw as cue heads) are scored by a logistic-regression model over
    string features of the token and its neighbours (attribution_features.py; weights in
-   data/lexicons/attribution_model.json, trained by tools/train_attribution.py). A head
-   above the threshold becomes a cue, extended over auxiliaries ("has also said") and
-   "according to".
+   data/lexicons/attribution_model.json, trained by tools/train_attribution.py). Heads
+   above a lower threshold get their roles, and a second stage (attribution_rerank.py)
+   keeps those whose place among the document's attributions makes them likely cues (a cue
+   inside a stronger cue's content rarely is). A cue is extended over auxiliaries ("has
+   also said") and "according to".
 2. Roles. Source and content come from position rules around the cue within its sentence
    (attribution_roles.py): "X said Y", "Y, X said", "Y, said X", "according to X", "X: Y".
 
