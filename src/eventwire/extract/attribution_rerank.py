@@ -36,6 +36,7 @@ FEATURES = (
     "inquote", "title", "colon", "say",
 )
 _ORDERS = tuple(f[len("order_"):] for f in FEATURES if f.startswith("order_") and f != "order_other")
+_ORDER_NAME = {o: o for o in _ORDERS}
 _KINDS = ("direct", "mixed", "indirect", "according_to")
 _COLONS = frozenset({":", "-", "--", "—", "–"})
 
@@ -47,31 +48,36 @@ def logit(p: float) -> float:
 def structure(view: TokenView, items: list, kinds: list, say: frozenset) -> list:
     """What the second stage reads about each item ``(head, logit, roles)``, as a tuple
     (see ``features`` for the names): the strongest other cue whose content holds this cue
-    (its logit, the kind of its content, whether it is a plain speech verb, before or after,
-    distance), the cues this one's content holds, the rank in the sentence, role shapes."""
+    (its logit, whether its content is a mixed quote, whether it is a plain speech verb,
+    before or after, distance), the cues this one's content holds, the rank in the sentence,
+    role shapes. Items come in head order, so a sentence's items are one run."""
     sent_start, in_quote, lower, title_line = view.sent_start, view.in_quote, view.lower, view.title_line
-    by_sent: dict = {}
-    for k, (h, _z, _r) in enumerate(items):
-        by_sent.setdefault(sent_start[h], []).append(k)
-    out = [None] * len(items)
-    for ks in by_sent.values():
-        if len(ks) == 1:  # most sentences: nothing nested, first of one
-            k = ks[0]
-            h, z, roles = items[k]
+    order_name = _ORDER_NAME.get
+    out = []
+    n_items = len(items)
+    i = 0
+    while i < n_items:
+        h, z, roles = items[i]
+        ss = sent_start[h]
+        j = i + 1
+        while j < n_items and sent_start[items[j][0]] == ss:
+            j += 1
+        if j == i + 1:  # most sentences: nothing nested, first of one
             w = lower[h]
-            out[k] = (z, None, 0, None, kinds[k], not roles.source,
-                      roles.order if roles.order in _ORDERS else "other",
-                      0, 1, 0.0, in_quote[h], title_line[h], w in _COLONS, w in say)
+            out.append((z, None, 0, None, kinds[i], not roles.source, order_name(roles.order, "other"),
+                        0, 1, 0.0, in_quote[h], title_line[h], w in _COLONS, w in say))
+            i = j
             continue
-        ranked = sorted([items[k][1] for k in ks], reverse=True)
-        top, n = ranked[0], len(ks)
-        for k in ks:
+        group = range(i, j)
+        ranked = sorted([items[k][1] for k in group], reverse=True)
+        top, n = ranked[0], j - i
+        for k in group:
             h, z, roles = items[k]
             outer = None
             held_n, held_z = 0, None
             cs, ce = roles.cue
             content = roles.content
-            for m in ks:
+            for m in group:
                 if m == k:
                     continue
                 oh, oz, other = items[m]
@@ -91,10 +97,11 @@ def structure(view: TokenView, items: list, kinds: list, say: frozenset) -> list
                 oh, oz, m = outer
                 outer = (oz, kinds[m] == "mixed", lower[oh] in say, oh < h, min(abs(oh - h), 30) / 10)
             w = lower[h]
-            out[k] = (z, outer, held_n, held_z, kinds[k], not roles.source,
-                      roles.order if roles.order in _ORDERS else "other",
-                      min(ranked.index(z), 3), min(n, 5), top - z, in_quote[h], title_line[h],
-                      w in _COLONS, w in say)
+            rank = ranked.index(z)
+            out.append((z, outer, held_n, held_z, kinds[k], not roles.source,
+                        order_name(roles.order, "other"), rank if rank < 3 else 3, n if n < 5 else 5,
+                        top - z, in_quote[h], title_line[h], w in _COLONS, w in say))
+        i = j
     return out
 
 
