@@ -345,7 +345,7 @@ def main(argv=None) -> int:
                     help="with --heldout: comma-separated cue thresholds to score (default: the tagger's)")
     ap.add_argument("--rerank-folds", type=int, default=3,
                     help="cross-fitting folds for the second stage (0: no second stage)")
-    ap.add_argument("--low-threshold", type=float, default=0.35,
+    ap.add_argument("--low-threshold", type=float, default=0.40,
                     help="first-stage probability over which a head goes to the second stage")
     ap.add_argument("--rerank-l2", type=float, default=1.0, help="L2 penalty of the second stage")
     args = ap.parse_args(argv)

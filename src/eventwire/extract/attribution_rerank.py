@@ -14,8 +14,8 @@ its sentence, the shape of its roles (word order, source found, direct quote).
 
 The weights are trained by tools/train_attribution.py with cross-fitting (the first-stage
 logits of the training documents come from models that did not see those documents) and
-shipped in attribution_model.json under ``rerank``. Cost: ~20 dictionary updates per
-candidate, for ~30 candidates a document.
+shipped in attribution_model.json under ``rerank``. Cost: one tuple and a dozen
+multiply-adds per candidate, ~22 candidates a document (docs/attribution.md, Speed).
 """
 from __future__ import annotations
 
