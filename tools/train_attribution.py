@@ -13,6 +13,13 @@ Model: L2-regularised logistic regression (scipy L-BFGS) over the string feature
 eventwire.extract.attribution_features.cue_features, one example per candidate token,
 positive when the token is the head of a gold cue. Deterministic: same data, same model.
 
+Second stage (``rerank`` in the model file, eventwire.extract.attribution_rerank): a small
+logistic regression over the structure of the attributions of every head over
+``--low-threshold`` (is the cue inside another cue's content, that cue's logit and word, rank
+in the sentence, role shapes). Its training data is cross-fitted: the documents are cut into
+``--rerank-folds`` folds by md5 bits (not the even/odd bit), each fold is tagged by a first
+stage trained on the other folds, so the second stage learns from the logits unseen text gets.
+
 ``--heldout`` is the honest estimate docs/attribution.md reports: a model trained on the even
 half tags the odd half with the real component (AttributionTagger.extract) and
 ../shared/eval/score.py scores it, then the other way round.
@@ -70,6 +77,12 @@ def head_tokens(doc, attributions, lex) -> set:
             content = [t for t in toks if t.lower_ not in lex.function_words]
             heads.update(t.i for t in (content or toks[:1]))
     return heads
+
+
+def fold_of(doc_id: str, folds: int) -> int:
+    """Cross-fitting fold of a document: md5 bits above the even/odd parity bit, so a half's
+    documents spread over every fold."""
+    return (int(hashlib.md5(doc_id.encode()).hexdigest(), 16) >> 1) % folds
 
 
 def train_lr(rows, labels, n_feats, l2):
@@ -171,6 +184,85 @@ def fit(parsed, args, lex, label="") -> tuple:
     return model, summary
 
 
+def rerank_examples(model, parsed, gold, low: float) -> tuple:
+    """Second-stage features and labels of ``parsed`` documents under a first-stage
+    ``model`` (without a second stage) at threshold ``low``: one example per head that finds
+    a content, positive when its cue overlaps a gold cue."""
+    from eventwire.extract.attribution import AttributionTagger, _kind, speech_verbs
+    from eventwire.extract.attribution_rerank import features
+
+    tagger = AttributionTagger({k: v for k, v in model.items() if k != "rerank"}, threshold=low)
+    say = speech_verbs()
+    rows, labels = [], []
+    for doc_id, _text, view, _heads in parsed:
+        gold_cues = [c for a in gold.get(doc_id, []) for c in a.get("cue") or []]
+        items = tagger.first_pass(view, tagger.merge_heads(view, tagger.cue_heads(view)))
+        kinds = [_kind(view, roles) for _h, _z, roles in items]
+        rows += features(view, items, kinds, say)
+        for _h, _z, roles in items:
+            s, e = view.starts[roles.cue[0]], view.ends[roles.cue[1] - 1]
+            labels.append(1 if any(s < ge and gs < e for gs, ge in gold_cues) else 0)
+    return rows, labels
+
+
+def fit_rerank(parsed, gold, args, lex, cache: Path | None = None) -> tuple:
+    """The second stage (``rerank`` in the model file), cross-fitted: the documents of each
+    of ``--rerank-folds`` folds are tagged by a first-stage model trained on the other folds,
+    so the second stage learns from the logits unseen text gets."""
+    from eventwire.extract.attribution_rerank import FEATURES
+
+    rows, labels = [], []
+    for f in range(args.rerank_folds):
+        train = [p for p in parsed if fold_of(p[0], args.rerank_folds) != f]
+        test = [p for p in parsed if fold_of(p[0], args.rerank_folds) == f]
+        cached = cache / f"fold{f}of{args.rerank_folds}.json" if cache else None
+        if cached is not None and cached.exists():
+            model = json.loads(cached.read_text(encoding="utf-8"))
+        else:
+            model, _summary = fit(train, args, lex, label=f"fold {f}")
+            if cached is not None:
+                cached.parent.mkdir(parents=True, exist_ok=True)
+                cached.write_text(json.dumps(model, ensure_ascii=False), encoding="utf-8")
+        r, y = rerank_examples(model, test, gold, args.low_threshold)
+        rows += r
+        labels += y
+    index = {name: k for k, name in enumerate(FEATURES)}
+    X = np.zeros((len(rows), len(FEATURES)))
+    for n, row in enumerate(rows):
+        for name, v in row.items():
+            X[n, index[name]] = v
+    y = np.asarray(labels, dtype=float)
+
+    def loss(w):
+        p = 1.0 / (1.0 + np.exp(-(X @ w)))
+        eps = 1e-12
+        value = -np.sum(y * np.log(p + eps) + (1 - y) * np.log(1 - p + eps)) + 0.5 * args.rerank_l2 * w @ w
+        return value, X.T @ (p - y) + args.rerank_l2 * w
+
+    w = optimize.minimize(loss, np.zeros(len(FEATURES)), jac=True, method="L-BFGS-B",
+                          options={"maxiter": 1000}).x
+    spec = {
+        "_about": "Second-stage cue decision (extract/attribution_rerank.py): logistic regression "
+                  "over the features of each first-stage head over low_threshold with its roles; "
+                  "trained with cross-fitted first-stage logits by tools/train_attribution.py.",
+        "low_threshold": args.low_threshold,
+        "folds": args.rerank_folds,
+        "l2": args.rerank_l2,
+        "features": list(FEATURES),
+        "weights": [round(float(v), 4) for v in w],
+    }
+    return spec, f"second stage: {len(labels)} cross-fitted heads ({sum(labels)} cues)"
+
+
+def fit_both(parsed, gold, args, lex, label="") -> tuple:
+    """First stage on ``parsed``, and the second one when ``--rerank-folds`` > 0."""
+    model, summary = fit(parsed, args, lex, label=label)
+    if args.rerank_folds > 0:
+        model["rerank"], more = fit_rerank(parsed, gold, args, lex)
+        summary += "; " + more
+    return model, summary
+
+
 def _scorer(data_dir: Path):
     """../shared/eval/score.py as a module (standard library only, not part of the package)."""
     import importlib.util
@@ -206,8 +298,13 @@ def heldout(args, docs, gold, lex) -> int:
         cached = Path(args.models) / f"{train}.json" if args.models else None
         if cached is not None and cached.exists():
             model, summary = json.loads(cached.read_text(encoding="utf-8")), f"model from {cached}"
+            if args.rerank_folds > 0:  # the second stage is trained afresh (its fold models cached)
+                model["rerank"], more = fit_rerank(halves[train], gold, args, lex, cached.with_suffix(""))
+                summary += "; " + more
+            else:
+                model.pop("rerank", None)
         else:
-            model, summary = fit(halves[train], args, lex, label=train)
+            model, summary = fit_both(halves[train], gold, args, lex, label=train)
             if cached is not None:
                 cached.parent.mkdir(parents=True, exist_ok=True)
                 cached.write_text(json.dumps(model, ensure_ascii=False), encoding="utf-8")
@@ -246,6 +343,11 @@ def main(argv=None) -> int:
                          "(for changes to the role rules, which do not change the cue model)")
     ap.add_argument("--thresholds", default="",
                     help="with --heldout: comma-separated cue thresholds to score (default: the tagger's)")
+    ap.add_argument("--rerank-folds", type=int, default=3,
+                    help="cross-fitting folds for the second stage (0: no second stage)")
+    ap.add_argument("--low-threshold", type=float, default=0.40,
+                    help="first-stage probability over which a head goes to the second stage")
+    ap.add_argument("--rerank-l2", type=float, default=1.0, help="L2 penalty of the second stage")
     args = ap.parse_args(argv)
     t0 = time.time()
     lex = F.lexicon()
@@ -253,7 +355,7 @@ def main(argv=None) -> int:
         docs, gold = load(Path(args.data), "all")
         return heldout(args, docs, gold, lex)
     docs, gold = load(Path(args.data), args.split)
-    model, summary = fit(parse(docs, gold, lex), args, lex)
+    model, summary = fit_both(parse(docs, gold, lex), gold, args, lex)
     Path(args.out).write_text(json.dumps(model, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     print(f"{summary}, {time.time() - t0:.0f}s -> {args.out}")
     # the shipped lemma table covers the model's vocabulary: rebuild it with the model

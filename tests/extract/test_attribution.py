@@ -196,9 +196,14 @@ def test_offsets_index_the_article_text(nlp):
                 assert text[s:e] == frag and frag.strip() == frag
 
 
-def test_nested_attribution_points_to_outer(nlp):
+def test_nested_attribution_points_to_outer():
+    # the first stage alone: the second stage drops most cues inside another's content
+    # (PolNeAR codes the outer attribution only), which would leave nothing to link here
     text = "The senator said that the general had told reporters that the base would close."
-    found = run(nlp, text)
+    view = F.view_from_doc(build_pipeline(["eventwire_sentences"])(text))
+    tagger = AttributionTagger({k: v for k, v in default_model().items() if k != "rerank"})
+    found = [(a, {r: [text[s:e] for s, e in getattr(a, r)] for r in ("source", "cue")})
+             for a in tagger.extract(view, text)]
     cues = [spans["cue"][0].split()[-1] for _a, spans in found]
     assert "said" in cues and "told" in cues[cues.index("said") + 1:]
     outer = cues.index("said")

@@ -5,9 +5,11 @@ Two steps, both cheap enough for the hot path (no parser):
 1. Cue heads. Candidate tokens (reporting-verb inflections, cue nouns, colons and dashes,
    and words the model saw as cue heads) are scored by a logistic-regression model over
    string features of the token and its neighbours (attribution_features.py; weights in
-   data/lexicons/attribution_model.json, trained by tools/train_attribution.py). A head
-   above the threshold becomes a cue, extended over auxiliaries ("has also said") and
-   "according to".
+   data/lexicons/attribution_model.json, trained by tools/train_attribution.py). Heads
+   above a lower threshold get their roles, and a second stage (attribution_rerank.py)
+   keeps those whose place among the document's attributions makes them likely cues (a cue
+   inside a stronger cue's content rarely is). A cue is extended over auxiliaries ("has
+   also said") and "according to".
 2. Roles. Source and content come from position rules around the cue within its sentence
    (attribution_roles.py): "X said Y", "Y, X said", "Y, said X", "according to X", "X: Y".
 
@@ -28,15 +30,17 @@ from ..models import Attribution
 from ..nlp.fast import doc_text
 from ..resources import load_json
 from . import attribution_features as F
+from .attribution_rerank import Reranker
 from .attribution_scorer import CueScorer
 from .attribution_roles import RoleLexicon, assign, extend_cue
 
-VERSION = "1.3"
+VERSION = "1.4"
 COMPONENT = f"eventwire_attributions@{VERSION}"
 MODEL_FILE = "lexicons/attribution_model.json"
-# Cue-head probability threshold; on both held-out halves of PolNeAR anything from 0.38 to
-# 0.52 gives relation F1 within 0.01 (docs/attribution.md).
-THRESHOLD = 0.45
+# Cue probability threshold: of the second stage (attribution_rerank) when the model has one,
+# else of the first; on both held-out halves of PolNeAR anything from 0.40 to 0.50 gives cue
+# and relation F1 within 0.01 (docs/attribution.md).
+THRESHOLD = 0.42
 
 
 @lru_cache(maxsize=1)
@@ -63,6 +67,13 @@ def role_lexicon() -> RoleLexicon:
 
 
 @lru_cache(maxsize=1)
+def speech_verbs() -> frozenset:
+    """Forms of the plain speech verbs (say, tell, add): a cue inside the content of one of
+    these is rarely annotated (the second stage's ``nest_say``)."""
+    return frozenset(load_json(F.LEXICON_FILE)["plain_speech_verbs"])
+
+
+@lru_cache(maxsize=1)
 def default_model() -> dict:
     model = load_json(MODEL_FILE)
     if "tables" not in model or "vocabulary" not in model:
@@ -77,10 +88,15 @@ class AttributionTagger:
         model = model or default_model()
         self.candidate = F.CandidateFilter(model["vocabulary"], never=model.get("never_cues", ()))
         self.threshold = threshold
-        self.logit_threshold = math.log(threshold / (1 - threshold))
         self.lex = F.lexicon()
         self.scorer = CueScorer(model["tables"], self.lex)
         self.roles = role_lexicon()
+        # the second stage sees every head over its lower threshold with its roles
+        spec = model.get("rerank")
+        self.rerank = Reranker(spec, speech_verbs()) if spec else None
+        first = self.rerank.low_threshold if self.rerank else threshold
+        self.logit_threshold = math.log(first / (1 - first))
+        self.final_logit = math.log(threshold / (1 - threshold))
 
     def cue_heads(self, view: F.TokenView) -> list:
         """(token, logit) of every candidate token scored over the threshold, and of colons
@@ -134,27 +150,66 @@ class AttributionTagger:
     def extract(self, view: F.TokenView, text: str) -> list:
         """The attributions of one document's token view (``view.starts`` set)."""
         heads = self.merge_heads(view, self.cue_heads(view))
-        found = []
+        items = self.first_pass(view, heads)
+        if self.rerank is not None and items:
+            items, kinds = self._second_pass(view, heads, items)
+        else:
+            kinds = [_kind(view, roles) for _h, _z, roles in items]
         starts = view.starts
-        head_set = frozenset(h for h, _z in heads)
-        found_roles = []
-        for head, _z in heads:
-            cue = extend_cue(view, head, self.roles)
-            # the searches run left of the cue's start and right of its end, never over
-            # its own head: every head can stand in ``others``
-            roles = assign(view, cue, self.roles, head_set)
-            if not roles.content:
-                continue
-            sent = view.sent_start[head]
-            if roles.participle and found_roles and view.sent_start[found_roles[-1].cue[0]] == sent \
-                    and found_roles[-1].source:
-                roles.source = found_roles[-1].source  # "Alvarez said ..., suggesting ..."
-            found_roles.append(roles)
-            found.append(self._record(text, starts, view, roles))
+        found = [self._record(text, starts, view, roles, kind) for (_h, _z, roles), kind in zip(items, kinds)]
         _link_nested(found)
         return found
 
-    def _record(self, text, starts, view, roles) -> Attribution:
+    def first_pass(self, view: F.TokenView, heads: list, reuse: dict | None = None) -> list:
+        """(head, logit, Roles) of every head that finds a content; the heads are each
+        other's walls. ``reuse``: head -> Roles already found with the same walls."""
+        head_set = frozenset(h for h, _z in heads)
+        items = []
+        last = None
+        sent_start = view.sent_start
+        for head, z in heads:
+            roles = reuse.get(head) if reuse else None
+            if roles is None:
+                cue = extend_cue(view, head, self.roles)
+                # the searches run left of the cue's start and right of its end, never over
+                # its own head: every head can stand in ``others``
+                roles = assign(view, cue, self.roles, head_set)
+                if not roles.content:
+                    continue
+            if roles.participle and last is not None and sent_start[last.cue[0]] == sent_start[head] \
+                    and last.source:
+                roles.source = last.source  # "Alvarez said ..., suggesting ..."
+            last = roles
+            items.append((head, z, roles))
+        return items
+
+    def _second_pass(self, view: F.TokenView, heads: list, items: list) -> tuple:
+        """The items the second stage keeps and their kinds; their roles are found again in
+        the sentences that lost a head (a dropped head no longer stops a neighbour's source
+        search)."""
+        kinds = [_kind(view, roles) for _h, _z, roles in items]
+        cut = self.final_logit
+        lower = view.lower
+        # a colon after a speaker label or headline name is kept by rule, as in cue_heads
+        keep = [s > cut or (lower[h] == ":" and _speaker_colon(view, h))
+                for s, (h, _z, _r) in zip(self.rerank.scores(view, items, kinds), items)]
+        if all(keep):
+            return items, kinds
+        kept = {h for (h, _z, _r), k in zip(items, keep) if k}
+        sent_start = view.sent_start
+        dropped: dict = {}  # sentence -> its dropped heads
+        for h, _z in heads:
+            if h not in kept:
+                dropped.setdefault(sent_start[h], []).append(h)
+        # a dropped head inside a kept cue's content stopped none of its searches (they run
+        # from the cue outwards and end at the content's edges): only the others are redone
+        reuse = {h: (r, kind) for (h, _z, r), kind, k in zip(items, kinds, keep)
+                 if k and all(any(s <= d < e for s, e in r.content) for d in dropped.get(sent_start[h], ()))}
+        items = self.first_pass(view, [(h, z) for h, z in heads if h in kept],
+                                {h: r for h, (r, _k) in reuse.items()})
+        return items, [reuse[h][1] if h in reuse else _kind(view, roles) for h, _z, roles in items]
+
+    def _record(self, text, starts, view, roles, kind: str) -> Attribution:
         ends = view.ends
         source = [[starts[s], ends[e - 1]] for s, e in roles.source]
         cs, ce = roles.cue
@@ -165,7 +220,7 @@ class AttributionTagger:
             content=[[starts[s], ends[e - 1]] for s, e in roles.content],
             source_text=_joined(text, source),
             cue_text=text[cue[0][0]:cue[0][1]],
-            kind=_kind(view, roles),
+            kind=kind,
             component=COMPONENT,
         )
 
