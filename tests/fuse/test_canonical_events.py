@@ -92,3 +92,7 @@ def test_the_most_confident_mention_leads_the_event():
     [event] = canonical_events([_result(_article("a1", "Northern Wire"), [weak, strong])])
     assert event.mentions[0] == {"article_id": "a1", "index": 1}
     assert event.claimants == ["Defence Ministry", "Red Cross"]
+    # what a mention tells (actor, recipient, numbers) counts before its confidence
+    strong.confidence = 0.3
+    [event] = canonical_events([_result(_article("a1", "Northern Wire"), [weak, strong])])
+    assert event.mentions[0] == {"article_id": "a1", "index": 1}
