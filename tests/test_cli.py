@@ -303,3 +303,12 @@ def test_extract_raises_gc_thresholds_for_the_run_and_restores_them(monkeypatch)
     assert run("extract", "x.jsonl").exit_code == 0
     assert seen and seen[0][0] > before[0]  # fewer young collections while the pipeline runs
     assert gc.get_threshold() == before
+
+
+def test_timex_values_read_as_words_in_listings():
+    from eventwire.cli import _when
+
+    assert _when("2026-09-30TNI") == "2026-09-30 night"  # TimeML's part of day
+    assert _when("2026-09-30T14:00") == "2026-09-30 14:00"
+    assert _when("2026-09-30TNI", short=True) == "2026-09-30"
+    assert _when("2026-W40") == "2026-W40" and _when(None) is None

@@ -183,7 +183,7 @@ def _table(rows) -> str:
         return row.get(f"{role}_name") or row.get(f"{role}_text")
 
     columns = [
-        ("WHEN", 10, lambda r: r.get("when")),
+        ("WHEN", 10, lambda r: _when(r.get("when"), short=True)),
         ("TYPE", 16, lambda r: r["type"] + (f"/{r['mode']}" if r.get("mode") else "")),
         ("ACTOR", 18, lambda r: who(r, "actor")),
         ("RECIPIENT", 18, lambda r: who(r, "recipient")),
@@ -297,6 +297,20 @@ def _plural(n: int, noun: str) -> str:
     return f"{n} {noun}{'s' * (n != 1)}"
 
 
+_PARTS_OF_DAY = {"TMO": "morning", "TAF": "afternoon", "TEV": "evening", "TNI": "night", "TDT": "daytime"}
+
+
+def _when(value, short: bool = False):
+    """A TIMEX3 value for reading: '2026-09-30TNI' (TimeML's 'night') is '2026-09-30 night',
+    '2026-09-30T14:00' '2026-09-30 14:00'; ``short`` keeps the day alone (a 10-wide column)."""
+    if not value or len(value) <= 10 or value[10] != "T" or not value[:4].isdigit():
+        return value
+    day, part = value[:10], value[11:]
+    if short:
+        return day
+    return f"{day} {_PARTS_OF_DAY.get('T' + part, part)}"
+
+
 def _numbers(numbers: dict) -> str:
     return ", ".join(f"{role} {int(v) if float(v).is_integer() else v}" for role, v in sorted(numbers.items()))
 
@@ -307,7 +321,7 @@ def _print_contested(events) -> None:
     for ev in events:
         actor = ev.get("actor_name") or ev.get("actor_text") or "?"
         place = ev.get("place_name") or ev.get("place_text")
-        echo(f"  {ev.get('when') or '(undated)'}  {ev['type']}" + (f"/{ev['mode']}" if ev.get("mode") else "")
+        echo(f"  {_when(ev.get('when')) or '(undated)'}  {ev['type']}" + (f"/{ev['mode']}" if ev.get("mode") else "")
              + f"  {actor}" + (f"  in {place}" if place else "")
              + f"  ({_plural(ev['n_articles'], 'article')}, {_plural(ev['n_sources'], 'independent source')})")
         shown = set()
@@ -364,7 +378,7 @@ def _print_summary(summary: dict) -> None:
     for ev in summary["examples"]:
         actor = ev.get("actor_name") or ev.get("actor_text") or "?"
         recipient = ev.get("recipient_name") or ev.get("recipient_text")
-        head = f"  {ev.get('when') or '(undated)'}  {ev['type']}" + (f"/{ev['mode']}" if ev.get("mode") else "")
+        head = f"  {_when(ev.get('when')) or '(undated)'}  {ev['type']}" + (f"/{ev['mode']}" if ev.get("mode") else "")
         head += f"  {actor}" + (f" -> {recipient}" if recipient else "")
         place = ev.get("place_name") or ev.get("place_text")
         if place:
