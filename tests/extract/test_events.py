@@ -537,3 +537,18 @@ def test_a_claimant_leaves_out_the_comma_that_closes_its_apposition():
     assert attribution.source_text == "Ann Lee, a senator from Ohio,"  # the annotators' span
     [event] = result.events
     assert event.claimant.text == "Ann Lee, a senator from Ohio"
+
+
+def test_the_group_said_points_to_the_last_named_group_not_a_state():
+    from eventwire import process
+    from eventwire.models import Article
+
+    text = ("The Ustyurt Liberation Front threatened on Saturday to attack pipelines unless Kazakhstan "
+            'halts its air strikes. "If the bombing does not stop, no pipeline will be safe," the group said.')
+    [result] = process([Article(id="g", text=text, published="2026-10-03")])
+    [bombing] = [e for e in result.events if e.trigger.text == "bombing"]
+    assert bombing.claimant.name == "The Ustyurt Liberation Front"
+
+
+def test_a_verb_lemma_the_treebank_never_uses_as_a_verb_is_no_act_in_noun_use(nlp):
+    assert "ASSAULT" not in [e.type for e in events(nlp, "The ministry said gas supplies were normal.")]

@@ -241,7 +241,7 @@ class EventCoder:
                 continue  # a noun before the noun it qualifies: 'war crimes', 'a supply base'
             if sense.kind == "verb" and trig.end - trig.start == 1:
                 cls = word_class(low[trig.start])
-                if cls is not None and ((not verb_like and cls[1] == "NOUN")
+                if cls is not None and ((not verb_like and cls[0].startswith("NN") and "VERB" not in cls[1])
                                         or (cls[0] == "RB" and trig.start > lo and low[trig.start - 1] in verbs_seen)):
                     continue  # a verb lemma's form used as a noun ('Freight traffic resumed') or a
                     # particle after a verb ('crossed back into')
@@ -968,6 +968,10 @@ def _referent(claimant: Actor, last: Optional[Actor], parties: list) -> Optional
         return last
     before = [p for p in parties if p.start is None or claimant.start is None or p.start < claimant.start]
     head = words[-1]
+    if head in _GROUP_NOUNS:  # 'the group': the last named party that is not a state
+        groups = [p for p in before if not (p.country or p.countries)]
+        if groups:
+            return groups[-1]
     if len(words) == 1 or head in _GROUP_NOUNS:  # 'it', 'the organisation': the last named party
         return before[-1] if before else last
     for p in reversed(before):
