@@ -935,7 +935,8 @@ def resolve_claimants(events: list) -> None:
     A pronoun ('it said') is the last named party before it, a claimant or an event's actor
     ("The group denied the bombing. 'We do not fight railways,' it said"); 'the ministry' the
     last named claimant or actor whose name holds 'ministry'; 'the group' or 'the organisation'
-    the last named party; 'the statement' (any other noun) the last named claimant."""
+    the last named party that is not a state (else the last named party); 'the statement' (any
+    other noun) the last named claimant."""
     last = None  # the last named claimant
     parties: list = []  # named claimants and actors, in text order
     for ev in events:
