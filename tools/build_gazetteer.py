@@ -55,6 +55,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 from eventwire.resolve.gazetteer import build_index, normalize  # noqa: E402  (one definition of a name key)
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from build_word_classes import sentences as conllu_sentences  # noqa: E402  (one CoNLL-U reader)
+
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "eventwire" / "data" / "gazetteer"
 
@@ -436,18 +439,9 @@ def common_words(corpora: Path) -> list[str]:
 
     ewt = corpora / "ud_english_ewt"
     for p in sorted(ewt.glob("*.conllu")):
-        first = True
-        for line in p.open(encoding="utf-8"):
-            if not line.strip():
-                first = True
-                continue
-            if line.startswith("#"):
-                continue
-            cols = line.split("\t")
-            if "-" in cols[0] or "." in cols[0]:
-                continue
-            see(cols[1], first)
-            first = False
+        for rows in conllu_sentences(p):
+            for k, row in enumerate(rows):
+                see(row[1], k == 0)
     gmb = corpora / "gmb_ner" / "ner_dataset.csv"
     if gmb.exists():
         with gmb.open(encoding="latin-1") as f:
