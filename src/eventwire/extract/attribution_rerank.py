@@ -19,8 +19,6 @@ multiply-adds per candidate, ~22 candidates a document (docs/attribution.md, Spe
 """
 from __future__ import annotations
 
-import math
-
 from .attribution_features import TokenView
 
 # the features, in the order the model file lists their weights
@@ -36,13 +34,9 @@ FEATURES = (
     "inquote", "title", "colon", "say",
 )
 _ORDERS = tuple(f[len("order_"):] for f in FEATURES if f.startswith("order_") and f != "order_other")
-_ORDER_NAME = {o: o for o in _ORDERS}
+_NAMED_ORDERS = frozenset(_ORDERS)
 _KINDS = ("direct", "mixed", "indirect", "according_to")
 _COLONS = frozenset({":", "-", "--", "—", "–"})
-
-
-def logit(p: float) -> float:
-    return math.log(p / (1 - p))
 
 
 def structure(view: TokenView, items: list, kinds: list, say: frozenset) -> list:
@@ -52,7 +46,6 @@ def structure(view: TokenView, items: list, kinds: list, say: frozenset) -> list
     before or after, distance), the cues this one's content holds, the rank in the sentence,
     role shapes. Items come in head order, so a sentence's items are one run."""
     sent_start, in_quote, lower, title_line = view.sent_start, view.in_quote, view.lower, view.title_line
-    order_name = _ORDER_NAME.get
     out = []
     n_items = len(items)
     i = 0
@@ -64,7 +57,7 @@ def structure(view: TokenView, items: list, kinds: list, say: frozenset) -> list
             j += 1
         if j == i + 1:  # most sentences: nothing nested, first of one
             w = lower[h]
-            out.append((z, None, 0, None, kinds[i], not roles.source, order_name(roles.order, "other"),
+            out.append((z, None, 0, None, kinds[i], not roles.source, (roles.order if roles.order in _NAMED_ORDERS else "other"),
                         0, 1, 0.0, in_quote[h], title_line[h], w in _COLONS, w in say))
             i = j
             continue
@@ -99,7 +92,7 @@ def structure(view: TokenView, items: list, kinds: list, say: frozenset) -> list
             w = lower[h]
             rank = ranked.index(z)
             out.append((z, outer, held_n, held_z, kinds[k], not roles.source,
-                        order_name(roles.order, "other"), rank if rank < 3 else 3, n if n < 5 else 5,
+                        (roles.order if roles.order in _NAMED_ORDERS else "other"), rank if rank < 3 else 3, n if n < 5 else 5,
                         top - z, in_quote[h], title_line[h], w in _COLONS, w in say))
         i = j
     return out
@@ -142,7 +135,6 @@ class Reranker:
 
     def __init__(self, spec: dict, say: frozenset):
         w = dict(zip(spec["features"], spec["weights"]))
-        self.weights = w
         self.low_threshold = spec["low_threshold"]
         self.say = say
         g = lambda name: w.get(name, 0.0)  # noqa: E731

@@ -139,12 +139,12 @@ def run(nlp: Language, articles: Iterable[Article], batch_size: int = 64,
     the exception propagates. A broken data file (``DataFileError``) fails every article
     alike and always propagates. ``batch_size`` is kept for callers; the components work one
     Doc at a time, so the loop runs them in order per article."""
-    steps = [("tokenizer", None)] + list(nlp.pipeline)
+    components = list(nlp.pipeline)
     for article in articles:
         name = "tokenizer"
         try:
             doc = make_doc(nlp, article)
-            for name, proc in steps[1:]:
+            for name, proc in components:
                 doc = proc(doc)
         except DataFileError:
             raise
