@@ -7,7 +7,9 @@ import pytest
 from eventwire.extract import attribution_features as F
 from eventwire.extract.attribution import role_lexicon
 from eventwire.extract.attribution_roles import assign, extend_cue
-from eventwire.nlp.pipeline import build_pipeline
+from eventwire.ingest import enrich
+from eventwire.models import Article
+from eventwire.nlp.pipeline import build_pipeline, make_doc
 
 
 @pytest.fixture(scope="module")
@@ -16,7 +18,8 @@ def roles_of():
     lex, rl = F.lexicon(), role_lexicon()
 
     def run(text: str, head_word: str, nth: int = 0) -> dict:
-        view = F.view_from_doc(nlp(text), lex)
+        # read as an article is (its dateline found at ingest is a sentence of its own)
+        view = F.view_from_doc(nlp(make_doc(nlp, enrich(Article(id="t", text=text)))), lex)
         head = [i for i, w in enumerate(view.words) if w == head_word][nth]
         roles = assign(view, extend_cue(view, head, rl), rl, frozenset({head}))
         join = lambda spans: [" ".join(view.words[s:e]) for s, e in spans]  # noqa: E731

@@ -18,6 +18,7 @@ from .conftest import FIXTURES, split
     ("NEW YORK (AFP) - Shares rose", "New York", "Agence France-Presse", "NEW YORK"),
     ("GENEVA, Switzerland, Oct 12 (AFP) - Talks began", "Geneva", "Agence France-Presse", "GENEVA"),
     ("ZHANAOZEN - Gunmen ambushed a patrol", "Zhanaozen", None, "ZHANAOZEN"),
+    ("New York (AFP) \u2013 Vice President Joe Biden", "New York", "Agence France-Presse", "New York"),
 ])
 def test_dateline_forms(opening, place, wire, raw):
     text = "Some headline\n\n" + opening + " on Monday."
@@ -49,6 +50,7 @@ def test_no_dateline_ends_at_zero():
     "WASHINGTON: The talks ended without a deal.",        # a label, not a dateline
     "The U.S. - led coalition said it struck targets.",
     "Officials in MOSCOW (XINHUA) - said nothing.",        # not at the start of a paragraph
+    "Trump Allies (Mostly) - a headline in title case",    # title case needs a known agency
 ])
 def test_not_datelines(text):
     assert find_dateline(text) is None

@@ -657,7 +657,7 @@ def _subject_start(view: TokenView, ss: int, limit: int) -> int:
     """Where the subject starts: after an opening connective ("But the president ...") and
     after a fronted phrase that ends in a comma ("After the election, Axelrod ...")."""
     lower, space = view.lower, view.space
-    k = _after_dateline(view, ss, limit)
+    k = ss  # (a dateline is a sentence of its own: eventwire_sentences)
     while k < limit and (lower[k] in _LEAD_SKIP or space[k]):
         k += 1
     if k + 1 < limit and lower[k + 1] == "," and (lower[k] in _ADVERB_OPENERS or lower[k].endswith("ly")):
@@ -692,32 +692,6 @@ def _subject_start(view: TokenView, ss: int, limit: int) -> int:
         while k < limit and (lower[k] in _LEAD_SKIP or lower[k] in QUOTES or space[k]):
             k += 1
     return k
-
-
-def _after_dateline(view: TokenView, ss: int, limit: int) -> int:
-    """The token after a dateline opening the sentence ("CLEVELAND - When ...", "New York
-    (AFP) – Vice President ..."): capitalised words up to a dash between words, the place in
-    capitals or followed by an agency in brackets; else ``ss``."""
-    words, lower = view.words, view.lower
-    if not (words[ss].isupper() or "(" in lower[ss:ss + 6]) if ss < limit else True:
-        return ss  # (a dateline opens with a place in capitals or has an agency in brackets)
-    caps = bracket = False
-    for m in range(ss, min(limit, ss + 8)):
-        w = words[m]
-        if lower[m] in _DASHES and m > ss and not _inside_word(view, m, ss):
-            if not (caps or bracket):
-                return ss
-            m += 1
-            while m < limit and view.space[m]:
-                m += 1
-            return m
-        if w in ("(", ")"):
-            bracket = True
-        elif w.isupper() and len(w) > 1:
-            caps = True
-        elif not (w[:1].isupper() or w in (",", ".") or view.space[m]):
-            return ss
-    return ss
 
 
 _DASHES = frozenset({"-", "--", "—", "–", "―"})

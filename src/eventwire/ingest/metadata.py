@@ -14,7 +14,7 @@ from ..resources import load_json
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # "MOSCOW (XINHUA) -", "BEIRUT, Oct 15 (Reuters) -", "KYIV, Ukraine (AP) —", "DAMASCUS, Oct. 15 --"
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'\- ]{1,40}?[A-Z.])"
+    r"^(?P<place>[A-Z][A-Za-z.'\- ]{1,40}?[A-Za-z.])"
     r"(?:,\s*(?P<region>[A-Z][A-Za-z.'\- ]{1,30}?))?"
     rf"(?:,\s*(?P<date>{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?))?"
     r"\s*(?:\((?P<wire>[A-Za-z][A-Za-z\- .]{0,30})\))?"
@@ -53,14 +53,17 @@ def find_dateline(text: str, start: int = 0):
     """The first paragraph-initial dateline after ``start``: (place, wire, span) or None."""
     for m in _DATELINE.finditer(text, start):
         place = m.group("place").strip()
-        if len(place) < 3 or place.upper() != place:
+        wire = m.group("wire")
+        known_wire = wire is not None and wire.upper() in _sources()["wires"]
+        titled = known_wire and all(w[:1].isupper() for w in place.split())
+        if len(place) < 3 or (place.upper() != place and not titled):
+            # a place in capitals, or in title case before a known agency ("New York (AFP) -")
             continue
         if m.group("wire") is None and not m.group("date") and not m.group("region"):
             # a bare "WORD -" is weak evidence: "WASHINGTON: ..." is a label and "NATO - the
             # alliance ..." is prose, so only a bare dash followed by a new sentence counts
             if m.group(0).rstrip().endswith(":") or text[m.end():m.end() + 1].islower():
                 continue
-        wire = m.group("wire")
         wire_name = _sources()["wires"].get(wire.upper(), wire) if wire else None
         if wire and wire.upper() not in _sources()["wires"] and len(wire) > 12:
             continue
