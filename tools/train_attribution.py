@@ -43,7 +43,9 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from eventwire.extract import attribution_features as F  # noqa: E402
 from eventwire.extract.attribution_scorer import compile_weights  # noqa: E402
-from eventwire.nlp.pipeline import build_pipeline  # noqa: E402
+from eventwire.ingest import enrich  # noqa: E402
+from eventwire.ingest.jsonl import record_to_article  # noqa: E402
+from eventwire.nlp.pipeline import build_pipeline, make_doc  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "polnear"
 DEFAULT_OUT = ROOT / "src" / "eventwire" / "data" / "lexicons" / "attribution_model.json"
@@ -108,8 +110,11 @@ def train_lr(rows, labels, n_feats, l2):
 def parse(docs, gold, lex):
     """(doc id, text, TokenView, gold head token ids) per document."""
     nlp = build_pipeline(["eventwire_sentences"])
+    # each record read as `eventwire extract` reads it (its dateline, found at ingest, is a
+    # sentence of its own), so that training and the held-out check see the run-time sentences
+    articles = (enrich(record_to_article(d, "polnear")) for d in docs)
     out = []
-    for d, doc in zip(docs, nlp.pipe(d["text"] for d in docs)):
+    for d, doc in zip(docs, nlp.pipe(make_doc(nlp, a) for a in articles)):
         view = F.view_from_doc(doc, lex)
         out.append((d["id"], d["text"], view, head_tokens(doc, gold.get(d["id"], []), lex)))
     return out
