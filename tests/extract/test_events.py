@@ -41,6 +41,7 @@ def countries(actor):
     ("The government threatened to cut gas supplies to its neighbour.", "THREATEN"),
     ("Japan donated medical supplies to flood victims in Pakistan.", "AID"),
     ("The rebels withdrew from the town after three days of fighting.", "RETREAT"),
+    ("The army paused air strikes on the plateau after the talks.", "RETREAT"),
     ("The opposition leader denounced the election as a sham.", "DISAPPROVE"),
 ])
 def test_main_event_type(nlp, text, etype):
@@ -552,3 +553,13 @@ def test_the_group_said_points_to_the_last_named_group_not_a_state():
 
 def test_a_verb_lemma_the_treebank_never_uses_as_a_verb_is_no_act_in_noun_use(nlp):
     assert "ASSAULT" not in [e.type for e in events(nlp, "The ministry said gas supplies were normal.")]
+
+
+@pytest.mark.parametrize("text,recipient_country", [
+    ("Britain mobilized soldiers for a possible war against Iraq.", {"IRQ"}),
+    ("Russia deployed troops to Syria.", {"SYR"}),
+])
+def test_forces_a_mobilisation_moves_are_not_its_recipient(nlp_with_entities, text, recipient_country):
+    ev = main_event(nlp_with_entities, text)
+    assert ev.type == "MOBILIZE"
+    assert countries(ev.recipient) == recipient_country

@@ -456,7 +456,8 @@ class EventCoder:
             if stop < hi:
                 after = [m for m in after if m.start < stop]
             recipient = _first_recipient(doc, after, actor,
-                                         locative_ok=c["type"] not in ctx["no_locative_recipient"])
+                                         locative_ok=c["type"] not in ctx["no_locative_recipient"],
+                                         forces_ok=c["type"] not in ctx["own_force_types"])
             if recipient is not None and c["type"] in ctx["addressed_types"]:
                 recipient = _target_over_addressee(low, after, recipient)
         actor_rec = _to_actor(doc, actor, mentions, ctx, summaries) if actor is not None else None
@@ -589,8 +590,9 @@ def _agent_follows(low, by: int, start: int, approximators: set) -> bool:
     return all(w in approximators or w[:1].isdigit() for w in low[by + 1:start])
 
 
-def _first_recipient(doc, after, actor, locative_ok=True):
-    """The first named actor after the trigger; the actor's own ('its troops') never counts."""
+def _first_recipient(doc, after, actor, locative_ok=True, forces_ok=True):
+    """The first named actor after the trigger; the actor's own ('its troops') never counts,
+    nor, without ``forces_ok``, military groups of no country (the forces a mobilisation moves)."""
     low = _lw(doc)
     own = {"its", "their", "his", "her", "our"}
     locative = {"in", "at", "near", "inside", "across", "throughout", "over"}
@@ -598,7 +600,8 @@ def _first_recipient(doc, after, actor, locative_ok=True):
     for m in after:
         if m is actor or (m.start > 0 and low[m.start - 1] in own) or \
                 (locative_ok is False and m.start > 0 and low[m.start - 1] in locative and not m.sector_nouns) \
-                or _place_adjective(doc, m):
+                or _place_adjective(doc, m) \
+                or (forces_ok is False and m.sector == "military" and not m.countries):
             continue
         if m.named:
             return m
