@@ -563,3 +563,17 @@ def test_forces_a_mobilisation_moves_are_not_its_recipient(nlp_with_entities, te
     ev = main_event(nlp_with_entities, text)
     assert ev.type == "MOBILIZE"
     assert countries(ev.recipient) == recipient_country
+
+
+@pytest.fixture(scope="module")
+def nlp_with_attributions():
+    return build_pipeline(["eventwire_sentences", "eventwire_entities", "eventwire_quantities",
+                           "eventwire_attributions", "eventwire_events"])
+
+
+def test_a_report_makes_a_claim_an_act_does_not(nlp_with_attributions):
+    reported = main_event(nlp_with_attributions, "The ministry said the government imposed a ban on the party.")
+    assert reported.modality == "claimed" and reported.claimant.text == "The ministry"
+    # PolNeAR codes 'imposed' as an attribution cue; its subject is the actor, not a claimant
+    act = main_event(nlp_with_attributions, "The government imposed a ban on the opposition party.")
+    assert act.modality == "asserted" and act.claimant is None

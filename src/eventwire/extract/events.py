@@ -25,6 +25,7 @@ from ..nlp.word_classes import noun_only_forms, verb_forms_seen, word_class
 from ..resolve.actors import COMPONENT as ACTOR_COMPONENT, ActorMention, Entry, find_actor_mentions
 from ..resources import load_json
 from ..ontology import ontology
+from .attribution_features import lexicon as attribution_lexicon
 from .event_tokens import token_low, token_view, use_pipeline_tokenizer
 from .triggers import KIND_WEIGHT, get_trigger_matcher
 
@@ -990,11 +991,31 @@ def _attribution_at(found: dict, t: int, size: int) -> Optional[int]:
     if owner is None:
         owner = found["content_owner"] = [None] * size
         for n in range(len(found["attributions"]) - 1, -1, -1):  # earlier attributions win
+            if not _makes_claim(found["attributions"][n]):
+                continue
             for a, b in found["attributions"][n].content:
                 a, b = max(0, int(a)), min(size, int(b))
                 if b > a:
                     owner[a:b] = [n] * (b - a)
     return owner[t] if 0 <= t < len(owner) else None
+
+
+@lru_cache(maxsize=1)
+def _claim_words() -> frozenset:
+    lex = attribution_lexicon()
+    return lex.reporting_forms | lex.cue_nouns | lex.colon_cues | {"according"}
+
+
+def _makes_claim(attr) -> bool:
+    """A quote or a report makes its source a claimant; a cue that is itself an act (PolNeAR
+    codes 'The government imposed a ban on ...' as an attribution) does not."""
+    if attr.kind != "indirect":
+        return True
+    words = _claim_words()
+    for w in attr.cue_text.lower().split():
+        if w in words:
+            return True
+    return False
 
 
 def _claimant(doc, attr) -> Actor:
