@@ -577,3 +577,9 @@ def test_a_report_makes_a_claim_an_act_does_not(nlp_with_attributions):
     # PolNeAR codes 'imposed' as an attribution cue; its subject is the actor, not a claimant
     act = main_event(nlp_with_attributions, "The government imposed a ban on the opposition party.")
     assert act.modality == "asserted" and act.claimant is None
+
+
+def test_a_visit_needs_a_visitor(nlp_with_entities):
+    assert not events(nlp_with_entities, "Investigators believe the cargo arrived by ferry.")
+    ev = main_event(nlp_with_entities, "The Iraqi president arrived in Amman on Wednesday.")
+    assert ev.type == "CONSULT" and ev.mode == "visit"

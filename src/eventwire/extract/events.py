@@ -217,6 +217,10 @@ class EventCoder:
             summaries: dict = {}  # id(mention) -> its actor's fields: one sentence's mentions no longer change
             coded = [self._build(doc, view, sent, c, mentions, ctx, summaries) for c in chosen]
             _resolve_references(doc, sent, coded, history)
+            if ctx["actor_required"]:
+                # 'the cargo arrived by ferry' is no visit: nobody came
+                coded = [e for e, c in zip(coded, chosen)
+                         if e.actor is not None or c["sense"].lemma not in ctx["actor_required"]]
             events.extend(coded)
         resolve_claimants(events)
         ext.events = events
