@@ -583,3 +583,9 @@ def test_a_visit_needs_a_visitor(nlp_with_entities):
     assert not events(nlp_with_entities, "Investigators believe the cargo arrived by ferry.")
     ev = main_event(nlp_with_entities, "The Iraqi president arrived in Amman on Wednesday.")
     assert ev.type == "CONSULT" and ev.mode == "visit"
+
+
+def test_the_speaker_after_a_quote_is_no_party_to_it(nlp_with_entities):
+    ev = main_event(nlp_with_entities, '"Our jets did not bomb any village," ministry spokesman Ivan Petrov said.')
+    assert ev.type == "ASSAULT"
+    assert ev.recipient is None or "Petrov" not in ev.recipient.text

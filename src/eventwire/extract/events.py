@@ -1206,6 +1206,7 @@ class _Marks:
 
 
 _ARTICLES = ("a", "an", "the")
+_QUOTE_CLOSE = ('"', "\u201d")  # a comma then one of these closes a quote: its speaker follows
 
 
 def _barrier_from_marks(marks: _Marks, title: list, lo: int, t0: int) -> int:
@@ -1239,10 +1240,10 @@ def _reported_from_marks(marks: _Marks, size: int, t1: int, hi: int) -> int:
     c = bisect_left(commas, t1)
     while c < len(commas) and commas[c] < limit:
         k = commas[c]
-        if k + 1 < size and low[k + 1] in _ARTICLES:
+        if k + 1 < size and (low[k + 1] in _ARTICLES or low[k + 1] in _QUOTE_CLOSE):
             m = bisect_left(forms, k)
             if m < len(forms) and forms[m] < reach:
-                best = min(best, max(k + 1, forms[m] - 3))
+                best = min(best, k + 1 if low[k + 1] in _QUOTE_CLOSE else max(k + 1, forms[m] - 3))
         c += 1
     return best
 
@@ -1250,16 +1251,18 @@ def _reported_from_marks(marks: _Marks, size: int, t1: int, hi: int) -> int:
 def _reported_from(low, forms, t1, hi) -> int:
     """The first token from which a mention after the trigger is reported speech, not a party:
     a reporting verb stands between ('..., X said'), or a comma and an article open a reporting
-    clause (', a spokesman for X said'). Once that holds for one start it holds for every later
+    clause (', a spokesman for X said'), or a comma and a closing quote end the quote before its
+    speaker ('...," ministry spokesman X said'). Once that holds for one start it holds for every later
     one, so a single pass per trigger replaces one scan per mention; ``hi`` when none does."""
     n = len(low)
     first = next((r for r in range(t1, hi) if low[r] in forms), None)
     best = first + 1 if first is not None else hi
     for k in range(t1, min(best, hi)):
-        if low[k] == "," and k + 1 < n and low[k + 1] in ("a", "an", "the"):
+        if low[k] == "," and k + 1 < n and low[k + 1] in ("a", "an", "the", '"', "”"):
             j = next((j for j in range(k, min(n, hi + 4)) if low[j] in forms), None)
             if j is not None:
-                best = min(best, max(k + 1, j - 3))
+                # '..., a spokesman for X said'; '...," the spokesman said' ends the quote
+                best = min(best, k + 1 if low[k + 1] in ('"', "”") else max(k + 1, j - 3))
     return best
 
 
