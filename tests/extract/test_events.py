@@ -589,3 +589,10 @@ def test_the_speaker_after_a_quote_is_no_party_to_it(nlp_with_entities):
     ev = main_event(nlp_with_entities, '"Our jets did not bomb any village," ministry spokesman Ivan Petrov said.')
     assert ev.type == "ASSAULT"
     assert ev.recipient is None or "Petrov" not in ev.recipient.text
+
+
+def test_we_in_a_quote_is_the_speakers_side(nlp_with_attributions):
+    ev = main_event(nlp_with_attributions,
+                    '"We have never attacked civilians," the Caspian Liberation Army said in a statement.')
+    assert ev.type == "ASSAULT" and ev.modality == "denied"
+    assert ev.actor is not None and ev.actor.text == "We" and "Caspian Liberation Army" in ev.actor.name

@@ -223,6 +223,7 @@ class EventCoder:
                          if e.actor is not None or c["sense"].lemma not in ctx["actor_required"]]
             events.extend(coded)
         resolve_claimants(events)
+        _first_person_actors(doc, events, ctx)
         ext.events = events
         return doc
 
@@ -831,6 +832,33 @@ def _resolve_references(doc, sent, coded: list, history: list) -> None:
                     break
         elif actor.registry_id and actor.registry_id.startswith("ent:"):
             history.append(actor)
+
+
+_FIRST_PERSON = frozenset({"we", "i"})
+_AUXILIARIES = frozenset({"do", "does", "did", "have", "has", "had", "can", "must", "should", "am", "are",
+                          "was", "were", "'re", "'ve", "'m", "'d"})
+
+
+def _first_person_actors(doc, events: list, ctx: dict) -> None:
+    """'"We will attack the pipeline," a Front spokesman said': 'we' is the speaker's side,
+    so an event with no actor takes its claimant when 'we' or 'I' is its subject."""
+    view = None
+    skip = _AUXILIARIES | frozenset(ctx["modal"]) | frozenset(ctx["negation"])
+    for ev in events:
+        claimant = ev.claimant
+        if ev.actor is not None or claimant is None or not (claimant.name or claimant.text):
+            continue
+        if view is None:
+            view = token_view(doc)
+        low, idx = view.low, view.idx
+        k = bisect_left(idx, ev.trigger.start)
+        for j in range(k - 1, max(-1, k - 5), -1):
+            w = low[j]
+            if w in _FIRST_PERSON:
+                ev.actor = _copy_actor(claimant, view.span_text(j, j + 1), idx[j])
+                break
+            if w not in skip and not w.endswith("ly"):
+                break
 
 
 def _may_be_person(actor: Actor) -> bool:
