@@ -596,3 +596,16 @@ def test_we_in_a_quote_is_the_speakers_side(nlp_with_attributions):
                     '"We have never attacked civilians," the Caspian Liberation Army said in a statement.')
     assert ev.type == "ASSAULT" and ev.modality == "denied"
     assert ev.actor is not None and ev.actor.text == "We" and "Caspian Liberation Army" in ev.actor.name
+
+
+@pytest.fixture(scope="module")
+def full_nlp():
+    return build_pipeline()
+
+
+def test_the_actors_own_name_is_not_where_it_acted(full_nlp):
+    ev = main_event(full_nlp, "Moscow has intensified reconnaissance flights over the border.")
+    assert ev.actor is not None and ev.actor.text == "Moscow" and ev.place is None
+    # a recipient's name may be: the strike was in Syria
+    ev = main_event(full_nlp, "Russian jets bombed Syria on Monday.")
+    assert ev.place is not None and ev.place.country == "SYR"

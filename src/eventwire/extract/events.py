@@ -542,7 +542,13 @@ class EventCoder:
                     in_party = not hosts and any(a < p.end and p.start < b for a, b in parties)
                     return (in_party, not locative, p.start < t, abs(p.start - t))
 
-                event.place = places[0] if len(places) == 1 else min(places, key=rank)
+                best = places[0] if len(places) == 1 else min(places, key=rank)
+                actor = event.actor
+                # the actor's own name is never where it acted ("Russia's latest operations",
+                # "Moscow has intensified reconnaissance flights"); a recipient's may be ("bombed Syria")
+                if not (actor is not None and actor.start is not None and actor.end is not None
+                        and actor.start < best.end and best.start < actor.end and rank(best)[0]):
+                    event.place = best
             times = here["event_times"]
             quantities = here.get("quantities")
             if quantities:
