@@ -609,3 +609,8 @@ def test_the_actors_own_name_is_not_where_it_acted(full_nlp):
     # a recipient's name may be: the strike was in Syria
     ev = main_event(full_nlp, "Russian jets bombed Syria on Monday.")
     assert ev.place is not None and ev.place.country == "SYR"
+
+
+def test_a_verb_form_before_a_finite_be_is_a_noun(nlp_with_entities):
+    assert not events(nlp_with_entities, "The Energy Ministry said gas supplies were normal.")
+    assert main_event(nlp_with_entities, "Russia supplies arms to the government.").type == "AID"

@@ -248,9 +248,11 @@ class EventCoder:
             if sense.kind == "verb" and trig.end - trig.start == 1:
                 cls = word_class(low[trig.start])
                 if cls is not None and ((not verb_like and cls[0].startswith("NN") and "VERB" not in cls[1])
-                                        or (cls[0] == "RB" and trig.start > lo and low[trig.start - 1] in verbs_seen)):
-                    continue  # a verb lemma's form used as a noun ('Freight traffic resumed') or a
-                    # particle after a verb ('crossed back into')
+                                        or (cls[0] == "RB" and trig.start > lo and low[trig.start - 1] in verbs_seen)
+                                        or (cls[0].startswith("NN") and trig.end < sent.end
+                                            and low[trig.end] in ctx["passive_aux"])):
+                    continue  # a verb lemma's form used as a noun ('Freight traffic resumed'; before
+                    # a finite 'be': 'gas supplies were normal') or a particle after a verb ('crossed back into')
             info = {"trig": trig, "sense": sense, "type": sense.type, "mode": sense.mode,
                     "kind": sense.kind if sense.kind != "verb" or verb_like else "noun",
                     "modality": "asserted", "negated": False, "governed": False}
