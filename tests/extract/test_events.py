@@ -614,3 +614,16 @@ def test_the_actors_own_name_is_not_where_it_acted(full_nlp):
 def test_a_verb_form_before_a_finite_be_is_a_noun(nlp_with_entities):
     assert not events(nlp_with_entities, "The Energy Ministry said gas supplies were normal.")
     assert main_event(nlp_with_entities, "Russia supplies arms to the government.").type == "AID"
+
+
+def test_the_parties_are_the_last_two_countries(nlp_with_entities):
+    text = ("Russian and US officials held talks on flight safety on Wednesday. "
+            "The parties have agreed on a procedure for further actions.")
+    agree = next(e for e in events(nlp_with_entities, text) if e.type == "AGREE")
+    assert {agree.actor.country, agree.recipient.country} == {"RUS", "USA"}
+
+
+def test_a_reduced_relative_names_its_agent_after_by(nlp_with_entities):
+    text = "Data came from the information centre jointly set up by Russia and Iran."
+    ev = next(e for e in events(nlp_with_entities, text) if e.type == "COOPERATE")
+    assert {ev.actor.country, ev.recipient.country} == {"RUS", "IRN"}

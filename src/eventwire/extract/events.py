@@ -224,6 +224,7 @@ class EventCoder:
             events.extend(coded)
         resolve_claimants(events)
         _first_person_actors(doc, events, ctx)
+        _collective_actors(events, ctx)
         ext.events = events
         return doc
 
@@ -506,8 +507,10 @@ class EventCoder:
             return None
         aux = ctx["passive_aux"]
         prev = low[t0 - 1] if t0 > lo else ""
+        # 'by' right after a participle or an adverbed phrase is a reduced relative's agent:
+        # 'a post attacked by gunmen', 'a centre jointly set up by Russia and Iran'
         if not (prev in aux or (t0 - 1 > lo and low[t0 - 2] in aux and prev.endswith("ly"))
-                or (w.endswith("ed") and t1 < hi and low[t1] == "by")):
+                or ((w.endswith("ed") or w.endswith("ly")) and t1 < hi and low[t1] == "by")):
             return None
         for k in range(t1, min(hi, t1 + 8)):
             if low[k] == "by":
@@ -867,6 +870,25 @@ def _first_person_actors(doc, events: list, ctx: dict) -> None:
                 break
             if w not in skip and not w.endswith("ly"):
                 break
+
+
+def _collective_actors(events: list, ctx: dict) -> None:
+    """'the parties have agreed', 'both sides': the two parties of the last event between
+    two countries, as a joint act's are (actor one side, recipient the other)."""
+    refs = ctx["collective_references"]
+    dyad = None
+    for ev in events:
+        actor, recipient = ev.actor, ev.recipient
+        named = actor.text.lower() if actor is not None else ""
+        if named and (named in refs or "the " + named in refs):  # mentions may leave 'the' out
+            if dyad is not None:
+                ev.actor = _copy_actor(dyad[0], actor.text, actor.start)
+                if recipient is None:
+                    ev.recipient = _copy_actor(dyad[1], actor.text, actor.start)
+            continue
+        if actor is not None and recipient is not None and actor.country and recipient.country \
+                and actor.country != recipient.country:
+            dyad = (actor, recipient)
 
 
 def _may_be_person(actor: Actor) -> bool:
