@@ -627,3 +627,8 @@ def test_a_reduced_relative_names_its_agent_after_by(nlp_with_entities):
     text = "Data came from the information centre jointly set up by Russia and Iran."
     ev = next(e for e in events(nlp_with_entities, text) if e.type == "COOPERATE")
     assert {ev.actor.country, ev.recipient.country} == {"RUS", "IRN"}
+
+
+def test_the_party_of_a_cause_is_no_recipient(nlp_with_entities):
+    ev = main_event(nlp_with_entities, "Russian airstrikes eased due to offensive actions of the Syrian army.")
+    assert ev.type == "ASSAULT" and ev.recipient is None

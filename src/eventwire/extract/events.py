@@ -66,6 +66,8 @@ def _context() -> dict:
         for w in out["seconds"][name]:
             masks[w] = masks.get(w, 0) | (1 << (8 + j))
     out["scan_masks"] = masks
+    # two-word causes ('due to'), marked by _Marks at their first word where background words are
+    out["background_pairs"] = {tuple(w.split()) for w in data["cause_phrases"]}
     out["scan_sets"] = [out[name] for name, _window in _CONTEXT_SCAN]
     # distance before the trigger -> the lists whose window reaches that far
     out["scan_reach"] = [0] + [sum(1 << j for j, (_n, window) in enumerate(_CONTEXT_SCAN) if window >= d)
@@ -440,10 +442,11 @@ class EventCoder:
             by_mentions = [m for m in after if m.start >= passive]
             actor = by_mentions[0] if by_mentions else None
             recipient = subject
-        elif kind == "noun" and t1 < hi and low[t1] in ("from", "by") and \
+        elif kind == "noun" and t1 < hi and (low[t1] in ("from", "by") or
+                                             (low[t1] == "of" and c["sense"].lemma in ctx["agentive_of_nouns"])) and \
                 after and _agent_follows(low, t1, after[0].start, ctx["approximators"]):
             # "a request from Syrian President Bashar al-Assad", "an attack by rebels",
-            # "a protest by about 500 people"
+            # "a protest by about 500 people", "offensive actions of the Syrian army"
             actor, recipient = after[0], subject
         elif kind == "noun" and _in_circumstance(low, lo, t0, view.title, ctx["topic_prepositions"]):
             # "opened an investigation into the blast": the blast is what is investigated
@@ -1241,7 +1244,9 @@ class _Marks:
         # for all of them together; the few hits are sorted out afterwards
         reporting = unique.intersection(ctx["reporting_forms"])
         background = unique.intersection(ctx["background"])
-        wanted = reporting | background
+        pairs = ctx["background_pairs"]
+        seconds = unique.intersection({b for _a, b in pairs})
+        wanted = reporting | background | seconds
         according = "according" in unique and "to" in unique
         if according:
             wanted.add("to")  # the 'to' of 'according to'
@@ -1259,6 +1264,8 @@ class _Marks:
                 self.reporting.append(k)
             if w in background:
                 self.background.append(k)
+            elif w in seconds and k > 0 and (low[k - 1], w) in pairs:
+                self.background.append(k - 1)
             if according and w == "to" and k > 0 and low[k - 1] == "according":
                 self.according_to.append(k)
 
