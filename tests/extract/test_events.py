@@ -42,6 +42,9 @@ def countries(actor):
     ("Japan donated medical supplies to flood victims in Pakistan.", "AID"),
     ("The rebels withdrew from the town after three days of fighting.", "RETREAT"),
     ("The army paused air strikes on the plateau after the talks.", "RETREAT"),
+    ("The rebels hijacked a bus carrying 30 passengers.", "COERCE"),
+    ("Government forces besieged the town for three weeks.", "COERCE"),
+    ("The army stationed troops along the border.", "MOBILIZE"),
     ("The opposition leader denounced the election as a sham.", "DISAPPROVE"),
 ])
 def test_main_event_type(nlp, text, etype):
