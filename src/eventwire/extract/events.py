@@ -526,6 +526,7 @@ class EventCoder:
         t = event.trigger.start
         found = self._found
         here = found["in_sentence"].get(self._sent_no)
+        n = _attribution_at(found, t, found["size"])
         if here is not None:
             # what the sentence offers every one of its events, sorted out once
             places = here.get("event_places")
@@ -538,6 +539,14 @@ class EventCoder:
                 text = view.text
                 parties = [(a.start, a.end) for a in (event.actor, event.recipient)
                            if a is not None and a.start is not None and a.end is not None]
+                # whose words these are and who acted are never where it happened ("Russia's latest
+                # operations", "Moscow has intensified ...", "the EU Council said"); a recipient may be
+                # ("bombed Syria")
+                own = [tuple(x) for x in found["attributions"][n].source] if n is not None else []
+                actor = event.actor
+                if actor is not None and actor.start is not None and actor.end is not None:
+                    own.append((actor.start, actor.end))
+                parties += own
 
                 def rank(p):
                     # where, not who: a place inside a party's name ("Russia's operations") ranks last,
@@ -551,11 +560,7 @@ class EventCoder:
                     return (in_party, not locative, p.start < t, abs(p.start - t))
 
                 best = places[0] if len(places) == 1 else min(places, key=rank)
-                actor = event.actor
-                # the actor's own name is never where it acted ("Russia's latest operations",
-                # "Moscow has intensified reconnaissance flights"); a recipient's may be ("bombed Syria")
-                if not (actor is not None and actor.start is not None and actor.end is not None
-                        and actor.start < best.end and best.start < actor.end and rank(best)[0]):
+                if not (rank(best)[0] and any(a < best.end and best.start < b for a, b in own)):
                     event.place = best
             times = here["event_times"]
             quantities = here.get("quantities")
@@ -567,7 +572,6 @@ class EventCoder:
             event.date = times[0] if len(times) == 1 else min(times, key=lambda x: abs(x.start - t))
         else:
             event.date = _reference_date(found)
-        n = _attribution_at(found, t, found["size"])
         if n is not None:
             event.attribution = n
             claimants = found.setdefault("claimants", {})
