@@ -96,3 +96,13 @@ def test_the_most_confident_mention_leads_the_event():
     strong.confidence = 0.3
     [event] = canonical_events([_result(_article("a1", "Northern Wire"), [weak, strong])])
     assert event.mentions[0] == {"article_id": "a1", "index": 1}
+
+
+def test_the_lead_mention_gives_the_event_its_mode():
+    seizure = _mention("COERCE")
+    seizure.mode = "seize"  # 'Customs officers seized 350 rifles'
+    arrest = _mention("COERCE", "Police", "KAZ", killed=5)
+    arrest.mode = "arrest"  # 'Police arrested 5 people'
+    [event] = canonical_events([_result(_article("a1", "Caspian News Agency"), [seizure, arrest])])
+    assert event.mentions[0] == {"article_id": "a1", "index": 1}
+    assert event.mode == "arrest"

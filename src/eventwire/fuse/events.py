@@ -176,9 +176,10 @@ def _to_event(g: _Group, publishers) -> Event:
     digest = hashlib.sha1(f"{g.story}|{g.type}|{g.actor_key}|{first_r.id}|{first_i}".encode()).hexdigest()
     return Event(
         id="e" + digest[:16], type=g.type, story=g.story,
-        mode=next((m.mode for _r, _i, m in g.members if m.mode), None),
-        actor=_best(g.members, "actor"), recipient=_best(g.members, "recipient"),
-        place=_best(g.members, "place"), date=_best(g.members, "date"),
+        # the lead mention first, so its mode and roles speak for the event as its evidence does
+        mode=next((m.mode for _r, _i, m in members if m.mode), None),
+        actor=_best(members, "actor"), recipient=_best(members, "recipient"),
+        place=_best(members, "place"), date=_best(members, "date"),
         mentions=[{"article_id": r.id, "index": i} for r, i, _m in members],
         n_articles=len(article_ids), n_sources=len(sources),
         first_seen=seen[0] if seen else None, last_seen=seen[-1] if seen else None,
