@@ -45,6 +45,8 @@ def countries(actor):
     ("The rebels hijacked a bus carrying 30 passengers.", "COERCE"),
     ("Government forces besieged the town for three weeks.", "COERCE"),
     ("The army stationed troops along the border.", "MOBILIZE"),
+    ("Indian and Chinese troops exchanged fire along the disputed border.", "ASSAULT"),
+    ("Egypt brokered talks between the two factions.", "CONSULT"),
     ("The opposition leader denounced the election as a sham.", "DISAPPROVE"),
 ])
 def test_main_event_type(nlp, text, etype):
@@ -639,3 +641,8 @@ def test_the_party_of_a_cause_is_no_recipient(nlp_with_entities):
     text = "Russian airstrikes have become less severe due to offensive actions of the Syrian army."
     ev = main_event(nlp_with_entities, text)
     assert ev.type == "ASSAULT" and ev.recipient is None
+
+
+def test_a_participle_closing_a_compound_modifier_is_no_event(nlp_with_entities):
+    evs = events(nlp_with_entities, "The refugees will return home under a UN-brokered deal.")
+    assert not any(e.type == "CONSULT" for e in evs)

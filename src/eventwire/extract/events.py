@@ -246,6 +246,8 @@ class EventCoder:
             if not verb_like and sense.kind == "verb" and trig.end - trig.start == 1 \
                     and low[trig.start].endswith("ed") and trig.start > lo and low[trig.start - 1] != "of":
                 continue  # a participle after 'the', 'its', 'three': "the three abducted engineers"
+            if trig.start > lo and low[trig.start - 1] == "-" and low[trig.start].endswith("ed"):
+                continue  # the participle closing a compound modifier: 'a UN-brokered deal', 'Iranian-backed'
             if not verb_like and trig.end < sent.end and low[trig.end] in noun_modified:
                 continue  # a noun before the noun it qualifies: 'war crimes', 'a supply base'
             if sense.kind == "verb" and trig.end - trig.start == 1:
