@@ -646,3 +646,12 @@ def test_the_party_of_a_cause_is_no_recipient(nlp_with_entities):
 def test_a_participle_closing_a_compound_modifier_is_no_event(nlp_with_entities):
     evs = events(nlp_with_entities, "The refugees will return home under a UN-brokered deal.")
     assert not any(e.type == "CONSULT" for e in evs)
+
+
+@pytest.mark.parametrize("text,modality", [
+    ("The rebels may attack the capital.", "hypothetical"),
+    ("Russia has no plans to send troops to Belarus.", "denied"),
+    ("Russia will send troops to Belarus.", "planned"),
+])
+def test_modality_of_possible_and_renounced_acts(nlp_with_entities, text, modality):
+    assert main_event(nlp_with_entities, text).modality == modality

@@ -398,11 +398,13 @@ class EventCoder:
             info["type"], info["mode"], info["modality"] = "DEMAND", None, "hypothetical"
             info["obligation"] = True
         elif not governs and before & FUTURE:
-            info["modality"] = "planned"
-            if not info["negated"]:
+            if not info["negated"]:  # 'has no plans to send troops' stays denied
+                info["modality"] = "planned"
                 info["type"] = "AGREE" if polarity == "coop" else "THREATEN" if polarity == "hostile" else etype
                 if info["type"] != etype:
                     info["mode"] = None
+        elif not info["negated"] and before & MODAL:
+            info["modality"] = "hypothetical"  # 'the rebels may attack the capital'
         if info["kind"] == "noun" and before & HYPOTHETICAL:
             info["modality"] = "hypothetical"
         if info["negated"] or not before & MODAL:
