@@ -1081,7 +1081,10 @@ def _claim_words() -> frozenset:
 
 def _makes_claim(attr) -> bool:
     """A quote or a report makes its source a claimant; a cue that is itself an act (PolNeAR
-    codes 'The government imposed a ban on ...' as an attribution) does not."""
+    codes 'The government imposed a ban on ...' as an attribution) does not, nor does nobody."""
+    source = attr.source_text.lower()
+    if source.startswith(("no ", "nobody", "none ", "neither ")):
+        return False  # 'No group has claimed responsibility for the attack': nobody claims it
     if attr.kind != "indirect":
         return True
     words = _claim_words()
