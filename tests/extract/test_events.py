@@ -616,6 +616,9 @@ def test_the_actors_own_name_is_not_where_it_acted(full_nlp):
     # nor is the speaker's
     ev = main_event(full_nlp, "Police arrested 30 journalists on Monday, the Moscow city court said.")
     assert ev.type == "COERCE" and ev.place is None
+    # nor a party's nationality
+    ev = main_event(full_nlp, "Hezbollah fighters clashed with Israeli troops near the border.")
+    assert ev.type == "ASSAULT" and ev.place is None
     # a recipient's name may be: the strike was in Syria
     ev = main_event(full_nlp, "Russian jets bombed Syria on Monday.")
     assert ev.place is not None and ev.place.country == "SYR"

@@ -564,7 +564,9 @@ class EventCoder:
                     return (in_party, not locative, p.start < t, abs(p.start - t))
 
                 best = places[0] if len(places) == 1 else min(places, key=rank)
-                if not (rank(best)[0] and any(a < best.end and best.start < b for a, b in own)):
+                # nor is a party's nationality ('clashed with Israeli troops')
+                if not (rank(best)[0] and (best.role == "demonym" or
+                                           any(a < best.end and best.start < b for a, b in own))):
                     event.place = best
             times = here["event_times"]
             quantities = here.get("quantities")
