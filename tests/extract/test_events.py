@@ -582,6 +582,8 @@ def test_a_report_makes_a_claim_an_act_does_not(nlp_with_attributions):
     # PolNeAR codes 'imposed' as an attribution cue; its subject is the actor, not a claimant
     act = main_event(nlp_with_attributions, "The government imposed a ban on the opposition party.")
     assert act.modality == "asserted" and act.claimant is None
+    plan = main_event(nlp_with_attributions, "Russia does not plan to send troops to Belarus.")
+    assert plan.claimant is None  # a plan is Russia's act, not its claim
     nobody = main_event(nlp_with_attributions, "No group has claimed responsibility for the attack.")
     assert nobody.modality == "asserted" and nobody.claimant is None
 

@@ -1077,8 +1077,14 @@ def _attribution_at(found: dict, t: int, size: int) -> Optional[int]:
 
 @lru_cache(maxsize=1)
 def _claim_words() -> frozenset:
-    lex = attribution_lexicon()
-    return lex.reporting_forms | lex.cue_nouns | lex.colon_cues | {"according"}
+    """Cues whose source vouches for what follows: the event coder's reporting verbs,
+    'claim_verbs' ('deny', 'warn', 'accuse') and 'claim_nouns' ('statement', 'report'), and
+    colons. The attribution lexicon's wider lists also hold wants and plans ('does not plan
+    to send troops' is Russia's act, not its claim)."""
+    ctx = _context()
+    claims = {f for lemma in ctx["claim_verbs"] for f in verb_forms(lemma)}
+    return frozenset(ctx["reporting_forms"] | claims | ctx["claim_nouns"] | attribution_lexicon().colon_cues
+                     | {"according"})
 
 
 def _makes_claim(attr) -> bool:
