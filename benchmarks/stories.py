@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/stories.py                      # ../shared/data/polnear/docs.jsonl
     .venv/bin/python benchmarks/stories.py --docs FILE.jsonl --last 50
     .venv/bin/python benchmarks/stories.py --ecbplus            # story B-cubed on the open splits
+    .venv/bin/python benchmarks/stories.py --ecbplus --store-batches 50   # the store's path + regroup
 
 Only the fuse stage runs (reprints + stories on ingested articles), so the numbers are the
 fuse stage's own. Steps:
@@ -63,16 +64,12 @@ def load(path: Path) -> list:
 
 
 def ecbplus(settings: dict) -> int:
-    import importlib.util
-
     shared = ROOT.parent / "shared"
     docs_path, gold_path = shared / "data" / "ecbplus" / "docs.jsonl", shared / "data" / "ecbplus" / "gold.jsonl"
     if not docs_path.exists():
         print(f"skip: {docs_path} is absent", file=sys.stderr)
         return 0
-    spec = importlib.util.spec_from_file_location("ew_score", shared / "eval" / "score.py")
-    scorer = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(scorer)
+    scorer = _scorer(shared)
     gold = {g["id"]: g for g in map(json.loads, gold_path.read_text().splitlines())}
     results = load(docs_path)
     for name, keep in (("all open", lambda g: True), ("train", lambda g: g["split"] == "train"),
@@ -89,13 +86,61 @@ def ecbplus(settings: dict) -> int:
     return 0
 
 
+def ecbplus_store(batch_size: int) -> int:
+    """The open ECB+ articles ingested into a new store ``batch_size`` at a time (the real
+    pipeline, ``eventwire.api.ingest_paths``), story B-cubed of the stored stories, then after
+    ``regroup_stories`` (what ``eventwire regroup`` does), then a second regroup's moves."""
+    import tempfile
+
+    from eventwire.api import ingest_paths, open_store, regroup_stories
+
+    shared = ROOT.parent / "shared"
+    docs_path, gold_path = shared / "data" / "ecbplus" / "docs.jsonl", shared / "data" / "ecbplus" / "gold.jsonl"
+    if not docs_path.exists():
+        print(f"skip: {docs_path} is absent", file=sys.stderr)
+        return 0
+    scorer = _scorer(shared)
+    gold = {g["id"]: g for g in map(json.loads, gold_path.read_text().splitlines())}
+
+    def b3(db) -> str:
+        with open_store(db, read_only=True) as store:
+            rows = store.con.execute("SELECT external_id, COALESCE(story, id) FROM articles").fetchall()
+        key = {x: gold[x]["subtopic"] for x, _s in rows if x in gold}
+        got = scorer.b_cubed(key, {x: story for x, story in rows if x in gold})
+        return f"story B3 P {got['p']:.4f} R {got['r']:.4f} F1 {got['f1']:.4f} ({len({s for _x, s in rows})} stories)"
+
+    with tempfile.TemporaryDirectory() as folder:
+        db = str(Path(folder) / "ecbplus.duckdb")
+        t = time.perf_counter()
+        report = ingest_paths([docs_path], db, batch_size=batch_size)
+        print(f"ingested {report.added} articles in batches of {batch_size} ({time.perf_counter() - t:.0f} s): {b3(db)}")
+        c = time.process_time()
+        moved = regroup_stories(db)
+        print(f"regroup_stories: {moved} moved ({time.process_time() - c:.1f} s CPU): {b3(db)}")
+        print(f"regroup_stories again: {regroup_stories(db)} moved")
+    return 0
+
+
+def _scorer(shared: Path):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("ew_score", shared / "eval" / "score.py")
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    return scorer
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--docs", default=str(ROOT.parent / "shared" / "data" / "polnear" / "docs.jsonl"))
     ap.add_argument("--last", type=int, default=50, help="how many articles to file one by one")
     ap.add_argument("--ecbplus", action="store_true", help="score story grouping on the open ECB+ splits")
     ap.add_argument("--settings", default="{}", help="JSON overriding data/fuse/stories.json (with --ecbplus)")
+    ap.add_argument("--store-batches", type=int, metavar="N",
+                    help="with --ecbplus: ingest into a store N articles at a time, score, regroup, score")
     args = ap.parse_args(argv)
+    if args.ecbplus and args.store_batches:
+        return ecbplus_store(args.store_batches)
     if args.ecbplus:
         return ecbplus(json.loads(args.settings))
     path = Path(args.docs)

@@ -312,3 +312,11 @@ def test_timex_values_read_as_words_in_listings():
     assert _when("2026-09-30T14:00") == "2026-09-30 14:00"
     assert _when("2026-09-30TNI", short=True) == "2026-09-30"
     assert _when("2026-W40") == "2026-W40" and _when(None) is None
+
+
+def test_regroup_reports_the_stories_and_refuses_a_missing_store(db, tmp_path):
+    result = run("regroup", "--db", db)
+    assert result.exit_code == 0 and "0 articles moved" in result.stdout and "stories over" in result.stdout
+    missing = tmp_path / "none.duckdb"
+    result = run("regroup", "--db", missing)
+    assert result.exit_code == 1 and "EW300" in result.stderr and not missing.exists()

@@ -34,7 +34,7 @@ ENV_DB = "EVENTWIRE_DB"
 DEFAULT_DB = "eventwire.duckdb"
 BATCH_SIZE = 200
 
-__all__ = ["open_store", "ingest_paths", "IngestReport", "Store", "EventFilter",
+__all__ = ["open_store", "ingest_paths", "IngestReport", "Store", "EventFilter", "regroup_stories",
            "default_store_path", "demo_corpus_paths", "events_to_geojson", "DEFAULT_DB", "ENV_DB"]
 
 
@@ -204,6 +204,29 @@ def ingest_paths(paths: Iterable[Union[str, os.PathLike]], store: Union[Store, s
         if owned:
             target.close()
     return report
+
+
+def regroup_stories(store: Union[Store, str, None] = None, *, wait: float = 0.0) -> int:
+    """Group every stored article into stories again under the batch rules, as one
+    ``eventwire extract`` over all of them would, and recompute the canonical events of the
+    stories that changed; returns how many articles moved. Ingesting article by article
+    files each into the best story at once and never merges two stories later: run this
+    after many small ingests (docs/stories.md)."""
+    from .store.duckdb import require_store
+    from .store.grouping import StoryGrouper
+
+    owned = not isinstance(store, Store)
+    if owned:
+        require_store(str(store) if store is not None else default_store_path())
+    target: Store = open_store(store, wait=wait) if owned else store  # type: ignore[arg-type]
+    try:
+        grouper = StoryGrouper(target)
+        changes = grouper.rebuild()
+        target.add_results([], story_state=grouper.state(), restory=changes)
+        return len(changes)
+    finally:
+        if owned:
+            target.close()
 
 
 def demo_corpus_paths() -> List[Path]:

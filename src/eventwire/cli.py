@@ -350,8 +350,8 @@ def _print_summary(summary: dict) -> None:
     period = ""
     if summary.get("first_published"):
         period = f", published {summary['first_published']} to {summary['last_published']}"
-    echo(f"\n{summary['articles']} articles from {summary['outlets']} outlets{period}; "
-         f"{summary['events']} events from {summary['mentions']} mentions")
+    echo(f"\n{_plural(summary['articles'], 'article')} from {_plural(summary['outlets'], 'outlet')}{period}; "
+         f"{_plural(summary['events'], 'event')} from {_plural(summary['mentions'], 'mention')}")
     if summary.get("reprints"):
         echo(f"{summary['reprints']} reprints of other articles, {summary['stories']} stories")
     if summary["events"]:
@@ -408,6 +408,21 @@ def summary(db, wait):
     with open_store(db, read_only=True, wait=wait) as store:
         click.echo(f"store: {store.path}")
         _print_summary(store.summary())
+
+
+@main.command()
+@DB_OPTION
+@WAIT_OPTION
+@_guarded
+def regroup(db, wait):
+    """Group every stored article into stories again, as one batch would (after many small ingests)."""
+    from .api import open_store, regroup_stories
+
+    moved = regroup_stories(db, wait=wait)  # a missing store is an error, not a new file
+    with open_store(db, read_only=True, wait=wait) as store:
+        summary = store.summary()
+    click.echo(f"{_plural(moved, 'article')} moved; {summary['stories']} stories "
+               f"over {_plural(summary['articles'], 'article')}")
 
 
 @main.command()

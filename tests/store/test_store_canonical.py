@@ -219,3 +219,29 @@ def test_keep_ids_hands_a_stored_id_to_the_event_sharing_most_mentions():
     keep_ids([grown, split], {"a:e0": "eOLD", "a:e1": "eOLD", "a:e2": "eOLD"})
     assert grown.id == "eOLD"  # two shared mentions beat one
     assert split.id != "eOLD" and split.id.startswith("e") and len(split.id) == 17
+
+
+def test_regroup_gives_the_batch_grouping_and_is_idempotent(tmp_path):
+    from eventwire.api import regroup_stories
+    from eventwire.fuse import group_stories
+
+    def partition(story_of: dict) -> set:
+        groups: dict = {}
+        for member, story in story_of.items():
+            groups.setdefault(story, set()).add(member)
+        return {frozenset(g) for g in groups.values()}
+
+    db = tmp_path / "s.duckdb"
+    records = [WIRE, OTHER, REPRINT, RIVAL, DENIAL]
+    ingest(db, *records, tmp=tmp_path, batch_size=1)
+    regroup_stories(db)
+    articles = {r["id"]: as_article(r) for r in records}
+    batch = group_stories(fake_pipeline(list(articles.values())))
+    with open_store(db, read_only=True) as store:
+        stored = {a["external_id"]: a["story"] for a in store.articles()}
+        assert stored["wire-1"] == stored["meridian-1"] != stored["port-1"]
+    assert partition(stored) == partition({x: batch.story_of(a.id) for x, a in articles.items()})
+    assert regroup_stories(db) == 0
+    before = snapshot(db)
+    regroup_stories(db)
+    assert snapshot(db) == before

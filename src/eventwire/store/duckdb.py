@@ -58,12 +58,18 @@ def migrations() -> List[Tuple[int, str, str]]:
     return found
 
 
+def require_store(path: str) -> None:
+    """Raise when there is no store file at ``path`` (commands that only read or rework a store)."""
+    if path != ":memory:" and not Path(path).exists():
+        raise StoreError(f"no store at {path}; create one with `eventwire ingest` or `eventwire demo`",
+                         source=path)
+
+
 def _connect(path: str, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
     if path != ":memory:":
-        if read_only and not Path(path).exists():
-            raise StoreError(f"no store at {path}; create one with `eventwire ingest` or `eventwire demo`",
-                             source=path)
-        if not read_only:
+        if read_only:
+            require_store(path)
+        else:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
     deadline = time.monotonic() + max(0.0, wait)
     while True:

@@ -84,5 +84,22 @@ class StoryGrouper:
         return {aid: self._fuse_of(aid) for aid, old in stored.items()
                 if aid not in new and aid in self.index.assigned and self._fuse_of(aid) != old}
 
+    def rebuild(self) -> Dict[str, Tuple[Optional[str], Optional[str]]]:
+        """Group every stored article again under the batch rules (``group_stories``: strict
+        founding, merging, regrouping), as one ``eventwire extract`` run over all of them
+        would; returns the stored articles whose story or original changed. Filing article by
+        article (``StoryIndex.add``) never merges two stories nor moves an article, so a store
+        fed by many small ingests splits stories a batch keeps whole (docs/stories.md)."""
+        from ..fuse import StoryIndex, group_stories
+
+        stored = self.store.stored_fuse()
+        ids = sorted(stored)
+        results: List[DocumentResult] = []
+        for start in range(0, len(ids), SYNC_CHUNK):
+            results.extend(self.store.results_for(ids[start:start + SYNC_CHUNK]))
+        self.index = group_stories(results, self.index.settings) if results else StoryIndex(self.index.settings)
+        return {aid: self._fuse_of(aid) for aid in ids
+                if aid in self.index.assigned and self._fuse_of(aid) != stored[aid]}
+
     def state(self) -> dict:
         return self.index.to_state()
