@@ -621,6 +621,11 @@ def test_the_actors_own_name_is_not_where_it_acted(full_nlp):
     # nor a party's nationality
     ev = main_event(full_nlp, "Hezbollah fighters clashed with Israeli troops near the border.")
     assert ev.type == "ASSAULT" and ev.place is None
+    # nor the recipient's name of an act done from afar, nor an organisation's acronym
+    ev = main_event(full_nlp, "Ecuador severed diplomatic relations with Peru.")
+    assert (ev.type, ev.mode, ev.place) == ("SANCTION", "relations", None)
+    ev = main_event(full_nlp, "Greece threatened to veto Turkey's EU membership bid.")
+    assert ev.type == "THREATEN" and ev.place is None
     # a recipient's name may be: the strike was in Syria
     ev = main_event(full_nlp, "Russian jets bombed Syria on Monday.")
     assert ev.place is not None and ev.place.country == "SYR"

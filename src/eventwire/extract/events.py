@@ -551,6 +551,7 @@ class EventCoder:
                 if actor is not None and actor.start is not None and actor.end is not None:
                     own.append((actor.start, actor.end))
                 parties += own
+                ctx_remote = _context()["remote_types"]
 
                 def rank(p):
                     # where, not who: a place inside a party's name ("Russia's operations") ranks last,
@@ -564,9 +565,12 @@ class EventCoder:
                     return (in_party, not locative, p.start < t, abs(p.start - t))
 
                 best = places[0] if len(places) == 1 else min(places, key=rank)
-                # nor is a party's nationality ('clashed with Israeli troops')
-                if not (rank(best)[0] and (best.role == "demonym" or
-                                           any(a < best.end and best.start < b for a, b in own))):
+                # nor is a party's nationality ('clashed with Israeli troops'), nor the recipient's
+                # name of an act done from afar ('severed relations with Peru', 'condemned Syria')
+                key = rank(best)
+                if not (key[0] and (best.role == "demonym" or event.type in ctx_remote or
+                                    any(a < best.end and best.start < b for a, b in own))) \
+                        and not (key[1] and best.text.isupper()):  # 'Turkey's EU membership bid'
                     event.place = best
             times = here["event_times"]
             quantities = here.get("quantities")
