@@ -47,6 +47,8 @@ def countries(actor):
     ("The army stationed troops along the border.", "MOBILIZE"),
     ("Indian and Chinese troops exchanged fire along the disputed border.", "ASSAULT"),
     ("Egypt brokered talks between the two factions.", "CONSULT"),
+    ("China lodged a formal protest with Japan over the visit.", "DISAPPROVE"),
+    ("Ecuador severed diplomatic relations with Peru.", "SANCTION"),
     ("The opposition leader denounced the election as a sham.", "DISAPPROVE"),
 ])
 def test_main_event_type(nlp, text, etype):
