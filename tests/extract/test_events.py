@@ -49,6 +49,8 @@ def countries(actor):
     ("Egypt brokered talks between the two factions.", "CONSULT"),
     ("China lodged a formal protest with Japan over the visit.", "DISAPPROVE"),
     ("Ecuador severed diplomatic relations with Peru.", "SANCTION"),
+    ("Kenya closed its border with Somalia.", "COERCE"),
+    ("The two sides exchanged prisoners.", "CONCEDE"),
     ("The opposition leader denounced the election as a sham.", "DISAPPROVE"),
 ])
 def test_main_event_type(nlp, text, etype):
@@ -669,3 +671,8 @@ def test_a_participle_closing_a_compound_modifier_is_no_event(nlp_with_entities)
 ])
 def test_modality_of_possible_and_renounced_acts(nlp_with_entities, text, modality):
     assert main_event(nlp_with_entities, text).modality == modality
+
+
+def test_who_says_another_side_must_act_makes_the_demand(nlp_with_attributions):
+    ev = main_event(nlp_with_attributions, "Turkmenistan must close its side of the border, Kazakhstan said.")
+    assert ev.type == "DEMAND" and ev.actor.country == "KAZ" and ev.recipient.country == "TKM"

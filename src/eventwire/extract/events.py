@@ -226,6 +226,7 @@ class EventCoder:
             events.extend(coded)
         resolve_claimants(events)
         _first_person_actors(doc, events, ctx)
+        _demands_of_claimants(events)
         _collective_actors(events, ctx)
         ext.events = events
         return doc
@@ -887,6 +888,15 @@ def _first_person_actors(doc, events: list, ctx: dict) -> None:
                 break
             if w not in skip and not w.endswith("ly"):
                 break
+
+
+def _demands_of_claimants(events: list) -> None:
+    """'Turkmenistan must close its border, Kazakhstan said': whoever says that another side
+    must act makes the demand (the speaker before the content is found by the coder already)."""
+    for ev in events:
+        claimant = ev.claimant
+        if ev.type == "DEMAND" and ev.actor is None and claimant is not None and (claimant.name or claimant.text):
+            ev.actor = _copy_actor(claimant, claimant.text, claimant.start)
 
 
 def _collective_actors(events: list, ctx: dict) -> None:
