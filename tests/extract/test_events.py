@@ -630,6 +630,11 @@ def test_the_actors_own_name_is_not_where_it_acted(full_nlp):
     assert (ev.type, ev.mode, ev.place) == ("SANCTION", "relations", None)
     ev = main_event(full_nlp, "Greece threatened to veto Turkey's EU membership bid.")
     assert ev.type == "THREATEN" and ev.place is None
+    # a nationality says where only before a place noun
+    evs = events(full_nlp, "Colombian troops killed a guerrilla commander in a raid.")
+    assert evs and all(e.place is None for e in evs)
+    ev = main_event(full_nlp, "Gunmen attacked a village near the Syrian border.")
+    assert ev.place is not None and ev.place.country == "SYR"
     # a recipient's name may be: the strike was in Syria
     ev = main_event(full_nlp, "Russian jets bombed Syria on Monday.")
     assert ev.place is not None and ev.place.country == "SYR"

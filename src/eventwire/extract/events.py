@@ -537,8 +537,12 @@ class EventCoder:
             places = here.get("event_places")
             if places is None:
                 dateline_end = found["dateline_end"]
-                places = here["event_places"] = [p for p in here.get("places", ()) if p.role != "dateline"
-                                                 and p.lat is not None and p.start >= dateline_end]
+                # a nationality says where only before a place noun ('the Syrian border'), not
+                # before its people ('Colombian troops killed ... in a raid' is not in Colombia)
+                places = here["event_places"] = [
+                    p for p in here.get("places", ()) if p.role != "dateline" and p.lat is not None
+                    and p.start >= dateline_end
+                    and (p.role != "demonym" or _place_noun_after(view.text, p.end))]
                 here["event_times"] = [x for x in here.get("times", ()) if x.type in ("DATE", "TIME")]
             if places:
                 text = view.text
@@ -933,6 +937,16 @@ def _copy_actor(antecedent: Actor, text: str, start) -> Actor:
                  name=antecedent.name or antecedent.text, registry_id=antecedent.registry_id,
                  country=antecedent.country, countries=list(antecedent.countries),
                  sector=antecedent.sector, component=COMPONENT)
+
+
+_PLACE_NOUNS = frozenset({"border", "borders", "frontier", "coast", "waters", "airspace", "territory",
+                          "soil", "side", "town", "city", "capital", "village", "province", "region",
+                          "port", "island", "mainland", "countryside", "north", "south", "east", "west"})
+
+
+def _place_noun_after(text: str, end: int) -> bool:
+    following = text[end:end + 16].split()
+    return bool(following) and following[0].strip(".,;:").lower() in _PLACE_NOUNS
 
 
 def _place_adjective(doc, m) -> bool:
