@@ -51,6 +51,7 @@ def countries(actor):
     ("Ecuador severed diplomatic relations with Peru.", "SANCTION"),
     ("Kenya closed its border with Somalia.", "COERCE"),
     ("The two sides exchanged prisoners.", "CONCEDE"),
+    ("The guerrillas laid down their arms.", "RETREAT"),
     ("The opposition leader denounced the election as a sham.", "DISAPPROVE"),
 ])
 def test_main_event_type(nlp, text, etype):
@@ -681,3 +682,8 @@ def test_modality_of_possible_and_renounced_acts(nlp_with_entities, text, modali
 def test_who_says_another_side_must_act_makes_the_demand(nlp_with_attributions):
     ev = main_event(nlp_with_attributions, "Turkmenistan must close its side of the border, Kazakhstan said.")
     assert ev.type == "DEMAND" and ev.actor.country == "KAZ" and ev.recipient.country == "TKM"
+
+
+def test_an_event_noun_qualifying_a_name_noun_is_no_event(nlp_with_entities):
+    evs = events(nlp_with_entities, "Sudan expelled the head of an aid agency.")
+    assert [e.type for e in evs] == ["SANCTION"]

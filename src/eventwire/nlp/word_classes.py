@@ -33,6 +33,6 @@ def verb_forms_seen() -> frozenset:
 
 @lru_cache(maxsize=1)
 def noun_only_forms() -> frozenset:
-    """Forms the treebank uses as common nouns only ('base', 'crimes', 'helicopters'; not
-    'force' or 'supply', which are verbs too)."""
-    return frozenset(w for w, (_tag, classes) in _forms().items() if classes == "NOUN")
+    """Forms the treebank uses as nouns only ('base', 'crimes', 'helicopters', and 'agency',
+    which is also part of names; not 'force' or 'supply', which are verbs too)."""
+    return frozenset(w for w, (_tag, classes) in _forms().items() if classes in ("NOUN", "NOUN/PROPN"))
