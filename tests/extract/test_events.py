@@ -443,8 +443,8 @@ def test_a_dateline_is_neither_an_event_nor_part_of_the_first_claim():
 
 @pytest.mark.parametrize("text, mode", [
     ("Kazakh jets bombed a rebel camp on Sunday.", "aerial"),          # the verb: from the air
-    ("A bomb damaged a rail line near the town on Sunday.", "bombing"),  # the noun: a device
-    ("Guerrillas wounded two soldiers in a bomb attack on Thursday.", "bombing"),
+    ("A bomb damaged a rail line near the town on Sunday.", "explosives"),  # the noun: a device
+    ("Guerrillas wounded two soldiers in a bomb attack on Thursday.", "explosives"),
 ])
 def test_bomb_as_verb_and_as_noun(nlp, text, mode):
     ev = main_event(nlp, text)
@@ -687,3 +687,13 @@ def test_who_says_another_side_must_act_makes_the_demand(nlp_with_attributions):
 def test_an_event_noun_qualifying_a_name_noun_is_no_event(nlp_with_entities):
     evs = events(nlp_with_entities, "Sudan expelled the head of an aid agency.")
     assert [e.type for e in evs] == ["SANCTION"]
+
+
+@pytest.mark.parametrize("text,mode", [
+    ("Iran threatened to launch a new military offensive unless Iraq withdrew.", "violence"),
+    ("Farmers said they would blockade Paris from Monday night.", "restrict"),
+    ("The president threatened to impose a curfew in the capital.", "curfew"),
+    ("Thousands of workers went on a hunger strike.", "strike-hun"),
+])
+def test_modes_are_plovers(nlp_with_entities, text, mode):
+    assert main_event(nlp_with_entities, text).mode == mode

@@ -49,6 +49,7 @@ _NOUNISH_PREV = {"a", "an", "the", "its", "their", "his", "her", "our", "this", 
 def _context() -> dict:
     data = load_json("lexicons/event_context.json")
     out = {k: set(v) for k, v in data.items() if not k.startswith("_")}
+    out["threat_modes"] = dict(data["threat_modes"])
     out["reporting_forms"] = {f for lemma in data["reporting"] for f in verb_forms(lemma)}
     out["victim_forms"] = {f for lemma in data["victim_verbs"] for f in verb_forms(lemma)}
     out["state_sectors"] = set(data["state_sectors"])
@@ -249,7 +250,8 @@ class EventCoder:
                 continue  # a participle after 'the', 'its', 'three': "the three abducted engineers"
             if trig.start > lo and low[trig.start - 1] == "-" and low[trig.start].endswith("ed"):
                 continue  # the participle closing a compound modifier: 'a UN-brokered deal', 'Iranian-backed'
-            if not verb_like and trig.end < sent.end and low[trig.end] in noun_modified:
+            if not verb_like and trig.end < sent.end and low[trig.end] in noun_modified \
+                    and not view.title[trig.end] and low[trig.end - 1] not in ctx["prepositions"]:
                 continue  # a noun before the noun it qualifies: 'war crimes', 'a supply base'
             if sense.kind == "verb" and trig.end - trig.start == 1:
                 cls = word_class(low[trig.start])
@@ -287,6 +289,8 @@ class EventCoder:
                             if a["type"] == "AGREE" and a["sense"].kind == "phrase" and not absorbed and \
                                     types[b["type"]]["polarity"] == "hostile":
                                 a["type"], a["modality"] = "THREATEN", "planned"  # "prepared to resume shelling"
+                            if a["type"] == "THREATEN":
+                                a.setdefault("threat_of", (b["type"], b["mode"]))  # what is threatened
         events, seen_types = [], {}
         first = True
         for c in candidates:
@@ -403,6 +407,8 @@ class EventCoder:
                 info["modality"] = "planned"
                 info["type"] = "AGREE" if polarity == "coop" else "THREATEN" if polarity == "hostile" else etype
                 if info["type"] != etype:
+                    if info["type"] == "THREATEN":
+                        info["threat_of"] = (etype, info["mode"])
                     info["mode"] = None
         elif not info["negated"] and before & MODAL:
             info["modality"] = "hypothetical"  # 'the rebels may attack the capital'
@@ -421,6 +427,7 @@ class EventCoder:
         if c.get("conditional") and etype != "THREATEN" and not self.types[c["sense"].type].get("governs") and \
                 (self.types[etype]["polarity"] == "hostile" or etype in ctx["conditional_threat_types"]
                  or c["sense"].type in ctx["conditional_threat_types"]):
+            c["threat_of"] = (etype, c["mode"])
             c["type"], c["mode"], c["modality"] = "THREATEN", None, "planned"
 
     # ------------------------------------------------------------------ roles
@@ -493,15 +500,18 @@ class EventCoder:
                     rec.country = other.country
         if c["type"] == "COERCE" and c["sense"].lemma in ctx["obstruction_lemmas"] and actor_rec is not None \
                 and actor_rec.sector and actor_rec.sector not in state_sectors and actor_rec.sector != "rebel":
-            c["type"], c["mode"] = "PROTEST", None  # "paper workers blocked the bridge": obstruction as protest
+            c["type"], c["mode"] = "PROTEST", "obstruct"  # "paper workers blocked the bridge": obstruction as protest
         if actor_rec and c["type"] in ctx["symmetric"] and len(actor_rec.countries) > 1:
             actor_rec, recipient_rec = _split_compound(doc, actor, actor_rec)
+        mode = c["mode"]
+        if mode is None and c["type"] == "THREATEN" and "threat_of" in c:
+            mode = _threat_mode(c["threat_of"], ctx)
         evidence = self._evidence
         if evidence[0] is not sent:
             evidence[0], evidence[1] = sent, view.text[sent.start_char:sent.end_char]
         event = EventMention(
             c["type"], Span(view.idx[t0], view.end_char(t1 - 1), view.span_text(t0, t1)),
-            Span(sent.start_char, sent.end_char, evidence[1]), c["mode"], None,
+            Span(sent.start_char, sent.end_char, evidence[1]), mode, None,
             actor_rec, recipient_rec, None, None, [], None, [], None,  # place ... attribution: _attach's
             c["modality"], c["negated"], self.types[c["type"]]["extension"], c.get("denies"), c["confidence"],
             COMPONENT)
@@ -892,6 +902,15 @@ def _first_person_actors(doc, events: list, ctx: dict) -> None:
                 break
             if w not in skip and not w.endswith("ly"):
                 break
+
+
+def _threat_mode(threatened: tuple, ctx: dict) -> Optional[str]:
+    """PLOVER's THREATEN mode names what is threatened: 'threatened to resume terrorist
+    activities' is violence, 'to blockade Paris' a restriction ('threat_modes', by type or
+    type:mode of the threatened act)."""
+    etype, mode = threatened
+    modes = ctx["threat_modes"]
+    return modes.get(f"{etype}:{mode}") or modes.get(etype)
 
 
 def _demands_of_claimants(events: list) -> None:
