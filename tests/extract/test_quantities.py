@@ -45,3 +45,14 @@ def test_only_number_tokens_are_visited():
     # "a" and "an" are articles; Arabic-Indic digits are digits to the regex as before
     assert _number_tokens(low, numbers) == [3, 6, 9, 12]
     assert _number_tokens(["no", "numbers", "here"], numbers) == []
+
+
+def test_nationals_are_counted_people(nlp):
+    got = quantities(nlp, "Aircraft killed 4 Iraqis and three ethnic Albanians on Friday.")
+    assert ("4 Iraqis", 4.0, "iraqi", "killed") in got
+    assert ("three ethnic Albanians", 3.0, "albanian", "killed") in got
+
+
+def test_the_nearest_verb_gives_the_role(nlp):
+    got = quantities(nlp, "Police opened fire on the crowd, killing one person and arresting 12 others.")
+    assert ("one person", 1.0, "person", "killed") in got

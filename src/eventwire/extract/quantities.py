@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from ..models import Quantity
 from ..nlp.fast import doc_text, sentence_starts, token_lowers, token_offsets
 from ..nlp.inflect import noun_forms, verb_forms
+from ..nlp.ner.lexicons import people_plurals
 from ..resources import load_json
 
 VERSION = "0.1"
@@ -26,6 +27,7 @@ COMPONENT = f"eventwire_quantities@{VERSION}"
 MAX_GAP = 3  # modifier words allowed between the number and its noun ("32 ISIS facilities")
 VERB_WINDOW = 4
 _DIGITS = re.compile(r"^\d[\d,]*(\.\d+)?$")
+_PASSIVE_AUX = frozenset({"were", "was", "are", "is", "been", "have", "has", "had"})
 _STOP = {",", ".", ";", ":", "(", ")", "and", "or", "in", "on", "at", "to", "from", "with", "by"}
 
 
@@ -40,6 +42,8 @@ def _lexicon():
     for lemma, role in data["verbs"].items():
         for form in verb_forms(lemma):
             verbs.setdefault(form.lower(), role)
+    for plural in people_plurals():  # 'killed 4 Iraqis': nationals are people
+        units.setdefault(plural, (plural[:-1], "people"))
     return data["numbers"], data["scales"], units, verbs
 
 
@@ -145,8 +149,14 @@ class QuantityFinder:
         hi = end
         while hi < len(low) and hi not in sent_starts and hi - end < VERB_WINDOW:
             hi += 1
-        for k in list(range(end, hi)) + list(range(start - 1, lo - 1, -1)):
-            role = verbs.get(low[k])
-            if role:
-                return role
+        # the nearest verb on either side: 'killing one person and arresting 12' counts the
+        # killed; at equal distance the left one, unless a passive follows the noun
+        # ('12 people were killed and 30 protesters were arrested')
+        passive = end < len(low) and low[end] in _PASSIVE_AUX
+        for d in range(1, max(hi - end, start - lo) + 1):
+            for k in ((end + d - 1, start - d) if passive else (start - d, end + d - 1)):
+                if (lo <= k < start or end <= k < hi) and k >= 0:
+                    role = verbs.get(low[k])
+                    if role:
+                        return role
         return None

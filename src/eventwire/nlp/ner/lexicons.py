@@ -126,6 +126,12 @@ def _plural_norp(word: str) -> str | None:
     return word + "s"
 
 
+def people_plurals() -> frozenset:
+    """Lower-case plurals of the nationality nouns ('syrians', 'iraqis'): counted people."""
+    plurals = (_plural_norp(row[0]) for row in _read_tsv(f"{LEX_DIR}/nationalities.tsv"))
+    return frozenset(p.lower() for p in plurals if p)
+
+
 def _read_common_words() -> set:
     common = set()
     for line in data_path(f"{LEX_DIR}/common_words.txt").read_text(encoding="utf-8").splitlines():
