@@ -18,8 +18,8 @@ from itertools import chain, count
 from typing import Dict, List, Optional, Sequence
 
 import numpy as np
-from scipy import sparse
 
+from ._scipy import sparse  # scipy.sparse without numpy.f2py, numpy.testing... (see there)
 from .stories import CHANNELS, StoryIndex, parse_date, story_id_for
 
 
