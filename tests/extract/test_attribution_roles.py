@@ -17,11 +17,13 @@ def roles_of():
     nlp = build_pipeline(["eventwire_sentences"])
     lex, rl = F.lexicon(), role_lexicon()
 
-    def run(text: str, head_word: str, nth: int = 0) -> dict:
-        # read as an article is (its dateline found at ingest is a sentence of its own)
+    def run(text: str, head_word: str, nth: int = 0, other_heads: tuple = ()) -> dict:
+        # read as an article is (its dateline found at ingest is a sentence of its own);
+        # ``other_heads``: words that are the document's other cue heads
         view = F.view_from_doc(nlp(make_doc(nlp, enrich(Article(id="t", text=text)))), lex)
         head = [i for i, w in enumerate(view.words) if w == head_word][nth]
-        roles = assign(view, extend_cue(view, head, rl), rl, frozenset({head}))
+        others = {head} | {i for i, w in enumerate(view.words) if w in other_heads}
+        roles = assign(view, extend_cue(view, head, rl), rl, frozenset(others))
         join = lambda spans: [" ".join(view.words[s:e]) for s, e in spans]  # noqa: E731
         return {"source": join(roles.source), "content": join(roles.content), "order": roles.order}
 
@@ -207,3 +209,61 @@ def test_quote_before_a_name_and_its_apposition(roles_of):
     # with a clause after the cue the content stays on the right
     r = roles_of("Jeff Weaver, the campaign manager, said in a statement that the goal was met.", "said")
     assert r["content"] == ["the goal was met"]
+
+
+def test_inverted_source_after_a_clause_with_a_quote(roles_of):
+    # the name after the verb is the source, not the words between the quote and the comma
+    r = roles_of('"This is a test" for the mayor, said Ann Lee, an analyst at the institute.', "said")
+    assert r["source"] == ["Ann Lee , an analyst at the institute"]
+    # a time word after the verb is no inverted source
+    r = roles_of("“It is over,” Ann Lee, a senator, said Tuesday.", "said")
+    assert r["source"] == ["Ann Lee , a senator ,"]
+    # the one told is no inverted source
+    r = roles_of("“It is over,” Ann Lee, a senator, told Reuters.", "told")
+    assert r["source"] == ["Ann Lee , a senator ,"]
+
+
+def test_name_with_a_state_abbreviation_before_the_cue(roles_of):
+    r = roles_of("“We will override it,” Senator Dana Ortiz, R-Ky., said Tuesday.", "said")
+    assert r["source"] == ["Senator Dana Ortiz , R - Ky. ,"]
+    assert r["content"] == ["“ We will override it , ”"]
+
+
+def test_inverted_apposition_ends_with_its_sentence(roles_of):
+    # a following quote the sentence splitter leaves in the sentence is not the apposition's end
+    r = roles_of('"Prices will fall," said Ann Lee, an economist at the bank. "And soon."', "said")
+    assert r["source"] == ["Ann Lee , an economist at the bank"]
+
+
+def test_object_of_another_cue_is_not_the_source(roles_of):
+    r = roles_of("The council issued a statement condemning the attack.", "condemning", other_heads=("issued",))
+    assert r["source"] == ["The council"]
+    r = roles_of("The mayor made no mention of the strike.", "mention", other_heads=("made",))
+    assert r["source"] == ["The mayor"]
+    # a phrase ending in "to" may hold the infinitive: the object is the source
+    r = roles_of("The mayor urged voters to reject the plan.", "reject", other_heads=("urged",))
+    assert r["source"] != ["The mayor"]
+
+
+def test_gerund_in_a_fronted_phrase_takes_the_main_subject(roles_of):
+    r = roles_of("After casting doubt on the report, Mayor Ann Lee said the city would act.", "doubt")
+    assert r["source"] == ["Mayor Ann Lee"]
+    r = roles_of("In an effort to clarify her remarks, Ann Lee gave a speech.", "clarify")
+    assert r["source"] == ["Ann Lee"]
+    # a possessive in the phrase holds it
+    r = roles_of("Pointing to the report's conclusions about the budget, the council voted no.", "conclusions")
+    assert r["source"] != ["the council"]
+    # a subordinate clause with its own subject
+    r = roles_of("While critics argue that the plan is weak, the mayor stands by it.", "argue")
+    assert r["source"] == ["critics"]
+
+
+def test_relative_pronoun_alone_is_the_source(roles_of):
+    r = roles_of("The plan was backed by Ann Lee, who said it would pass.", "said")
+    assert r["source"] == ["who"]
+    # a second verb inside the relative clause
+    r = roles_of("The plan was backed by Ann Lee, who came out and endorsed it on Monday.", "endorsed")
+    assert r["source"] == ["who"]
+    # not after the relative clause's closing comma
+    r = roles_of("Ann Lee, who advises the mayor, is no fan of the plan but praised its aims.", "praised")
+    assert r["source"] != ["who"]

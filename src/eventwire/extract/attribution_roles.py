@@ -18,7 +18,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .attribution_features import TokenView
+from functools import lru_cache
+
+from ..resources import load_json
+from .attribution_features import LEXICON_FILE, TokenView
 
 SENT_FINAL = {".", "!", "?", "…"}
 QUOTES = {'"', "“", "”", "‘", "’", "'", "«", "»", "``", "''"}
@@ -72,6 +75,18 @@ class RoleLexicon:
     # verbs (and "despite", "amid") before a noun cue whose subject is its target ("faced
     # criticism", "raised questions"): the holder follows "from/by/of" or is unnamed
     target_verbs: frozenset = frozenset()
+
+
+@dataclass(frozen=True)
+class MoreRoleLists:
+    """Role lists added after RoleLexicon (attribution.json, read once here)."""
+    addressee_verbs: frozenset  # "told AFP": the name after the verb is who was spoken to
+
+
+@lru_cache(maxsize=1)
+def more_lists() -> MoreRoleLists:
+    data = load_json(LEXICON_FILE)
+    return MoreRoleLists(addressee_verbs=frozenset(data["addressee_verbs"]))
 
 
 def _trim(view: TokenView, s: int, e: int, drop: set) -> tuple:
@@ -174,6 +189,7 @@ _SOURCE_CLAUSE_STOPS = frozenset({"that", "but", "while", "because", "since", "w
 
 
 _APOSTROPHES = frozenset({"’", "'"})
+_POSSESSIVE_MARKS = frozenset({"'s", "’s", "his", "her", "their", "its"})
 
 
 def _quote_before_name(view: TokenView, ss: int, comma: int) -> bool:
@@ -250,6 +266,9 @@ def _with_apposition(view: TokenView, src: tuple, se: int, others) -> tuple:
     while j < end:
         w = lower[j]
         if w in QUOTES or j in others or (w in HARD_STOP and not (w == "-" and _inside_word(view, j, s))):
+            break
+        if w in SENT_FINAL:
+            end = j  # (a sentence the splitter left open: '... Report. "And yet ...')
             break
         if w == "," and j + 1 < end and _side_segment(view, j + 1):
             return (s, j + 1)
@@ -486,13 +505,15 @@ def _assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) ->
     if content_left:
         # source between boundary and cue, else right after the cue
         start = boundary + 1
-        if view.lower[boundary] == "," and boundary == cs - 1 and view.lower[boundary - 1] not in QUOTES:
+        if view.lower[boundary] == "," and boundary == cs - 1 and view.lower[boundary - 1] not in QUOTES \
+                and not _inverted_after(view, ce, se, head_word, rl):
             # '"...," Dana Ortiz, the party's campaign manager, said': the comma closes an
-            # appositive; the content ends at the quote or comma before the name
+            # appositive; the content ends at the quote or comma before the name (not when a
+            # name follows the verb: '"..." if she loses, said Ann Lee, an analyst')
             k = boundary - 1
             while k > ss and cs - k < 20 and (view.lower[k] not in QUOTES or _possessive_mark(view, k, ss)) \
-                    and view.lower[k] not in HARD_STOP:
-                k -= 1
+                    and (view.lower[k] not in HARD_STOP or view.lower[k] == "-" and _inside_word(view, k, ss)):
+                k -= 1  # (over the hyphen of "Mitch McConnell, R-Ky., said")
             if k > ss and view.lower[k] in QUOTES:
                 boundary = k if view.lower[k - 1] != "," else k
                 start = k + 1
@@ -538,9 +559,10 @@ def _assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) ->
         # in a fronted phrase; its source is the main subject
         src = fronted
     elif cs - 1 > ss and view.lower[cs - 1] in _RELATIVIZERS:
-        # "groups that favored her", "Ortiz, who said": the relative pronoun with the noun
-        # it stands for (annotators mark one or the other)
-        src = _antecedent(view, ss, cs - 1, rl)
+        # "Ortiz, who said": the relative pronoun alone (PolNeAR marks the pronoun, not the
+        # noun it stands for); "groups that favored her": annotators mark "that" or the noun
+        # about as often, so the noun with "that"
+        src = (cs - 1, cs) if view.lower[cs - 1] != "that" else _antecedent(view, ss, cs - 1, rl)
     else:
         src = _source_left(view, ss, cs, rl, others)
         if cs - 1 > ss and view.lower[cs - 1] == "," and _name_appositive(view, ss, cs - 1):
@@ -562,6 +584,12 @@ def _assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) ->
             # sentence's subject ("Wilson praised Rubio and said ...", "He ... but did not
             # suggest ...")
             src = _conjunct_subject(view, ss, cs, rl) or _sentence_subject(view, ss, cs)
+        elif src[0] - 1 > ss and src[0] - 1 in others and _object_of_cue(view, src, rl):
+            # "Lee issued a statement condemning ...", "He avoided direct criticism of ...":
+            # the words before the cue are the object of another cue's verb; its holder is
+            # that verb's source
+            src = assign(view, extend_cue(view, src[0] - 1, rl), rl, others).source
+            src = src[0] if src else (0, 0)
         elif src[0] > ss and _verb_phrase(view, src, rl):
             # "..., but went on to say", "Lee, though, would have to identify", "Rubio railed
             # against Christie, taking aim at": the words before the cue are the verb phrase
@@ -744,6 +772,7 @@ _TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday",
 _ADVERBS = frozenset({"now", "always", "not", "never", "still", "also", "even", "just", "only", "already",
                       "soon", "often", "once", "again", "too", "then", "both", "each", "jointly"})
 _RELATIVIZERS = frozenset({"that", "who", "which"})
+_WHO_WHICH = frozenset({"who", "which"})
 _CLAUSE_OPENERS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                              "today", "yesterday", "earlier", "later", "last", "this",
                              "after", "before", "as", "when", "while", "in", "during", "on", "at",
@@ -936,6 +965,13 @@ def _inverted_source(view: TokenView, ce: int, se: int, rl: RoleLexicon) -> bool
     return True
 
 
+def _inverted_after(view: TokenView, ce: int, se: int, head_word: str, rl: RoleLexicon) -> bool:
+    """A speech verb with its subject after it ("..., said Ann Lee, an analyst"), and not a
+    time word ("..., Ann Lee said Tuesday")."""
+    return head_word in rl.inversion_verbs and ce < se and view.lower[ce] not in _TIME_WORDS \
+        and head_word not in more_lists().addressee_verbs and _inverted_source(view, ce, se, rl)
+
+
 def _clause_right(view: TokenView, ce: int, se: int, rl: RoleLexicon) -> bool:
     """A finite verb or "that" after the cue before the next comma or clause word: "said the
     case was weak" holds a clause, "said Ann Lee, a senator" does not."""
@@ -1003,11 +1039,16 @@ def _fronted_subject(view: TokenView, ss: int, cs: int, ce: int, se: int, rl: Ro
             m += 1
         if m > k and lower[m] in _SUBORDINATORS:
             k = m
-        if lower[k] not in _FRONT_OPENERS or cs - k > 3:
+        # a gerund after the opener (or opening the sentence) has no subject of its own:
+        # "After casting doubt on ...", "Rattling off promises to ...", and an infinitive
+        # after a short phrase neither: "In an effort to clarify ..."
+        gerund = _gerund(view, k + 1) if lower[k] in _FRONT_OPENERS else _gerund(view, k)
+        if not (lower[k] in _FRONT_OPENERS or gerund) \
+                or cs - k > (5 if gerund or lower[cs - 1] == "to" else 3):
             return None
-        if any(words[m][:1].isupper() or lower[m] == "," for m in range(k + 1, cs)):
-            return None
-        if lower[k] in _SUBORDINATORS and cs > k + 1:
+        if any(words[m][:1].isupper() or lower[m] == "," or lower[m] in _POSSESSIVE_MARKS for m in range(k + 1, cs)):
+            return None  # ("Pointing to the report's conclusions": the report holds them)
+        if lower[k] in _SUBORDINATORS and cs > k + 1 and not gerund:
             return None  # "While critics argue that ...": the words between are the subject
     comma = None
     for m in range(ce, se):
@@ -1024,6 +1065,12 @@ def _fronted_subject(view: TokenView, ss: int, cs: int, ce: int, se: int, rl: Ro
         start = comma + 1
         subj = _trim(view, start, min(se, start + 4), {","})
     return subj if subj[1] > subj[0] else None
+
+
+def _gerund(view: TokenView, k: int) -> bool:
+    """A word in -ing of more than four letters, not a name ("Casting", "struggling")."""
+    w = view.lower[k]
+    return len(w) > 4 and w.endswith("ing") and view.words[k][1:].islower()
 
 
 def _verb_phrase(view: TokenView, src: tuple, rl: RoleLexicon) -> bool:
@@ -1049,6 +1096,20 @@ def _verb_phrase(view: TokenView, src: tuple, rl: RoleLexicon) -> bool:
         # saying" (and not "including one", "leaving many to wonder": the object holds it)
         return e - s == 1 or lower[s + 1] in _VP_OBJECT_OPENERS
     return False
+
+
+def _object_of_cue(view: TokenView, src: tuple, rl: RoleLexicon) -> bool:
+    """Is the phrase found left of the cue the object of the verb before it ("issued a
+    statement", "made no mention", "released statements")? Lower-case words, no pronoun,
+    not ending in "to"/"of" (whose object may hold the infinitive: "urged voters to act"),
+    after a lower-case word that is no preposition."""
+    s, e = src
+    lower, words = view.lower, view.words
+    verb = lower[s - 1]
+    if not words[s - 1].islower() or verb in _PREPOSITIONS or verb in rl.clause_words or lower[e - 1] in ("to", "of"):
+        return False
+    return all(words[k].islower() and lower[k] not in rl.subject_pronouns and lower[k] not in _RELATIVIZERS
+               and lower[k] not in _POSSESSIVES for k in range(s, e))
 
 
 def _after_target_verb(view: TokenView, ss: int, cs: int, rl: RoleLexicon) -> bool:
@@ -1114,6 +1175,10 @@ def _conjunct_subject(view: TokenView, ss: int, cs: int, rl: RoleLexicon):
         w = lower[j]
         if w in rl.subject_pronouns and w != "it" and w != "there" and (
                 lower[j - 1] in rl.clause_words or lower[j - 1] in _RELATIVIZERS or lower[j - 1] == ","):
+            return (j, j + 1)
+        if w in _WHO_WHICH and "," not in lower[j:k]:
+            # "Lee, who came out and endorsed ...": the relative pronoun (not "Lee, who
+            # advises Ross, is no fan but lauded ...": the relative clause ended at its comma)
             return (j, j + 1)
         if (lower[j - 1] in _INNER_CLAUSE_OPENERS or (lower[j - 1] in _COORD and lower[j - 2] == ",")) and (
                 words[j][:1].isupper() or w in _SUBJECT_DETERMINERS) and not (
