@@ -267,3 +267,20 @@ def test_relative_pronoun_alone_is_the_source(roles_of):
     # not after the relative clause's closing comma
     r = roles_of("Ann Lee, who advises the mayor, is no fan of the plan but praised its aims.", "praised")
     assert r["source"] != ["who"]
+
+
+def test_participle_takes_the_nearest_clause_subject(roles_of):
+    r = roles_of("The speech was calm at first, and the mayor grew upset, shouting at the crowd.", "shouting")
+    assert r["source"] == ["the mayor"]
+    # a single clause: the sentence's subject
+    r = roles_of("The mayor blamed the press, saying it had twisted her words.", "saying")
+    assert r["source"] == ["The mayor"]
+
+
+def test_adverbs_before_the_subject(roles_of):
+    r = roles_of("More recently, Senator Ann Lee has shifted her tone, offering dire warnings.", "offering")
+    assert r["source"] == ["Senator Ann Lee"]
+    r = roles_of("Shortly after the vote, the union had mobilized, warning that jobs would go.", "warning")
+    assert r["source"] == ["the union"]
+    r = roles_of("And even the mayor tried to help, noting that she would do the same.", "noting")
+    assert r["source"] == ["the mayor"]

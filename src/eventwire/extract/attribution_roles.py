@@ -550,8 +550,9 @@ def _assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) ->
     fronted = _fronted_subject(view, ss, cs, ce, se, rl) if (
         cs - ss <= 6 or view.lower[ss] in _LEAD_SKIP or view.space[ss]) and not after_comma else None
     if gerund and fronted is None and (after_comma or view.lower[pre - 1] in ("before", "after", "while", "by")):
-        # "The mayor blamed the press, saying ...": the source is the clause's subject
-        src = _sentence_subject(view, ss, cs)
+        # "The mayor blamed the press, saying ...": the source is the clause's subject, the
+        # nearest one before the comma ("..., when protesters interrupted her, shouting")
+        src = (after_comma and _inner_subject(view, ss, pre - 1, rl)) or _sentence_subject(view, ss, cs)
         roles.participle = True
     elif fronted is not None:
         # "Despite challenging the leader, Cruz said ...", "Addressing the topic, the White
@@ -688,11 +689,15 @@ def _subject_start(view: TokenView, ss: int, limit: int) -> int:
     k = ss  # (a dateline is a sentence of its own: eventwire_sentences)
     while k < limit and (lower[k] in _LEAD_SKIP or space[k]):
         k += 1
+    if k + 2 < limit and lower[k] in _DEGREE_WORDS and lower[k + 2] == "," and lower[k + 1].endswith("ly"):
+        k += 1  # "More recently, Rubio ...", "Most importantly, ..."
     if k + 1 < limit and lower[k + 1] == "," and (lower[k] in _ADVERB_OPENERS or lower[k].endswith("ly")):
         # "Therefore, Gulf sources believe ...", "Separately, the ministry said ..."
         k += 2
         while k < limit and (lower[k] in _LEAD_SKIP or space[k]):
             k += 1
+    elif k + 1 < limit and lower[k].endswith("ly") and lower[k + 1] in _CLAUSE_OPENERS and view.words[k].istitle():
+        k += 1  # "Shortly after the vote, the families ...": an adverb before the fronted phrase
     if k < limit and (lower[k] in _CLAUSE_OPENERS or _fronted_participle(view, k, limit)):
         j = k + 1
         while j < limit and lower[j] != ",":
@@ -724,7 +729,10 @@ def _subject_start(view: TokenView, ss: int, limit: int) -> int:
 
 _DASHES = frozenset({"-", "--", "—", "–", "―"})
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you"})
-_ADVERB_OPENERS = frozenset({"therefore", "thus", "however", "moreover", "meanwhile", "still", "yet", "now",
+_DEGREE_WORDS = frozenset({"more", "most", "less", "least", "even", "only", "quite", "very"})
+_ADVERB_OPENERS = frozenset({"outside", "inside", "afterward", "afterwards", "nearby", "elsewhere", "overseas",
+                             "finally", "first", "besides", "otherwise", "likewise", "hence", "accordingly",
+                             "regardless", "further", "furthermore", "additionally", "initially", "therefore", "thus", "however", "moreover", "meanwhile", "still", "yet", "now",
                              "then", "instead", "indeed", "separately", "overall", "again", "today",
                              "yesterday", "earlier", "later", "nevertheless", "nonetheless", "also"})
 
@@ -763,7 +771,7 @@ def _participle(word: str, rl: RoleLexicon) -> bool:
     ("written", "seen", "made", "held")."""
     return word.endswith("ed") or word in rl.irregular_participles
 # sentence openers that are not the subject: connectives, and words opening a fronted phrase
-_LEAD_SKIP = frozenset({"but", "and", "so", "yet", "or", "still", "however", "meanwhile", "also",
+_LEAD_SKIP = frozenset({"but", "and", "so", "yet", "or", "still", "however", "meanwhile", "also", "even",
                         "then", "now", "instead", "indeed", ",", "--", "—"})
 _TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                          "today", "yesterday", "tonight", "earlier", "later", "last", "this", "next",
@@ -1191,6 +1199,27 @@ def _conjunct_subject(view: TokenView, ss: int, cs: int, rl: RoleLexicon):
                 return subj
         if (w in QUOTES or w in HARD_STOP or w in SENT_FINAL) and not (w == "-" and _inside_word(view, j, ss)):
             return None
+        j -= 1
+    return None
+
+
+def _inner_subject(view: TokenView, ss: int, comma: int, rl: RoleLexicon):
+    """The subject of a clause opened by "when/while/where/but ..." or ", and" between the
+    sentence start and the participle's comma ("It was late, and she grew upset, shouting
+    ..."): a capitalised phrase, a determiner's or a personal pronoun after the opener, with
+    no comma between it and the participle's comma; None when there is none."""
+    lower, words = view.lower, view.words
+    j = comma - 1
+    while j > ss + 1 and comma - j < 25:
+        w = lower[j]
+        if w == "," or w in QUOTES or w in HARD_STOP or w in SENT_FINAL:
+            return None
+        prev = lower[j - 1]
+        if (prev in _INNER_CLAUSE_OPENERS and prev not in _PREPOSITION_OPENERS
+                or prev == "and" and lower[j - 2] == ",") and (
+                words[j][:1].isupper() or w in _SUBJECT_DETERMINERS or w in _PERSONAL_PRONOUNS):
+            subj = _sentence_subject(view, j, comma)
+            return subj if subj[1] > subj[0] else None
         j -= 1
     return None
 
