@@ -284,3 +284,26 @@ def test_adverbs_before_the_subject(roles_of):
     assert r["source"] == ["the union"]
     r = roles_of("And even the mayor tried to help, noting that she would do the same.", "noting")
     assert r["source"] == ["the mayor"]
+
+
+def test_expletive_it_and_there_name_no_one(roles_of):
+    r = roles_of("But it is hard to know how the vote will go.", "know")
+    assert r["source"] == []
+    r = roles_of("There are still plenty of questions about the budget.", "questions")
+    assert r["source"] == []
+    # the holder after "from"
+    r = roles_of("There was no mention of the plan from the mayor.", "mention")
+    assert r["source"] == ["the mayor"]
+    # a pronoun after the expletive is the holder's place ("it is certain he will ...")
+    r = roles_of("It is certain he will say more about the plan.", "say")
+    assert r["source"] != []
+    # a participle's noun phrase holds it
+    r = roles_of("There is new evidence suggesting the plan failed.", "suggesting")
+    assert r["source"] != []
+
+
+def test_more_verbs_whose_subject_is_the_target(roles_of):
+    r = roles_of("The mayor has endured criticism from both parties.", "criticism")
+    assert r["source"] == ["both parties"]
+    r = roles_of("The senator is getting some advice from a retired general.", "advice")
+    assert r["source"] == ["a retired general"]

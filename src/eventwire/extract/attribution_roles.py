@@ -629,8 +629,12 @@ def _assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) ->
         # concerns that": the subject is the target; the holder follows "from/by/of" or is
         # not named
         src = _holder_after(view, ce, se, rl, others)
-    if src[1] - src[0] == 1 and view.lower[src[0]] == "there":
-        src = (0, 0)  # "there were complaints that ...": an expletive names no one
+    if src[1] > src[0] and (src[1] - src[0] == 1 and view.lower[src[0]] == "there" or (
+            src[1] - src[0] > 1 and _expletive(view, src, head_word, rl))):
+        # "there were complaints that ...", "There are plenty of questions about", "it is
+        # hard to know": an expletive names no one; the holder may follow ("there was no
+        # mention of it from the senator", not "there is no definition of terrorism")
+        src = _holder_after(view, ce, se, rl, others, _EXPLETIVE_AGENT_PREPS) if src[1] - src[0] > 1 else (0, 0)
     roles.source = [src] if src[1] > src[0] else []
     start = ce
     # "said on Thursday (Oct 15) that ...": the content starts after the complementiser
@@ -647,6 +651,26 @@ def _assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) ->
     cont = _trim(view, start, _content_end(view, start, se), _NOTHING)
     roles.content = [cont] if cont[1] > cont[0] else []
     return roles
+
+
+def _expletive(view: TokenView, src: tuple, head_word: str, rl: RoleLexicon) -> bool:
+    """Is the phrase before the cue an expletive "it/there" with its verb and nothing that
+    could hold the view after them ("it is hard to", "There are still plenty of", "It's
+    unclear")? Not before a participle ("there is evidence suggesting", "It's denouncing"),
+    a raising word ("it is unlikely to"), or a pronoun, name, possessive or wh-word ("it is
+    certain he will", "it was Trump's", "it is remarkable how many")."""
+    s, e = src
+    lower, words = view.lower, view.words
+    if lower[s] not in _EXPLETIVES or lower[s + 1] not in _EXPLETIVE_VERBS or head_word.endswith("ing"):
+        return False
+    if lower[e - 1] == "to" and e - 2 > s and lower[e - 2] in rl.control_words:
+        return False
+    return not any(words[k][:1].isupper() or lower[k] in rl.subject_pronouns or lower[k] in _POSSESSIVE_MARKS
+                   or lower[k] in _WH_WORDS or lower[k] in rl.clause_words for k in range(s + 2, e))
+
+
+_WH_WORDS = frozenset({"how", "what", "why", "whether", "who", "which", "where", "when", "anyone's", "anyone’s",
+                       "some", "many", "most", "had"})
 
 
 def _words_between(view: TokenView, s: int, e: int) -> int:
@@ -781,6 +805,9 @@ _ADVERBS = frozenset({"now", "always", "not", "never", "still", "also", "even", 
                       "soon", "often", "once", "again", "too", "then", "both", "each", "jointly"})
 _RELATIVIZERS = frozenset({"that", "who", "which"})
 _WHO_WHICH = frozenset({"who", "which"})
+_EXPLETIVES = frozenset({"it", "there"})
+_EXPLETIVE_VERBS = frozenset({"is", "was", "are", "were", "'s", "’s", "will", "would", "may", "might", "has", "had",
+                              "seems", "seemed", "remains", "remained"})
 _CLAUSE_OPENERS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                              "today", "yesterday", "earlier", "later", "last", "this",
                              "after", "before", "as", "when", "while", "in", "during", "on", "at",
@@ -831,6 +858,7 @@ def _according(view: TokenView, roles: Roles, ss: int, se: int) -> Roles:
 _NOT_AN_OBJECT = frozenset({"that", "about", "by", "with", "over", "at", "to", ",", ".", ":", ";", "and", "or",
                             "but", "as", "for", "in", "on", "of"})
 _NOUN_AGENT_PREPS = frozenset({"from", "by", "of", "among"})
+_EXPLETIVE_AGENT_PREPS = frozenset({"from", "by", "among"})  # ("no definition of terrorism": a topic)
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his",
                           "her", "our", "new", "growing", "strong", "broad", "sharp", "harsh", "widespread"})
 _NP_OPENERS = frozenset({"the", "a", "an", "some", "many", "most", "all", "both", "several", "few",
@@ -1131,13 +1159,14 @@ def _after_target_verb(view: TokenView, ss: int, cs: int, rl: RoleLexicon) -> bo
     return k >= ss and lower[k] in rl.target_verbs
 
 
-def _holder_after(view: TokenView, ce: int, se: int, rl: RoleLexicon, others) -> tuple:
-    """The noun phrase after "from/by/of/among" within six words after a noun cue ("criticism
-    for the move from two senators"), else none."""
+def _holder_after(view: TokenView, ce: int, se: int, rl: RoleLexicon, others, preps=None) -> tuple:
+    """The noun phrase after "from/by/of/among" (or ``preps``) within six words after a noun
+    cue ("criticism for the move from two senators"), else none."""
     lower = view.lower
+    preps = preps or _NOUN_AGENT_PREPS
     for k in range(ce, min(se - 1, ce + 6)):
         w = lower[k]
-        if w in _NOUN_AGENT_PREPS or w == "among":
+        if w in preps:
             if view.words[k + 1][:1].isalnum() and lower[k + 1] not in _NOT_AN_OBJECT:
                 return _np_right(view, k + 1, se, rl, others)
             return (0, 0)
