@@ -307,3 +307,27 @@ def test_more_verbs_whose_subject_is_the_target(roles_of):
     assert r["source"] == ["both parties"]
     r = roles_of("The senator is getting some advice from a retired general.", "advice")
     assert r["source"] == ["a retired general"]
+
+
+def test_side_remark_between_name_and_cue_is_left_out(roles_of):
+    r = roles_of("The mayor, for her part, denied the report.", "denied")
+    assert r["source"] == ["The mayor"]
+    r = roles_of("Ann Lee, it turned out, knew about the plan.", "knew")
+    assert r["source"] == ["Ann Lee"]
+
+
+def test_verb_words_between_subject_and_cue_are_left_out(roles_of):
+    r = roles_of("Ann Lee went on to say the plan had failed.", "say")
+    assert r["source"] == ["Ann Lee"]
+    r = roles_of("Senator Reyes has long argued that the tax is unfair.", "argued")
+    assert r["source"] == ["Senator Reyes"]
+    # an object after the verb stays: it may hold the view
+    r = roles_of("He will need their support with recent polls showing a close race.", "showing")
+    assert r["source"] != ["He"]
+
+
+def test_object_relative_and_preposition_before_the_subject(roles_of):
+    r = roles_of("The plan, which the mayor praised on Monday, will cost more.", "praised")
+    assert r["source"] == ["the mayor"]
+    r = roles_of("The bill passed, with experts saying it would cut costs.", "saying")
+    assert r["source"] == ["experts"]

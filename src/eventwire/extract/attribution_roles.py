@@ -317,7 +317,8 @@ def _before_side_phrase(view: TokenView, s: int, e: int) -> int:
     for k in range(s + 1, e - 1):
         if lower[k] == ",":
             w = lower[k + 1]
-            if w in _SIDE_PHRASE_OPENERS or (words[k + 1].islower() and len(w) > 4 and w.endswith("ing")) or (
+            if w in _SIDE_PHRASE_OPENERS or (w in _SIDE_CLAUSE_OPENERS and words[k + 2][:1].islower()) or (
+                    words[k + 1].islower() and len(w) > 4 and w.endswith("ing")) or (
                     (k + 2 == e or lower[k + 2] == ",") and (w in _ADVERB_OPENERS or w in _SIDE_ADVERBS
                                                               or _adverb_at(view, k + 1, _NOTHING))):
                 # (a lone adverb between commas: "Lee, meanwhile, said")
@@ -326,6 +327,11 @@ def _before_side_phrase(view: TokenView, s: int, e: int) -> int:
 
 
 _SIDE_ADVERBS = frozenset({"though", "too", "meanwhile", "however", "instead", "also"})
+# a side remark between the name and the cue ("Lee, for her part, said", "Lee, as she has
+# before, said", "Lee, it turned out, knew"): annotators leave it out (a relative clause they
+# mostly keep: "Ann Lee, who lives in Ohio, said"); a lower-case word follows (not "..., as
+# Ann Lee, the mayor, said": a clause of its own)
+_SIDE_CLAUSE_OPENERS = frozenset({"for", "as", "under", "it"})
 
 
 _SIDE_PHRASE_OPENERS = frozenset({"in", "at", "on", "after", "before", "during", "despite", "with", "without",
@@ -602,6 +608,8 @@ def _assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) ->
                 subject = _conjunct_subject(view, ss, src[0], rl) or _sentence_subject(view, ss, src[0])
                 if subject[1] > subject[0]:
                     src = subject
+        elif src[1] - src[0] > 1:
+            src = _without_verb_tail(view, _without_lead(view, src, head_word), rl)
     if agentless and passive:
         # "Ortiz is expected to win", "Lee was asked about the plan" (and not "voters are
         # worried", "she is convinced that ...")
@@ -1101,6 +1109,58 @@ def _fronted_subject(view: TokenView, ss: int, cs: int, ce: int, se: int, rl: Ro
         start = comma + 1
         subj = _trim(view, start, min(se, start + 4), {","})
     return subj if subj[1] > subj[0] else None
+
+
+def _without_lead(view: TokenView, src: tuple, head_word: str) -> tuple:
+    """The source without an object relative pronoun before its subject ("the deal, which
+    Apple's chief executive said", "a campaign in which the nominee vowed") or a preposition
+    before the subject of a participle ("with experts saying", "including two senators
+    warning")."""
+    s, e = src
+    lower, words = view.lower, view.words
+    k = s + 1 if lower[s] in _PREPOSITIONS or lower[s] == "including" else s
+    if k < e - 1 and lower[k] in _OBJECT_RELATIVES and (words[k + 1][:1].isupper() or lower[k + 1] in _DETERMINERS):
+        return (k + 1, e)
+    if k == s + 1 and lower[s] in _PARTICIPLE_SUBJECT_LEADS and head_word.endswith("ing") and k < e and (
+            words[k][:1].isupper() or lower[k] in _NP_OPENERS or words[k].islower() and lower[k].endswith("s")):
+        return (k, e)
+    return src
+
+
+_OBJECT_RELATIVES = frozenset({"which", "whom", "that"})
+_PARTICIPLE_SUBJECT_LEADS = frozenset({"with", "including"})
+
+
+def _without_verb_tail(view: TokenView, src: tuple, rl: RoleLexicon) -> tuple:
+    """The subject without the verb words between it and the cue ("Caddell went on to say",
+    "companies were quick to point", "Cruz has long argued", "He’s denouncing"): a verb taking
+    an infinitive before "to" (with its auxiliaries), or up to three lower-case words opening
+    with an auxiliary or a contraction and holding no object (no determiner, possessive or
+    name: "He will need their support with polls showing" keeps its object)."""
+    s, e = src
+    lower, words = view.lower, view.words
+    if lower[s] in _EXPLETIVES:
+        return src  # ("It's unclear": no source at all, found later)
+    if lower[e - 1] == "to":
+        k = e - 1
+        while k - 1 > s and (lower[k - 1] in rl.control_words or lower[k - 1] in _FINITE_VERBISH
+                             or lower[k - 1] in _ADVERBS or _adverb_at(view, k - 1, _LONG)):
+            k -= 1
+        if k < e - 1 and any(lower[m] in rl.control_words for m in range(k, e - 1)):
+            return _trim(view, s, k, _SOURCE_EDGE)
+        return src
+    k = next((m for m in range(s + 1, e) if lower[m] in _FINITE_VERBISH or lower[m] in _CONTRACTIONS), e)
+    if k >= e or e - k > 3 or (lower[k] in _CONTRACTIONS and lower[k - 1] not in _PERSONAL_PRONOUNS) \
+            or lower[s] in rl.clause_words or lower[s] == "nor" or lower[k + 1] == "-":
+        return src  # ("Twitter's": a possessive; "nor did he"; "would-be")
+    if any(not words[m][:1].islower() and lower[m] not in _CONTRACTIONS or lower[m] in _SUBJECT_DETERMINERS
+           or lower[m] in _POSSESSIVE_MARKS for m in range(k + 1, e)):
+        return src
+    return _trim(view, s, k, _SOURCE_EDGE)
+
+
+_LONG = frozenset({"long"})
+_CONTRACTIONS = frozenset({"'s", "’s", "'ve", "’ve", "'re", "’re", "'d", "’d", "'ll", "’ll", "'m", "’m"})
 
 
 def _gerund(view: TokenView, k: int) -> bool:
