@@ -331,3 +331,18 @@ def test_object_relative_and_preposition_before_the_subject(roles_of):
     assert r["source"] == ["the mayor"]
     r = roles_of("The bill passed, with experts saying it would cut costs.", "saying")
     assert r["source"] == ["experts"]
+
+
+def test_attitude_noun_without_determiner_takes_the_holder_after_it(roles_of):
+    r = roles_of("The senator is winning praise from both parties for the bill.", "praise")
+    assert r["source"] == ["both parties"]
+    # "of" after a bare noun names the target, not the holder
+    r = roles_of("Ann Lee voiced criticism of the mayor on Monday.", "criticism")
+    assert r["source"] != ["the mayor on Monday"] and r["source"] != ["the mayor"]
+
+
+def test_agent_phrase_ends_at_a_verb_or_a_question_word(roles_of):
+    r = roles_of("Praise from the mayor's team isn't likely to help her.", "Praise")
+    assert r["source"] == ["the mayor 's team"]
+    r = roles_of("Asked by a reporter whether the plan would pass, Lee said yes.", "Asked")
+    assert r["source"] == ["a reporter"]

@@ -81,12 +81,14 @@ class RoleLexicon:
 class MoreRoleLists:
     """Role lists added after RoleLexicon (attribution.json, read once here)."""
     addressee_verbs: frozenset  # "told AFP": the name after the verb is who was spoken to
+    attitude_nouns: frozenset  # "praise from rivals": the holder follows from/by/among
 
 
 @lru_cache(maxsize=1)
 def more_lists() -> MoreRoleLists:
     data = load_json(LEXICON_FILE)
-    return MoreRoleLists(addressee_verbs=frozenset(data["addressee_verbs"]))
+    return MoreRoleLists(addressee_verbs=frozenset(data["addressee_verbs"]),
+                         attitude_nouns=frozenset(data["attitude_nouns"]))
 
 
 def _trim(view: TokenView, s: int, e: int, drop: set) -> tuple:
@@ -412,8 +414,11 @@ def _assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) ->
             roles.source, roles.content, roles.order = [(cs - 1, cs)], [cont], "possessor"
             return roles
 
-    if ce + 1 < se and view.lower[ce] in _NOUN_AGENT_PREPS and _noun_cue(view, cs, ss) \
+    if ce + 1 < se and view.lower[ce] in _NOUN_AGENT_PREPS and (_noun_cue(view, cs, ss) or (
+            ce - cs == 1 and view.lower[ce] != "of" and head_word in more_lists().attitude_nouns)) \
             and _np_start(view, ce + 1):
+        # (without a determiner only an attitude noun, and never "of": "criticism of the
+        # senator" names the target, "praise from rivals", "support among women" the holder)
         # "criticism from both candidates", "the decision by the agency": the source follows
         src = _np_right(view, ce + 1, se, rl, others)
         if src[1] > src[0]:
@@ -901,15 +906,17 @@ def _np_right(view: TokenView, start: int, hi: int, rl: RoleLexicon, others=froz
     while j < hi:
         w = lower[j]
         if (w in QUOTES or w in HARD_STOP or w in SENT_FINAL or w == "," or j in others
-                or (j > start and (w in rl.clause_words or w in _NP_END))):
-            break
+                or (j > start and (w in rl.clause_words or w in _NP_END
+                                   or w in _FINITE_VERBISH and view.words[j].islower()))):
+            break  # (and at a verb: "praise from Lee's team isn't likely to help")
         j += 1
     return _trim(view, start, j, set())
 
 
 # "As reported by ...", "When asked by ...", "Asked by ..." open a passive with the content after it
 _PASSIVE_LEADS = frozenset({"as", "when", "if", "once", "unless", "until", "after", "before"})
-_NP_END = frozenset({"who", "which", "to", "for", "because", "after", "before", "in", "on", "over"})
+_NP_END = frozenset({"who", "which", "to", "for", "because", "after", "before", "in", "on", "over", "whether", "why",
+                     "how"})
 
 
 def _passive_by(view: TokenView, cs: int, ce: int, se: int, rl: RoleLexicon, others) -> int | None:
