@@ -346,3 +346,28 @@ def test_agent_phrase_ends_at_a_verb_or_a_question_word(roles_of):
     assert r["source"] == ["the mayor 's team"]
     r = roles_of("Asked by a reporter whether the plan would pass, Lee said yes.", "Asked")
     assert r["source"] == ["a reporter"]
+
+
+def test_of_phrase_is_the_target_when_the_holder_comes_first(roles_of):
+    r = roles_of("Meanwhile the mayor continues his praise of the plan.", "praise")
+    assert r["source"] != ["the plan"]
+    r = roles_of("Mr. Reyes is the architect of the budget plan.", "architect")
+    assert r["source"] == ["Mr. Reyes"]
+    r = roles_of("She has been persistent in her criticism of the budget.", "criticism")
+    assert r["source"] == ["her"]
+
+
+def test_subject_before_a_verb_and_a_noun_cue(roles_of):
+    r = roles_of("Senator Reyes has made a commitment to the plan.", "commitment")
+    assert r["source"] == ["Senator Reyes"]
+    r = roles_of("Governor Lee pinned his hopes on the vote.", "hopes")
+    assert r["source"] == ["Governor Lee"]
+    # after a preposition the possessor holds it
+    r = roles_of("Whatever his doubts about the plan, the mayor signed it.", "doubts")
+    assert r["source"] and r["source"][0].endswith("his")
+
+
+def test_apposition_before_a_verb_without_inverted_subject(roles_of):
+    r = roles_of("In a request for records about the polling places and the election procedures, Ann Lee, "
+                 "chief of the county's voting section, noted the \"allegations of long waits\" at polls.", "noted")
+    assert r["source"] == ["Ann Lee , chief of the county 's voting section ,"]

@@ -401,8 +401,10 @@ def _assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) ->
             roles.order = "experiencer"
             return roles
 
-    if ce - cs == 1 and cs - 1 >= ss and view.lower[cs - 1] in _POSSESSIVES and not head_word.endswith("ing") \
+    if ce - cs == 1 and cs - 1 >= ss and (view.lower[cs - 1] in _POSSESSIVES or view.lower[cs - 1] == "her" and (
+            cs - 2 >= ss and view.lower[cs - 2] in _PREPOSITIONS)) and not head_word.endswith("ing") \
             and (cs - 2 < ss or view.lower[cs - 2] in _POSSESSOR_LEADS):
+        # ("in her criticism of": after a preposition "her" is a possessive)
         # "in their criticism of the senator", "despite his dislike for ...": the possessor
         # holds the view (the "of" phrase is what it is about); after a verb ("pinned his
         # hopes on", "turned his attention to") the verb's subject is the source
@@ -414,7 +416,8 @@ def _assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) ->
             roles.source, roles.content, roles.order = [(cs - 1, cs)], [cont], "possessor"
             return roles
 
-    if ce + 1 < se and view.lower[ce] in _NOUN_AGENT_PREPS and (_noun_cue(view, cs, ss) or (
+    if ce + 1 < se and view.lower[ce] in _NOUN_AGENT_PREPS and (_noun_cue(view, cs, ss) and not (
+            view.lower[ce] == "of" and _held_by_subject(view, cs, ss)) or (
             ce - cs == 1 and view.lower[ce] != "of" and head_word in more_lists().attitude_nouns)) \
             and _np_start(view, ce + 1):
         # (without a determiner only an attitude noun, and never "of": "criticism of the
@@ -502,6 +505,10 @@ def _assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) ->
         elif content_left and (head_word not in rl.inversion_verbs or _clause_right(view, ce, se, rl)):
             # "Lee's lawyer, Ann Cole, said the case was weak", "Ann Lee, a senator, thanked
             # the mayor": only speech verbs invert, and what follows is a clause, not a source
+            content_left = False
+        elif content_left and _apposition_before(view, ss, boundary, rl) and not _inverted_source(view, ce, se, rl):
+            # "..., Chris Lee, chief of the voting section, noted the "allegations ...": the comma
+            # closes the name's apposition and no subject follows the verb
             content_left = False
     if content_left and boundary == cs - 2 and view.lower[boundary] == "," and len(view.lower[cs - 1]) > 4 \
             and view.lower[cs - 1].endswith("ing") and view.words[cs - 1].islower():
@@ -893,6 +900,16 @@ def _noun_cue(view: TokenView, cs: int, ss: int) -> bool:
     return cs - 1 >= ss and view.lower[cs - 1] in _DETERMINERS
 
 
+def _held_by_subject(view: TokenView, cs: int, ss: int) -> bool:
+    """Is a noun cue's "of" phrase its target because the holder is named before it: a
+    possessive ("his adulation of Putin", "the senator's criticism of") or a copula before
+    the article ("Lee is the architect of the plan", "has been a supporter of")?"""
+    lower = view.lower
+    det = lower[cs - 1]
+    return det in _POSSESSIVES or det == "her" or (cs - 2 >= ss and (
+        lower[cs - 2] in _PASSIVE_AUX or lower[cs - 2] in _POSSESSIVE_MARKS))
+
+
 def _np_start(view: TokenView, k: int) -> bool:
     w = view.words[k]
     return w[:1].isupper() or w[:1].isdigit() or view.lower[k] in _NP_OPENERS
@@ -1148,6 +1165,23 @@ def _without_verb_tail(view: TokenView, src: tuple, rl: RoleLexicon) -> tuple:
     lower, words = view.lower, view.words
     if lower[s] in _EXPLETIVES:
         return src  # ("It's unclear": no source at all, found later)
+    if lower[e - 1] in _ARTICLES or (lower[e - 1] in _POSSESSIVES and e - 2 > s and words[e - 2].islower()
+                                     and lower[e - 2] not in _PREPOSITIONS and lower[e - 2] not in rl.clause_words):
+        # a noun cue's article ends the phrase: "Lee is the (architect of)", "Lee made a
+        # (commitment)", and a possessive after a verb: "Bush pinned his (hopes on)": the
+        # subject before the verb (after a preposition or a clause word the possessor holds
+        # it: "whatever his (disagreements with)")
+        while s + 1 < e and (lower[s] in _LEAD_SKIP or lower[s] in _ADVERB_OPENERS) and words[s + 1][:1].isupper():
+            s += 1
+        k = next((m for m in range(s + 1, e) if lower[m] in _FINITE_VERBISH or (
+            lower[m] in _CONTRACTIONS and lower[m - 1] in _PERSONAL_PRONOUNS)), e)
+        if k == e and lower[e - 1] in _POSSESSIVES and lower[s] not in _SUBJECT_DETERMINERS:
+            # ("Bush pinned his (hopes on)": the verb after the name)
+            k = next((m for m in range(s + 1, e) if words[m].islower() and words[m - 1][:1].isupper()), e)
+        if k < e and (words[s][:1].isupper() or lower[s] in _PERSONAL_PRONOUNS) and (
+                lower[e - 1] in _ARTICLES or e - k <= 3):  # (not "... using X to renew its")
+            return _trim(view, s, k, _SOURCE_EDGE)
+        return src
     if lower[e - 1] == "to":
         k = e - 1
         while k - 1 > s and (lower[k - 1] in rl.control_words or lower[k - 1] in _FINITE_VERBISH
@@ -1167,6 +1201,7 @@ def _without_verb_tail(view: TokenView, src: tuple, rl: RoleLexicon) -> tuple:
 
 
 _LONG = frozenset({"long"})
+_ARTICLES = frozenset({"a", "an", "the"})
 _CONTRACTIONS = frozenset({"'s", "’s", "'ve", "’ve", "'re", "’re", "'d", "’d", "'ll", "’ll", "'m", "’m"})
 
 
@@ -1254,7 +1289,7 @@ _COORD = frozenset({"and", "but", "or"})
 _POSSESSIVES = frozenset({"his", "their", "its", "our", "my", "your"})  # ("her" is also an object)
 # words before "his/their NOUN" that make the possessor the holder: prepositions, "despite"
 _POSSESSOR_LEADS = frozenset({"in", "of", "for", "with", "despite", "amid", "after", "before", "during",
-                              "among", "about", "on", "and", ",", "by", "to", "from", "under", "since"})
+                              "among", "about", "on", "and", ",", "by", "to", "from", "under", "since", ";"})
 
 
 _SUBORDINATORS = frozenset({"while", "when", "after", "before", "since", "as", "if", "because", "although",
