@@ -371,3 +371,11 @@ def test_apposition_before_a_verb_without_inverted_subject(roles_of):
     r = roles_of("In a request for records about the polling places and the election procedures, Ann Lee, "
                  "chief of the county's voting section, noted the \"allegations of long waits\" at polls.", "noted")
     assert r["source"] == ["Ann Lee , chief of the county 's voting section ,"]
+
+
+def test_purpose_infinitive_after_a_verb_takes_the_subject(roles_of):
+    r = roles_of("Senator Reyes interjected to say the plan was late.", "say")
+    assert r["source"] == ["Senator Reyes"]
+    # a verb that hands its object the infinitive: the object holds it
+    r = roles_of("The poll was prompting voters to reconsider the plan.", "reconsider")
+    assert r["source"] and "voters" in r["source"][0].split()

@@ -82,13 +82,15 @@ class MoreRoleLists:
     """Role lists added after RoleLexicon (attribution.json, read once here)."""
     addressee_verbs: frozenset  # "told AFP": the name after the verb is who was spoken to
     attitude_nouns: frozenset  # "praise from rivals": the holder follows from/by/among
+    object_control_verbs: frozenset  # "urged voters to act": the object holds the infinitive
 
 
 @lru_cache(maxsize=1)
 def more_lists() -> MoreRoleLists:
     data = load_json(LEXICON_FILE)
     return MoreRoleLists(addressee_verbs=frozenset(data["addressee_verbs"]),
-                         attitude_nouns=frozenset(data["attitude_nouns"]))
+                         attitude_nouns=frozenset(data["attitude_nouns"]),
+                         object_control_verbs=frozenset(data["object_control_verbs"]))
 
 
 def _trim(view: TokenView, s: int, e: int, drop: set) -> tuple:
@@ -1189,6 +1191,10 @@ def _without_verb_tail(view: TokenView, src: tuple, rl: RoleLexicon) -> tuple:
             k -= 1
         if k < e - 1 and any(lower[m] in rl.control_words for m in range(k, e - 1)):
             return _trim(view, s, k, _SOURCE_EDGE)
+        v = e - 2  # "Lee interjected to say": a verb with no object before "to"
+        if v > s and words[v].islower() and len(lower[v]) > 4 and lower[v].endswith(("ed", "ing")) \
+                and lower[v] not in more_lists().object_control_verbs and not words[v - 1].islower():
+            return _trim(view, s, v, _SOURCE_EDGE)
         return src
     k = next((m for m in range(s + 1, e) if lower[m] in _FINITE_VERBISH or lower[m] in _CONTRACTIONS), e)
     if k >= e or e - k > 3 or (lower[k] in _CONTRACTIONS and lower[k - 1] not in _PERSONAL_PRONOUNS) \
@@ -1228,7 +1234,11 @@ def _verb_phrase(view: TokenView, src: tuple, rl: RoleLexicon) -> bool:
         # "to" alone or after a word that takes an infinitive with its own subject ("have
         # to", "went on to", "is quick to"); after an object the object is the source
         # ("prompting voters to reconsider", "led her to declare")
-        return e - s == 1 or lower[e - 2] in rl.control_words
+        # or after a verb that does not hand its object the infinitive ("interjected to
+        # say", "attempting to portray", "have descended this week to express")
+        return e - s == 1 or lower[e - 2] in rl.control_words or (
+            lower[e - 1] == "to" and (first.endswith(("ing", "ed")) and len(first) > 4 or first in _FINITE_VERBISH)
+            and first not in more_lists().object_control_verbs)
     if first.endswith("ing") and len(first) > 4 or first.endswith("ed"):
         # "taking aim at", "having suggested", "stopped confirming", "issued a statement
         # saying" (and not "including one", "leaving many to wonder": the object holds it)
