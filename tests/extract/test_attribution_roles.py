@@ -379,3 +379,10 @@ def test_purpose_infinitive_after_a_verb_takes_the_subject(roles_of):
     # a verb that hands its object the infinitive: the object holds it
     r = roles_of("The poll was prompting voters to reconsider the plan.", "reconsider")
     assert r["source"] and "voters" in r["source"][0].split()
+
+
+def test_passive_with_an_adverb_before_the_participle(roles_of):
+    r = roles_of("The plan was ultimately approved last year.", "approved")
+    assert r["source"] == []
+    r = roles_of("The plan was widely criticized by local unions.", "criticized")
+    assert r["source"] == ["local unions"]

@@ -362,7 +362,7 @@ def _assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) ->
         return roles
 
     lower = view.lower
-    passive = _passive_cue(lower, cs, ce)
+    passive = _passive_cue(lower, cs, ce) or (ce - cs == 1 and _participle(head_word, rl) and _be_before(view, cs, ss))
     # a participle with no agent names no source (its subject is what is said, asked or
     # expected about) unless it is a feeling or a stance ("voters are worried")
     agentless = _participle(head_word, rl) and head_word not in rl.experiencer_objects \
@@ -810,6 +810,15 @@ def _passive_cue(lower: list, cs: int, ce: int) -> bool:
     if lower[cs] in _PASSIVE_AUX:
         return True
     return any(lower[k] in _PASSIVE_AUX for k in range(cs + 1, ce - 1))
+
+
+def _be_before(view: TokenView, cs: int, ss: int) -> bool:
+    """A form of "be" before the cue with only adverbs in -ly between ("was ultimately
+    approved", "is widely expected"): the cue's extension stops at such adverbs."""
+    k = cs - 1
+    while k > ss and view.lower[k].endswith("ly") and view.words[k].islower():
+        k -= 1
+    return k < cs - 1 and view.lower[k] in _PASSIVE_AUX
 
 
 def _participle(word: str, rl: RoleLexicon) -> bool:
