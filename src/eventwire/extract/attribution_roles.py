@@ -958,7 +958,7 @@ def _passive_by(view: TokenView, cs: int, ce: int, se: int, rl: RoleLexicon, oth
         # "was underlining a point made by ..." is active; "were angered by the deal": the
         # subject of a passive feeling verb holds the feeling, the "by" phrase is its cause
         return None
-    aux = _passive_cue(lower, cs, ce)
+    aux = _passive_cue(lower, cs, ce) or (ce - cs == 1 and _be_before(view, cs, view.sent_start[cs]))
     if aux:
         limit = min(se, ce + 8)
     elif _participle(head, rl) and (cs == view.sent_start[cs] or lower[cs - 1] in _PASSIVE_LEADS or (
