@@ -18,7 +18,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .attribution_features import TokenView
+from functools import lru_cache
+
+from ..resources import load_json
+from .attribution_features import LEXICON_FILE, TokenView
 
 SENT_FINAL = {".", "!", "?", "…"}
 QUOTES = {'"', "“", "”", "‘", "’", "'", "«", "»", "``", "''"}
@@ -72,6 +75,22 @@ class RoleLexicon:
     # verbs (and "despite", "amid") before a noun cue whose subject is its target ("faced
     # criticism", "raised questions"): the holder follows "from/by/of" or is unnamed
     target_verbs: frozenset = frozenset()
+
+
+@dataclass(frozen=True)
+class MoreRoleLists:
+    """Role lists added after RoleLexicon (attribution.json, read once here)."""
+    addressee_verbs: frozenset  # "told AFP": the name after the verb is who was spoken to
+    attitude_nouns: frozenset  # "praise from rivals": the holder follows from/by/among
+    object_control_verbs: frozenset  # "urged voters to act": the object holds the infinitive
+
+
+@lru_cache(maxsize=1)
+def more_lists() -> MoreRoleLists:
+    data = load_json(LEXICON_FILE)
+    return MoreRoleLists(addressee_verbs=frozenset(data["addressee_verbs"]),
+                         attitude_nouns=frozenset(data["attitude_nouns"]),
+                         object_control_verbs=frozenset(data["object_control_verbs"]))
 
 
 def _trim(view: TokenView, s: int, e: int, drop: set) -> tuple:
@@ -174,6 +193,7 @@ _SOURCE_CLAUSE_STOPS = frozenset({"that", "but", "while", "because", "since", "w
 
 
 _APOSTROPHES = frozenset({"’", "'"})
+_POSSESSIVE_MARKS = frozenset({"'s", "’s", "his", "her", "their", "its"})
 
 
 def _quote_before_name(view: TokenView, ss: int, comma: int) -> bool:
@@ -251,6 +271,9 @@ def _with_apposition(view: TokenView, src: tuple, se: int, others) -> tuple:
         w = lower[j]
         if w in QUOTES or j in others or (w in HARD_STOP and not (w == "-" and _inside_word(view, j, s))):
             break
+        if w in SENT_FINAL:
+            end = j  # (a sentence the splitter left open: '... Report. "And yet ...')
+            break
         if w == "," and j + 1 < end and _side_segment(view, j + 1):
             return (s, j + 1)
         j += 1
@@ -298,7 +321,8 @@ def _before_side_phrase(view: TokenView, s: int, e: int) -> int:
     for k in range(s + 1, e - 1):
         if lower[k] == ",":
             w = lower[k + 1]
-            if w in _SIDE_PHRASE_OPENERS or (words[k + 1].islower() and len(w) > 4 and w.endswith("ing")) or (
+            if w in _SIDE_PHRASE_OPENERS or (w in _SIDE_CLAUSE_OPENERS and words[k + 2][:1].islower()) or (
+                    words[k + 1].islower() and len(w) > 4 and w.endswith("ing")) or (
                     (k + 2 == e or lower[k + 2] == ",") and (w in _ADVERB_OPENERS or w in _SIDE_ADVERBS
                                                               or _adverb_at(view, k + 1, _NOTHING))):
                 # (a lone adverb between commas: "Lee, meanwhile, said")
@@ -307,6 +331,11 @@ def _before_side_phrase(view: TokenView, s: int, e: int) -> int:
 
 
 _SIDE_ADVERBS = frozenset({"though", "too", "meanwhile", "however", "instead", "also"})
+# a side remark between the name and the cue ("Lee, for her part, said", "Lee, as she has
+# before, said", "Lee, it turned out, knew"): annotators leave it out (a relative clause they
+# mostly keep: "Ann Lee, who lives in Ohio, said"); a lower-case word follows (not "..., as
+# Ann Lee, the mayor, said": a clause of its own)
+_SIDE_CLAUSE_OPENERS = frozenset({"for", "as", "under", "it"})
 
 
 _SIDE_PHRASE_OPENERS = frozenset({"in", "at", "on", "after", "before", "during", "despite", "with", "without",
@@ -333,7 +362,7 @@ def _assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) ->
         return roles
 
     lower = view.lower
-    passive = _passive_cue(lower, cs, ce)
+    passive = _passive_cue(lower, cs, ce) or (ce - cs == 1 and _participle(head_word, rl) and _be_before(view, cs, ss))
     # a participle with no agent names no source (its subject is what is said, asked or
     # expected about) unless it is a feeling or a stance ("voters are worried")
     agentless = _participle(head_word, rl) and head_word not in rl.experiencer_objects \
@@ -374,8 +403,10 @@ def _assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) ->
             roles.order = "experiencer"
             return roles
 
-    if ce - cs == 1 and cs - 1 >= ss and view.lower[cs - 1] in _POSSESSIVES and not head_word.endswith("ing") \
+    if ce - cs == 1 and cs - 1 >= ss and (view.lower[cs - 1] in _POSSESSIVES or view.lower[cs - 1] == "her" and (
+            cs - 2 >= ss and view.lower[cs - 2] in _PREPOSITIONS)) and not head_word.endswith("ing") \
             and (cs - 2 < ss or view.lower[cs - 2] in _POSSESSOR_LEADS):
+        # ("in her criticism of": after a preposition "her" is a possessive)
         # "in their criticism of the senator", "despite his dislike for ...": the possessor
         # holds the view (the "of" phrase is what it is about); after a verb ("pinned his
         # hopes on", "turned his attention to") the verb's subject is the source
@@ -387,8 +418,12 @@ def _assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) ->
             roles.source, roles.content, roles.order = [(cs - 1, cs)], [cont], "possessor"
             return roles
 
-    if ce + 1 < se and view.lower[ce] in _NOUN_AGENT_PREPS and _noun_cue(view, cs, ss) \
+    if ce + 1 < se and view.lower[ce] in _NOUN_AGENT_PREPS and (_noun_cue(view, cs, ss) and not (
+            view.lower[ce] == "of" and _held_by_subject(view, cs, ss)) or (
+            ce - cs == 1 and view.lower[ce] != "of" and head_word in more_lists().attitude_nouns)) \
             and _np_start(view, ce + 1):
+        # (without a determiner only an attitude noun, and never "of": "criticism of the
+        # senator" names the target, "praise from rivals", "support among women" the holder)
         # "criticism from both candidates", "the decision by the agency": the source follows
         src = _np_right(view, ce + 1, se, rl, others)
         if src[1] > src[0]:
@@ -473,6 +508,10 @@ def _assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) ->
             # "Lee's lawyer, Ann Cole, said the case was weak", "Ann Lee, a senator, thanked
             # the mayor": only speech verbs invert, and what follows is a clause, not a source
             content_left = False
+        elif content_left and _apposition_before(view, ss, boundary, rl) and not _inverted_source(view, ce, se, rl):
+            # "..., Chris Lee, chief of the voting section, noted the "allegations ...": the comma
+            # closes the name's apposition and no subject follows the verb
+            content_left = False
     if content_left and boundary == cs - 2 and view.lower[boundary] == "," and len(view.lower[cs - 1]) > 4 \
             and view.lower[cs - 1].endswith("ing") and view.words[cs - 1].islower():
         # "..., taking aim at its budget", "..., casting doubt on": a participle and its noun
@@ -486,13 +525,15 @@ def _assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) ->
     if content_left:
         # source between boundary and cue, else right after the cue
         start = boundary + 1
-        if view.lower[boundary] == "," and boundary == cs - 1 and view.lower[boundary - 1] not in QUOTES:
+        if view.lower[boundary] == "," and boundary == cs - 1 and view.lower[boundary - 1] not in QUOTES \
+                and not _inverted_after(view, ce, se, head_word, rl):
             # '"...," Dana Ortiz, the party's campaign manager, said': the comma closes an
-            # appositive; the content ends at the quote or comma before the name
+            # appositive; the content ends at the quote or comma before the name (not when a
+            # name follows the verb: '"..." if she loses, said Ann Lee, an analyst')
             k = boundary - 1
             while k > ss and cs - k < 20 and (view.lower[k] not in QUOTES or _possessive_mark(view, k, ss)) \
-                    and view.lower[k] not in HARD_STOP:
-                k -= 1
+                    and (view.lower[k] not in HARD_STOP or view.lower[k] == "-" and _inside_word(view, k, ss)):
+                k -= 1  # (over the hyphen of "Mitch McConnell, R-Ky., said")
             if k > ss and view.lower[k] in QUOTES:
                 boundary = k if view.lower[k - 1] != "," else k
                 start = k + 1
@@ -529,8 +570,9 @@ def _assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) ->
     fronted = _fronted_subject(view, ss, cs, ce, se, rl) if (
         cs - ss <= 6 or view.lower[ss] in _LEAD_SKIP or view.space[ss]) and not after_comma else None
     if gerund and fronted is None and (after_comma or view.lower[pre - 1] in ("before", "after", "while", "by")):
-        # "The mayor blamed the press, saying ...": the source is the clause's subject
-        src = _sentence_subject(view, ss, cs)
+        # "The mayor blamed the press, saying ...": the source is the clause's subject, the
+        # nearest one before the comma ("..., when protesters interrupted her, shouting")
+        src = (after_comma and _inner_subject(view, ss, pre - 1, rl)) or _sentence_subject(view, ss, cs)
         roles.participle = True
     elif fronted is not None:
         # "Despite challenging the leader, Cruz said ...", "Addressing the topic, the White
@@ -538,9 +580,10 @@ def _assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) ->
         # in a fronted phrase; its source is the main subject
         src = fronted
     elif cs - 1 > ss and view.lower[cs - 1] in _RELATIVIZERS:
-        # "groups that favored her", "Ortiz, who said": the relative pronoun with the noun
-        # it stands for (annotators mark one or the other)
-        src = _antecedent(view, ss, cs - 1, rl)
+        # "Ortiz, who said": the relative pronoun alone (PolNeAR marks the pronoun, not the
+        # noun it stands for); "groups that favored her": annotators mark "that" or the noun
+        # about as often, so the noun with "that"
+        src = (cs - 1, cs) if view.lower[cs - 1] != "that" else _antecedent(view, ss, cs - 1, rl)
     else:
         src = _source_left(view, ss, cs, rl, others)
         if cs - 1 > ss and view.lower[cs - 1] == "," and _name_appositive(view, ss, cs - 1):
@@ -562,6 +605,12 @@ def _assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) ->
             # sentence's subject ("Wilson praised Rubio and said ...", "He ... but did not
             # suggest ...")
             src = _conjunct_subject(view, ss, cs, rl) or _sentence_subject(view, ss, cs)
+        elif src[0] - 1 > ss and src[0] - 1 in others and _object_of_cue(view, src, rl):
+            # "Lee issued a statement condemning ...", "He avoided direct criticism of ...":
+            # the words before the cue are the object of another cue's verb; its holder is
+            # that verb's source
+            src = assign(view, extend_cue(view, src[0] - 1, rl), rl, others).source
+            src = src[0] if src else (0, 0)
         elif src[0] > ss and _verb_phrase(view, src, rl):
             # "..., but went on to say", "Lee, though, would have to identify", "Rubio railed
             # against Christie, taking aim at": the words before the cue are the verb phrase
@@ -573,6 +622,8 @@ def _assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) ->
                 subject = _conjunct_subject(view, ss, src[0], rl) or _sentence_subject(view, ss, src[0])
                 if subject[1] > subject[0]:
                     src = subject
+        elif src[1] - src[0] > 1:
+            src = _without_verb_tail(view, _without_lead(view, src, head_word), rl)
     if agentless and passive:
         # "Ortiz is expected to win", "Lee was asked about the plan" (and not "voters are
         # worried", "she is convinced that ...")
@@ -600,8 +651,12 @@ def _assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) ->
         # concerns that": the subject is the target; the holder follows "from/by/of" or is
         # not named
         src = _holder_after(view, ce, se, rl, others)
-    if src[1] - src[0] == 1 and view.lower[src[0]] == "there":
-        src = (0, 0)  # "there were complaints that ...": an expletive names no one
+    if src[1] > src[0] and (src[1] - src[0] == 1 and view.lower[src[0]] == "there" or (
+            src[1] - src[0] > 1 and _expletive(view, src, head_word, rl))):
+        # "there were complaints that ...", "There are plenty of questions about", "it is
+        # hard to know": an expletive names no one; the holder may follow ("there was no
+        # mention of it from the senator", not "there is no definition of terrorism")
+        src = _holder_after(view, ce, se, rl, others, _EXPLETIVE_AGENT_PREPS) if src[1] - src[0] > 1 else (0, 0)
     roles.source = [src] if src[1] > src[0] else []
     start = ce
     # "said on Thursday (Oct 15) that ...": the content starts after the complementiser
@@ -618,6 +673,26 @@ def _assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) ->
     cont = _trim(view, start, _content_end(view, start, se), _NOTHING)
     roles.content = [cont] if cont[1] > cont[0] else []
     return roles
+
+
+def _expletive(view: TokenView, src: tuple, head_word: str, rl: RoleLexicon) -> bool:
+    """Is the phrase before the cue an expletive "it/there" with its verb and nothing that
+    could hold the view after them ("it is hard to", "There are still plenty of", "It's
+    unclear")? Not before a participle ("there is evidence suggesting", "It's denouncing"),
+    a raising word ("it is unlikely to"), or a pronoun, name, possessive or wh-word ("it is
+    certain he will", "it was Trump's", "it is remarkable how many")."""
+    s, e = src
+    lower, words = view.lower, view.words
+    if lower[s] not in _EXPLETIVES or lower[s + 1] not in _EXPLETIVE_VERBS or head_word.endswith("ing"):
+        return False
+    if lower[e - 1] == "to" and e - 2 > s and lower[e - 2] in rl.control_words:
+        return False
+    return not any(words[k][:1].isupper() or lower[k] in rl.subject_pronouns or lower[k] in _POSSESSIVE_MARKS
+                   or lower[k] in _WH_WORDS or lower[k] in rl.clause_words for k in range(s + 2, e))
+
+
+_WH_WORDS = frozenset({"how", "what", "why", "whether", "who", "which", "where", "when", "anyone's", "anyone’s",
+                       "some", "many", "most", "had"})
 
 
 def _words_between(view: TokenView, s: int, e: int) -> int:
@@ -660,11 +735,15 @@ def _subject_start(view: TokenView, ss: int, limit: int) -> int:
     k = ss  # (a dateline is a sentence of its own: eventwire_sentences)
     while k < limit and (lower[k] in _LEAD_SKIP or space[k]):
         k += 1
+    if k + 2 < limit and lower[k] in _DEGREE_WORDS and lower[k + 2] == "," and lower[k + 1].endswith("ly"):
+        k += 1  # "More recently, Rubio ...", "Most importantly, ..."
     if k + 1 < limit and lower[k + 1] == "," and (lower[k] in _ADVERB_OPENERS or lower[k].endswith("ly")):
         # "Therefore, Gulf sources believe ...", "Separately, the ministry said ..."
         k += 2
         while k < limit and (lower[k] in _LEAD_SKIP or space[k]):
             k += 1
+    elif k + 1 < limit and lower[k].endswith("ly") and lower[k + 1] in _CLAUSE_OPENERS and view.words[k].istitle():
+        k += 1  # "Shortly after the vote, the families ...": an adverb before the fronted phrase
     if k < limit and (lower[k] in _CLAUSE_OPENERS or _fronted_participle(view, k, limit)):
         j = k + 1
         while j < limit and lower[j] != ",":
@@ -696,7 +775,10 @@ def _subject_start(view: TokenView, ss: int, limit: int) -> int:
 
 _DASHES = frozenset({"-", "--", "—", "–", "―"})
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you"})
-_ADVERB_OPENERS = frozenset({"therefore", "thus", "however", "moreover", "meanwhile", "still", "yet", "now",
+_DEGREE_WORDS = frozenset({"more", "most", "less", "least", "even", "only", "quite", "very"})
+_ADVERB_OPENERS = frozenset({"outside", "inside", "afterward", "afterwards", "nearby", "elsewhere", "overseas",
+                             "finally", "first", "besides", "otherwise", "likewise", "hence", "accordingly",
+                             "regardless", "further", "furthermore", "additionally", "initially", "therefore", "thus", "however", "moreover", "meanwhile", "still", "yet", "now",
                              "then", "instead", "indeed", "separately", "overall", "again", "today",
                              "yesterday", "earlier", "later", "nevertheless", "nonetheless", "also"})
 
@@ -730,12 +812,21 @@ def _passive_cue(lower: list, cs: int, ce: int) -> bool:
     return any(lower[k] in _PASSIVE_AUX for k in range(cs + 1, ce - 1))
 
 
+def _be_before(view: TokenView, cs: int, ss: int) -> bool:
+    """A form of "be" before the cue with only adverbs in -ly between ("was ultimately
+    approved", "is widely expected"): the cue's extension stops at such adverbs."""
+    k = cs - 1
+    while k > ss and view.lower[k].endswith("ly") and view.words[k].islower():
+        k -= 1
+    return k < cs - 1 and view.lower[k] in _PASSIVE_AUX
+
+
 def _participle(word: str, rl: RoleLexicon) -> bool:
     """A past participle by its form: regular "-ed" and the irregular ones of the lexicon
     ("written", "seen", "made", "held")."""
     return word.endswith("ed") or word in rl.irregular_participles
 # sentence openers that are not the subject: connectives, and words opening a fronted phrase
-_LEAD_SKIP = frozenset({"but", "and", "so", "yet", "or", "still", "however", "meanwhile", "also",
+_LEAD_SKIP = frozenset({"but", "and", "so", "yet", "or", "still", "however", "meanwhile", "also", "even",
                         "then", "now", "instead", "indeed", ",", "--", "—"})
 _TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                          "today", "yesterday", "tonight", "earlier", "later", "last", "this", "next",
@@ -744,6 +835,10 @@ _TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday",
 _ADVERBS = frozenset({"now", "always", "not", "never", "still", "also", "even", "just", "only", "already",
                       "soon", "often", "once", "again", "too", "then", "both", "each", "jointly"})
 _RELATIVIZERS = frozenset({"that", "who", "which"})
+_WHO_WHICH = frozenset({"who", "which"})
+_EXPLETIVES = frozenset({"it", "there"})
+_EXPLETIVE_VERBS = frozenset({"is", "was", "are", "were", "'s", "’s", "will", "would", "may", "might", "has", "had",
+                              "seems", "seemed", "remains", "remained"})
 _CLAUSE_OPENERS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                              "today", "yesterday", "earlier", "later", "last", "this",
                              "after", "before", "as", "when", "while", "in", "during", "on", "at",
@@ -794,6 +889,7 @@ def _according(view: TokenView, roles: Roles, ss: int, se: int) -> Roles:
 _NOT_AN_OBJECT = frozenset({"that", "about", "by", "with", "over", "at", "to", ",", ".", ":", ";", "and", "or",
                             "but", "as", "for", "in", "on", "of"})
 _NOUN_AGENT_PREPS = frozenset({"from", "by", "of", "among"})
+_EXPLETIVE_AGENT_PREPS = frozenset({"from", "by", "among"})  # ("no definition of terrorism": a topic)
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his",
                           "her", "our", "new", "growing", "strong", "broad", "sharp", "harsh", "widespread"})
 _NP_OPENERS = frozenset({"the", "a", "an", "some", "many", "most", "all", "both", "several", "few",
@@ -815,6 +911,16 @@ def _noun_cue(view: TokenView, cs: int, ss: int) -> bool:
     return cs - 1 >= ss and view.lower[cs - 1] in _DETERMINERS
 
 
+def _held_by_subject(view: TokenView, cs: int, ss: int) -> bool:
+    """Is a noun cue's "of" phrase its target because the holder is named before it: a
+    possessive ("his adulation of Putin", "the senator's criticism of") or a copula before
+    the article ("Lee is the architect of the plan", "has been a supporter of")?"""
+    lower = view.lower
+    det = lower[cs - 1]
+    return det in _POSSESSIVES or det == "her" or (cs - 2 >= ss and (
+        lower[cs - 2] in _PASSIVE_AUX or lower[cs - 2] in _POSSESSIVE_MARKS))
+
+
 def _np_start(view: TokenView, k: int) -> bool:
     w = view.words[k]
     return w[:1].isupper() or w[:1].isdigit() or view.lower[k] in _NP_OPENERS
@@ -828,15 +934,17 @@ def _np_right(view: TokenView, start: int, hi: int, rl: RoleLexicon, others=froz
     while j < hi:
         w = lower[j]
         if (w in QUOTES or w in HARD_STOP or w in SENT_FINAL or w == "," or j in others
-                or (j > start and (w in rl.clause_words or w in _NP_END))):
-            break
+                or (j > start and (w in rl.clause_words or w in _NP_END
+                                   or w in _FINITE_VERBISH and view.words[j].islower()))):
+            break  # (and at a verb: "praise from Lee's team isn't likely to help")
         j += 1
     return _trim(view, start, j, set())
 
 
 # "As reported by ...", "When asked by ...", "Asked by ..." open a passive with the content after it
 _PASSIVE_LEADS = frozenset({"as", "when", "if", "once", "unless", "until", "after", "before"})
-_NP_END = frozenset({"who", "which", "to", "for", "because", "after", "before", "in", "on", "over"})
+_NP_END = frozenset({"who", "which", "to", "for", "because", "after", "before", "in", "on", "over", "whether", "why",
+                     "how"})
 
 
 def _passive_by(view: TokenView, cs: int, ce: int, se: int, rl: RoleLexicon, others) -> int | None:
@@ -850,7 +958,7 @@ def _passive_by(view: TokenView, cs: int, ce: int, se: int, rl: RoleLexicon, oth
         # "was underlining a point made by ..." is active; "were angered by the deal": the
         # subject of a passive feeling verb holds the feeling, the "by" phrase is its cause
         return None
-    aux = _passive_cue(lower, cs, ce)
+    aux = _passive_cue(lower, cs, ce) or (ce - cs == 1 and _be_before(view, cs, view.sent_start[cs]))
     if aux:
         limit = min(se, ce + 8)
     elif _participle(head, rl) and (cs == view.sent_start[cs] or lower[cs - 1] in _PASSIVE_LEADS or (
@@ -936,6 +1044,13 @@ def _inverted_source(view: TokenView, ce: int, se: int, rl: RoleLexicon) -> bool
     return True
 
 
+def _inverted_after(view: TokenView, ce: int, se: int, head_word: str, rl: RoleLexicon) -> bool:
+    """A speech verb with its subject after it ("..., said Ann Lee, an analyst"), and not a
+    time word ("..., Ann Lee said Tuesday")."""
+    return head_word in rl.inversion_verbs and ce < se and view.lower[ce] not in _TIME_WORDS \
+        and head_word not in more_lists().addressee_verbs and _inverted_source(view, ce, se, rl)
+
+
 def _clause_right(view: TokenView, ce: int, se: int, rl: RoleLexicon) -> bool:
     """A finite verb or "that" after the cue before the next comma or clause word: "said the
     case was weak" holds a clause, "said Ann Lee, a senator" does not."""
@@ -1003,11 +1118,16 @@ def _fronted_subject(view: TokenView, ss: int, cs: int, ce: int, se: int, rl: Ro
             m += 1
         if m > k and lower[m] in _SUBORDINATORS:
             k = m
-        if lower[k] not in _FRONT_OPENERS or cs - k > 3:
+        # a gerund after the opener (or opening the sentence) has no subject of its own:
+        # "After casting doubt on ...", "Rattling off promises to ...", and an infinitive
+        # after a short phrase neither: "In an effort to clarify ..."
+        gerund = _gerund(view, k + 1) if lower[k] in _FRONT_OPENERS else _gerund(view, k)
+        if not (lower[k] in _FRONT_OPENERS or gerund) \
+                or cs - k > (5 if gerund or lower[cs - 1] == "to" else 3):
             return None
-        if any(words[m][:1].isupper() or lower[m] == "," for m in range(k + 1, cs)):
-            return None
-        if lower[k] in _SUBORDINATORS and cs > k + 1:
+        if any(words[m][:1].isupper() or lower[m] == "," or lower[m] in _POSSESSIVE_MARKS for m in range(k + 1, cs)):
+            return None  # ("Pointing to the report's conclusions": the report holds them)
+        if lower[k] in _SUBORDINATORS and cs > k + 1 and not gerund:
             return None  # "While critics argue that ...": the words between are the subject
     comma = None
     for m in range(ce, se):
@@ -1024,6 +1144,86 @@ def _fronted_subject(view: TokenView, ss: int, cs: int, ce: int, se: int, rl: Ro
         start = comma + 1
         subj = _trim(view, start, min(se, start + 4), {","})
     return subj if subj[1] > subj[0] else None
+
+
+def _without_lead(view: TokenView, src: tuple, head_word: str) -> tuple:
+    """The source without an object relative pronoun before its subject ("the deal, which
+    Apple's chief executive said", "a campaign in which the nominee vowed") or a preposition
+    before the subject of a participle ("with experts saying", "including two senators
+    warning")."""
+    s, e = src
+    lower, words = view.lower, view.words
+    k = s + 1 if lower[s] in _PREPOSITIONS or lower[s] == "including" else s
+    if k < e - 1 and lower[k] in _OBJECT_RELATIVES and (words[k + 1][:1].isupper() or lower[k + 1] in _DETERMINERS):
+        return (k + 1, e)
+    if k == s + 1 and lower[s] in _PARTICIPLE_SUBJECT_LEADS and head_word.endswith("ing") and k < e and (
+            words[k][:1].isupper() or lower[k] in _NP_OPENERS or words[k].islower() and lower[k].endswith("s")):
+        return (k, e)
+    return src
+
+
+_OBJECT_RELATIVES = frozenset({"which", "whom", "that"})
+_PARTICIPLE_SUBJECT_LEADS = frozenset({"with", "including"})
+
+
+def _without_verb_tail(view: TokenView, src: tuple, rl: RoleLexicon) -> tuple:
+    """The subject without the verb words between it and the cue ("Caddell went on to say",
+    "companies were quick to point", "Cruz has long argued", "He’s denouncing"): a verb taking
+    an infinitive before "to" (with its auxiliaries), or up to three lower-case words opening
+    with an auxiliary or a contraction and holding no object (no determiner, possessive or
+    name: "He will need their support with polls showing" keeps its object)."""
+    s, e = src
+    lower, words = view.lower, view.words
+    if lower[s] in _EXPLETIVES:
+        return src  # ("It's unclear": no source at all, found later)
+    if lower[e - 1] in _ARTICLES or (lower[e - 1] in _POSSESSIVES and e - 2 > s and words[e - 2].islower()
+                                     and lower[e - 2] not in _PREPOSITIONS and lower[e - 2] not in rl.clause_words):
+        # a noun cue's article ends the phrase: "Lee is the (architect of)", "Lee made a
+        # (commitment)", and a possessive after a verb: "Bush pinned his (hopes on)": the
+        # subject before the verb (after a preposition or a clause word the possessor holds
+        # it: "whatever his (disagreements with)")
+        while s + 1 < e and (lower[s] in _LEAD_SKIP or lower[s] in _ADVERB_OPENERS) and words[s + 1][:1].isupper():
+            s += 1
+        k = next((m for m in range(s + 1, e) if lower[m] in _FINITE_VERBISH or (
+            lower[m] in _CONTRACTIONS and lower[m - 1] in _PERSONAL_PRONOUNS)), e)
+        if k == e and lower[e - 1] in _POSSESSIVES and lower[s] not in _SUBJECT_DETERMINERS:
+            # ("Bush pinned his (hopes on)": the verb after the name)
+            k = next((m for m in range(s + 1, e) if words[m].islower() and words[m - 1][:1].isupper()), e)
+        if k < e and (words[s][:1].isupper() or lower[s] in _PERSONAL_PRONOUNS) and (
+                lower[e - 1] in _ARTICLES or e - k <= 3):  # (not "... using X to renew its")
+            return _trim(view, s, k, _SOURCE_EDGE)
+        return src
+    if lower[e - 1] == "to":
+        k = e - 1
+        while k - 1 > s and (lower[k - 1] in rl.control_words or lower[k - 1] in _FINITE_VERBISH
+                             or lower[k - 1] in _ADVERBS or _adverb_at(view, k - 1, _LONG)):
+            k -= 1
+        if k < e - 1 and any(lower[m] in rl.control_words for m in range(k, e - 1)):
+            return _trim(view, s, k, _SOURCE_EDGE)
+        v = e - 2  # "Lee interjected to say": a verb with no object before "to"
+        if v > s and words[v].islower() and len(lower[v]) > 4 and lower[v].endswith(("ed", "ing")) \
+                and lower[v] not in more_lists().object_control_verbs and not words[v - 1].islower():
+            return _trim(view, s, v, _SOURCE_EDGE)
+        return src
+    k = next((m for m in range(s + 1, e) if lower[m] in _FINITE_VERBISH or lower[m] in _CONTRACTIONS), e)
+    if k >= e or e - k > 3 or (lower[k] in _CONTRACTIONS and lower[k - 1] not in _PERSONAL_PRONOUNS) \
+            or lower[s] in rl.clause_words or lower[s] == "nor" or lower[k + 1] == "-":
+        return src  # ("Twitter's": a possessive; "nor did he"; "would-be")
+    if any(not words[m][:1].islower() and lower[m] not in _CONTRACTIONS or lower[m] in _SUBJECT_DETERMINERS
+           or lower[m] in _POSSESSIVE_MARKS for m in range(k + 1, e)):
+        return src
+    return _trim(view, s, k, _SOURCE_EDGE)
+
+
+_LONG = frozenset({"long"})
+_ARTICLES = frozenset({"a", "an", "the"})
+_CONTRACTIONS = frozenset({"'s", "’s", "'ve", "’ve", "'re", "’re", "'d", "’d", "'ll", "’ll", "'m", "’m"})
+
+
+def _gerund(view: TokenView, k: int) -> bool:
+    """A word in -ing of more than four letters, not a name ("Casting", "struggling")."""
+    w = view.lower[k]
+    return len(w) > 4 and w.endswith("ing") and view.words[k][1:].islower()
 
 
 def _verb_phrase(view: TokenView, src: tuple, rl: RoleLexicon) -> bool:
@@ -1043,12 +1243,30 @@ def _verb_phrase(view: TokenView, src: tuple, rl: RoleLexicon) -> bool:
         # "to" alone or after a word that takes an infinitive with its own subject ("have
         # to", "went on to", "is quick to"); after an object the object is the source
         # ("prompting voters to reconsider", "led her to declare")
-        return e - s == 1 or lower[e - 2] in rl.control_words
+        # or after a verb that does not hand its object the infinitive ("interjected to
+        # say", "attempting to portray", "have descended this week to express")
+        return e - s == 1 or lower[e - 2] in rl.control_words or (
+            lower[e - 1] == "to" and (first.endswith(("ing", "ed")) and len(first) > 4 or first in _FINITE_VERBISH)
+            and first not in more_lists().object_control_verbs)
     if first.endswith("ing") and len(first) > 4 or first.endswith("ed"):
         # "taking aim at", "having suggested", "stopped confirming", "issued a statement
         # saying" (and not "including one", "leaving many to wonder": the object holds it)
         return e - s == 1 or lower[s + 1] in _VP_OBJECT_OPENERS
     return False
+
+
+def _object_of_cue(view: TokenView, src: tuple, rl: RoleLexicon) -> bool:
+    """Is the phrase found left of the cue the object of the verb before it ("issued a
+    statement", "made no mention", "released statements")? Lower-case words, no pronoun,
+    not ending in "to"/"of" (whose object may hold the infinitive: "urged voters to act"),
+    after a lower-case word that is no preposition."""
+    s, e = src
+    lower, words = view.lower, view.words
+    verb = lower[s - 1]
+    if not words[s - 1].islower() or verb in _PREPOSITIONS or verb in rl.clause_words or lower[e - 1] in ("to", "of"):
+        return False
+    return all(words[k].islower() and lower[k] not in rl.subject_pronouns and lower[k] not in _RELATIVIZERS
+               and lower[k] not in _POSSESSIVES for k in range(s, e))
 
 
 def _after_target_verb(view: TokenView, ss: int, cs: int, rl: RoleLexicon) -> bool:
@@ -1062,13 +1280,14 @@ def _after_target_verb(view: TokenView, ss: int, cs: int, rl: RoleLexicon) -> bo
     return k >= ss and lower[k] in rl.target_verbs
 
 
-def _holder_after(view: TokenView, ce: int, se: int, rl: RoleLexicon, others) -> tuple:
-    """The noun phrase after "from/by/of/among" within six words after a noun cue ("criticism
-    for the move from two senators"), else none."""
+def _holder_after(view: TokenView, ce: int, se: int, rl: RoleLexicon, others, preps=None) -> tuple:
+    """The noun phrase after "from/by/of/among" (or ``preps``) within six words after a noun
+    cue ("criticism for the move from two senators"), else none."""
     lower = view.lower
+    preps = preps or _NOUN_AGENT_PREPS
     for k in range(ce, min(se - 1, ce + 6)):
         w = lower[k]
-        if w in _NOUN_AGENT_PREPS or w == "among":
+        if w in preps:
             if view.words[k + 1][:1].isalnum() and lower[k + 1] not in _NOT_AN_OBJECT:
                 return _np_right(view, k + 1, se, rl, others)
             return (0, 0)
@@ -1089,7 +1308,7 @@ _COORD = frozenset({"and", "but", "or"})
 _POSSESSIVES = frozenset({"his", "their", "its", "our", "my", "your"})  # ("her" is also an object)
 # words before "his/their NOUN" that make the possessor the holder: prepositions, "despite"
 _POSSESSOR_LEADS = frozenset({"in", "of", "for", "with", "despite", "amid", "after", "before", "during",
-                              "among", "about", "on", "and", ",", "by", "to", "from", "under", "since"})
+                              "among", "about", "on", "and", ",", "by", "to", "from", "under", "since", ";"})
 
 
 _SUBORDINATORS = frozenset({"while", "when", "after", "before", "since", "as", "if", "because", "although",
@@ -1115,6 +1334,10 @@ def _conjunct_subject(view: TokenView, ss: int, cs: int, rl: RoleLexicon):
         if w in rl.subject_pronouns and w != "it" and w != "there" and (
                 lower[j - 1] in rl.clause_words or lower[j - 1] in _RELATIVIZERS or lower[j - 1] == ","):
             return (j, j + 1)
+        if w in _WHO_WHICH and "," not in lower[j:k]:
+            # "Lee, who came out and endorsed ...": the relative pronoun (not "Lee, who
+            # advises Ross, is no fan but lauded ...": the relative clause ended at its comma)
+            return (j, j + 1)
         if (lower[j - 1] in _INNER_CLAUSE_OPENERS or (lower[j - 1] in _COORD and lower[j - 2] == ",")) and (
                 words[j][:1].isupper() or w in _SUBJECT_DETERMINERS) and not (
                 lower[j - 1] in _PREPOSITION_OPENERS and "," in lower[j:k]):
@@ -1126,6 +1349,27 @@ def _conjunct_subject(view: TokenView, ss: int, cs: int, rl: RoleLexicon):
                 return subj
         if (w in QUOTES or w in HARD_STOP or w in SENT_FINAL) and not (w == "-" and _inside_word(view, j, ss)):
             return None
+        j -= 1
+    return None
+
+
+def _inner_subject(view: TokenView, ss: int, comma: int, rl: RoleLexicon):
+    """The subject of a clause opened by "when/while/where/but ..." or ", and" between the
+    sentence start and the participle's comma ("It was late, and she grew upset, shouting
+    ..."): a capitalised phrase, a determiner's or a personal pronoun after the opener, with
+    no comma between it and the participle's comma; None when there is none."""
+    lower, words = view.lower, view.words
+    j = comma - 1
+    while j > ss + 1 and comma - j < 25:
+        w = lower[j]
+        if w == "," or w in QUOTES or w in HARD_STOP or w in SENT_FINAL:
+            return None
+        prev = lower[j - 1]
+        if (prev in _INNER_CLAUSE_OPENERS and prev not in _PREPOSITION_OPENERS
+                or prev == "and" and lower[j - 2] == ",") and (
+                words[j][:1].isupper() or w in _SUBJECT_DETERMINERS or w in _PERSONAL_PRONOUNS):
+            subj = _sentence_subject(view, j, comma)
+            return subj if subj[1] > subj[0] else None
         j -= 1
     return None
 
