@@ -386,3 +386,15 @@ def test_passive_with_an_adverb_before_the_participle(roles_of):
     assert r["source"] == []
     r = roles_of("The plan was widely criticized by local unions.", "criticized")
     assert r["source"] == ["local unions"]
+
+
+def test_a_fronted_phrase_is_where_it_was_said_not_what(roles_of):
+    r = roles_of("In a statement, the ministry said rebels attacked a convoy.", "said")
+    assert r["source"] == ["the ministry"] and r["content"] == ["rebels attacked a convoy"]
+
+
+def test_a_time_phrase_and_an_aside_after_the_cue_leave_the_content_before_it(roles_of):
+    r = roles_of("Kazakhstan will pause air operations for 10 days, the ministry said on Tuesday, "
+                 "a day after the agreement with Turkmenistan.", "said")
+    assert r["source"] == ["the ministry"]
+    assert r["content"] == ["Kazakhstan will pause air operations for 10 days"]

@@ -491,6 +491,17 @@ def _assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) ->
         elif boundary == cs - 1 and not _name_appositive(view, ss, boundary) \
                 and not (_apposition_before(view, ss, boundary, rl) and not _source_like_right(view, ce, se, rl)):
             content_left = True  # "..., said Dana Ortiz, a senator ..."
+    if content_left and boundary is not None and boundary > ss and right_rest > 0 \
+            and _fronted_adjunct(view, ss, boundary) and right_rest >= 3:
+        # "In a statement, the ministry said rebels attacked a convoy": the phrase before the
+        # comma says where it was said; the clause after the cue is what was said
+        content_left = False
+    elif not content_left and boundary is not None and boundary - ss >= 4 and view.lower[boundary] == "," \
+            and view.lower[boundary - 1] not in QUOTES and not _fronted_adjunct(view, ss, boundary) \
+            and _time_then_aside(view, ce, se, rl):
+        # "Kazakhstan will pause air operations, the ministry said on Tuesday, a day after the
+        # agreement": a time phrase and an aside after the cue, the clause before it
+        content_left = True
     if (content_left and boundary == cs - 1 and right_rest > 0 and view.lower[boundary] == ","
             and boundary - 1 >= ss and view.lower[boundary - 1] not in QUOTES
             and not _source_like_right(view, ce, se, rl)):
@@ -867,6 +878,23 @@ def _name_appositive(view: TokenView, ss: int, comma: int) -> bool:
 _FINITE = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
            "do", "does", "did", "'s", "’s", "n't", "n’t", "'re", "’re", "am", "'m", "’m", "may",
            "might", "must", "should", "be", "been"}
+
+
+def _fronted_adjunct(view: TokenView, ss: int, boundary: int) -> bool:
+    """A short opening phrase with no verb ('In a statement,', 'On Tuesday,', 'After the talks,')."""
+    lower = view.lower
+    return lower[ss] in _FRONT_OPENERS and boundary - ss <= 6 and \
+        not any(lower[k] in _FINITE for k in range(ss, boundary))
+
+
+def _time_then_aside(view: TokenView, ce: int, se: int, rl: RoleLexicon) -> bool:
+    """After the cue only a time phrase, then a comma and no clause ('said on Tuesday, a day
+    after the agreement')."""
+    lower = view.lower
+    k = ce
+    while k < se and lower[k] in _TIME_WORDS:
+        k += 1
+    return k > ce and k < se and lower[k] == "," and not _clause_right(view, k + 1, se, rl)
 
 
 def _according(view: TokenView, roles: Roles, ss: int, se: int) -> Roles:
