@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .attribution_features import TokenView
+from .attribution_frames import frame_lexicon, frame_roles
 
 SENT_FINAL = {".", "!", "?", "…"}
 QUOTES = {'"', "“", "”", "‘", "’", "'", "«", "»", "``", "''"}
@@ -322,6 +323,11 @@ def _assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) ->
 
     if head_word in rl.according or view.lower[cs] in rl.according:
         return _according(view, roles, ss, se)
+
+    if head_word in frame_lexicon().heads:  # "In a new poll, ...", '"..." ― Ann Lee'
+        framed = frame_roles(view, roles, ss, se, others)
+        if framed is not None:
+            return framed
 
     if view.lower[cs] in (":", "—", "―", "–") and ce - cs == 1:
         # headline "Merkel: ..." or "SOURCE — CONTENT": source is the line up to the mark
