@@ -80,7 +80,17 @@ def test_byline_dash(view_of):
     assert _frames(view) == ["-@Paul"]
 
 
+def test_byline_dash_on_the_line_after_the_quotation(view_of):
+    view = view_of('Claims\n\n"Taxes went up for everyone."\n\n- Paul Reyes.\n\nThe claim is false.\n')
+    dash = view.words.index("-")
+    assert _frames(view) == ["-@Paul"]
+    r = _roles(view, dash)
+    assert r["source"] == ["Paul Reyes"] and r["content"] == ['" Taxes went up for everyone . "']
+
+
 def test_dash_inside_a_sentence_is_no_byline(view_of):
+    view = view_of("Voices\n\n“We will vote.”\n\n– Ready for the vote –.\n\nThe vote came.\n")
+    assert _frames(view) == [] and _roles(view, view.words.index("–"))["order"] == "colon"
     view = view_of("The plan ― a costly one ― passed.")
     dash = view.words.index("―")
     assert _roles(view, dash)["order"] == "colon"
@@ -100,3 +110,18 @@ def test_byline_kept_by_rule_with_its_roles(view_of):
     view = view_of(text)
     found = AttributionTagger().extract(view, text)
     assert [(a.cue_text, a.source_text) for a in found] == [("―", "Ann Lee")]
+
+
+def test_frame_prepositions_need_no_lemmatiser(monkeypatch):
+    # the shipped lemma table lists only inflecting candidates; a frame preposition must not
+    # fall through to lemminflect (a one-second load at run time)
+    def no_lemmatiser(form):
+        raise AssertionError(f"lemmatiser asked for {form!r}")
+
+    monkeypatch.setattr(F, "lemma", no_lemmatiser)
+    F.verb_lemma.cache_clear()
+    try:
+        assert F.verb_lemma("in") == "in"
+        assert F.verb_lemma("―") == "―"
+    finally:
+        F.verb_lemma.cache_clear()

@@ -3,7 +3,8 @@
 Two steps, both cheap enough for the hot path (no parser):
 
 1. Cue heads. Candidate tokens (reporting-verb inflections, cue nouns, colons and dashes,
-   and words the model saw as cue heads) are scored by a logistic-regression model over
+   words the model saw as cue heads, and the prepositions of attribution frames such as
+   "in a new poll", attribution_frames.py) are scored by a logistic-regression model over
    string features of the token and its neighbours (attribution_features.py; weights in
    data/lexicons/attribution_model.json, trained by tools/train_attribution.py). Heads
    above a lower threshold get their roles, and a second stage (attribution_rerank.py)
@@ -35,7 +36,7 @@ from .attribution_rerank import Reranker
 from .attribution_scorer import CueScorer
 from .attribution_roles import RoleLexicon, assign, extend_cue
 
-VERSION = "1.4"
+VERSION = "1.5"
 COMPONENT = f"eventwire_attributions@{VERSION}"
 MODEL_FILE = "lexicons/attribution_model.json"
 # Cue probability threshold: of the second stage (attribution_rerank) when the model has one,
@@ -113,7 +114,8 @@ class AttributionTagger:
                 and not (lower[i] == ":" and section_label(view, i, self.frames))]
 
     def candidates(self, view: F.TokenView) -> list:
-        """Token positions scored as cue heads, in order (training uses the same)."""
+        """Token positions scored as cue heads, in order (the same set training scores,
+        tools/train_attribution.py)."""
         candidate = self.candidate
         lower = view.lower
         forms = candidate.forms
@@ -205,8 +207,8 @@ class AttributionTagger:
         search)."""
         kinds = [_kind(view, roles) for _h, _z, roles in items]
         cut = self.final_logit
-        lower = view.lower
-        # a colon after a speaker label or headline name is kept by rule, as in cue_heads
+        # a colon after a speaker label or headline name, and a quotation's byline dash, are
+        # kept by rule, as in cue_heads
         frames = self.frames
         keep = [s > cut or _kept_by_rule(view, h, frames)
                 for s, (h, _z, _r) in zip(self.rerank.scores(view, items, kinds), items)]

@@ -184,12 +184,10 @@ def _preposition_frame(view: TokenView, roles, head: int, ss: int, se: int, othe
 
 def byline_dash(view: TokenView, i: int) -> bool:
     """Is the dash at ``i`` a quotation's byline: right after a closing quotation mark (a
-    space between at most), and before a capitalised name that ends its line within eight
-    tokens?"""
+    space between at most, or a line break when the dash opens its line: '"..."\n\n- Ann
+    Lee.'), and before a capitalised name that ends its line within eight tokens?"""
     lower, words, space = view.lower, view.words, view.space
-    k = i - 1
-    while k >= 0 and space[k] and "\n" not in words[k]:
-        k -= 1
+    k = _before_spaces(view, i)
     if k < 0 or lower[k] not in _CLOSE_QUOTES:
         return False
     n = len(lower)
@@ -199,18 +197,33 @@ def byline_dash(view: TokenView, i: int) -> bool:
     if m >= n or not words[m][:1].isupper():
         return False
     e = m
+    last = m
     while e < n and "\n" not in words[e]:
         x = lower[e]
         if e - m > 8 or x in QUOTES or x in (":", ";", "!", "?"):
             return False
+        if not space[e] and x != ".":
+            last = e
         e += 1
-    return True
+    # ("– Ready to quiz Trump –": a section title between dashes)
+    return lower[last] not in _DASHES and lower[last] != "-"
+
+
+def _before_spaces(view: TokenView, i: int) -> int:
+    """The last non-space token before ``i`` (-1 when none): over spaces on the line, and over
+    line breaks when ``i`` opens its line."""
+    words, space = view.words, view.space
+    own_line = view.line_index[i] == 0
+    k = i - 1
+    while k >= 0 and space[k] and (own_line or "\n" not in words[k]):
+        k -= 1
+    return k
 
 
 def _byline(view: TokenView, roles, i: int):
     """'“QUOTE” ― Name': the name to the end of its line is the source, the quotation on the
     line before the dash (from its opening mark) the content."""
-    lower, words, space = view.lower, view.words, view.space
+    lower, words = view.lower, view.words
     n = len(lower)
     roles.cue = (i, i + 1)
     roles.order = "byline"
@@ -219,9 +232,7 @@ def _byline(view: TokenView, roles, i: int):
         e += 1
     src = _trim(view, i + 1, e, SENT_FINAL)
     roles.source = [src] if src[1] > src[0] else []
-    close = i - 1
-    while close >= 0 and space[close] and "\n" not in words[close]:
-        close -= 1
+    close = _before_spaces(view, i)
     k = close - 1
     while k >= 0 and "\n" not in words[k] and lower[k] not in _OPEN_QUOTES:
         k -= 1
