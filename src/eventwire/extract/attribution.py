@@ -92,6 +92,9 @@ class AttributionTagger:
         self.threshold = threshold
         self.lex = F.lexicon()
         self.frames = frame_lexicon()
+        # one pass over the tokens finds the candidate forms and the frames' trigger words
+        forms = self.candidate.forms
+        self.scan = None if forms is None else forms | self.frames.triggers
         self.scorer = CueScorer(model["tables"], self.lex)
         self.roles = role_lexicon()
         # the second stage sees every head over its lower threshold with its roles
@@ -119,11 +122,17 @@ class AttributionTagger:
         candidate = self.candidate
         lower = view.lower
         forms = candidate.forms
-        if forms is not None:
-            positions = list(compress(range(len(lower)), map(forms.__contains__, lower)))
-        else:
+        if forms is None:
             positions = [i for i, w in enumerate(lower) if candidate(w)]
-        framed = frame_heads(view, self.frames)
+            framed = frame_heads(view, self.frames)
+        else:
+            hits = list(compress(range(len(lower)), map(self.scan.__contains__, lower)))
+            triggers = self.frames.triggers
+            found = [i for i in hits if lower[i] in triggers]
+            if not found:
+                return hits  # (most documents: no frame noun, every hit a candidate form)
+            positions = [i for i in hits if lower[i] in forms]
+            framed = frame_heads(view, self.frames, found)
         if framed:
             positions = sorted(set(positions).union(framed))
         return positions

@@ -80,14 +80,17 @@ _SOURCE_END = frozenset({"that", "which", "who", "and", "but", "or", "because", 
 _LEAD = frozenset({"but", "and", "so", "yet", "still", "now", "meanwhile"})
 
 
-def frame_heads(view: TokenView, flex: FrameLexicon | None = None) -> list:
+def frame_heads(view: TokenView, flex: FrameLexicon | None = None, found: list | None = None) -> list:
     """Token positions of the prepositions that open a frame, in order: a frame preposition
     before a frame noun (or a possessed noun right after a possessive) within eight tokens of
     its sentence, with nothing between them that ends a noun phrase; and of the hyphen
-    dashes before a quotation's byline (the other dashes are colon cues, candidates already)."""
+    dashes before a quotation's byline (the other dashes are colon cues, candidates already).
+    ``found``: the positions of the lexicon's ``triggers`` when the caller has them (the tagger
+    finds them in its pass for candidates)."""
     flex = flex or frame_lexicon()
     lower = view.lower
-    found = list(compress(range(len(lower)), map(flex.triggers.__contains__, lower)))
+    if found is None:
+        found = list(compress(range(len(lower)), map(flex.triggers.__contains__, lower)))
     if not found:
         return []
     nouns, sent_start, preps = flex.nouns, view.sent_start, flex.prepositions
