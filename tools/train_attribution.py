@@ -42,6 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from eventwire.extract import attribution_features as F  # noqa: E402
+from eventwire.extract.attribution_frames import frame_heads, frame_lexicon  # noqa: E402
 from eventwire.extract.attribution_scorer import compile_weights  # noqa: E402
 from eventwire.ingest import enrich  # noqa: E402
 from eventwire.ingest.jsonl import record_to_article  # noqa: E402
@@ -134,7 +135,10 @@ def never_cues(rows, row_words, w, args) -> list:
         seen[word] += 1
         if z > best.get(word, -math.inf):
             best[word] = z
-    return sorted(word for word, n in seen.items() if n >= args.never_min and best[word] < cut)
+    # (never a colon or dash: the lexicon's structural cues stay candidates whatever one
+    # training half saw of them)
+    return sorted(word for word, n in seen.items()
+                  if n >= args.never_min and best[word] < cut and word not in F.lexicon().colon_cues)
 
 
 def fit(parsed, args, lex, label="") -> tuple:
@@ -156,9 +160,11 @@ def fit(parsed, args, lex, label="") -> tuple:
                         if n >= 2 and n / all_words[w] >= args.min_rate)
     candidate = F.CandidateFilter(vocabulary, lex)
     feats_rows, labels, missed, row_words = [], [], 0, []
+    flex = frame_lexicon()
     for _id, _text, view, heads in parsed:
+        framed = frozenset(frame_heads(view, flex))  # frame prepositions: candidates too
         for i in range(len(view.words)):
-            if candidate(view.lower[i]):
+            if candidate(view.lower[i]) or i in framed:
                 feats_rows.append(F.cue_features(view, i))
                 labels.append(1 if i in heads else 0)
                 row_words.append(view.lower[i])

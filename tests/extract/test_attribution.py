@@ -180,6 +180,22 @@ def test_headline_and_transcript_colons(nlp):
     assert found[("MERKEL",)]["content"] == ["It will stay open for now"]
 
 
+def test_a_colon_closing_a_cue_phrase_merges_into_the_verb(nlp):
+    text = "The senator later told Channel Four News: “We will win the vote.”"
+    view = F.view_from_doc(build_pipeline(["eventwire_sentences"])(text))
+    tagger = AttributionTagger()
+    told, colon = view.words.index("told"), view.words.index(":")
+    # whatever the model scores, the colon after the verb's phrase is not a cue of its own
+    assert tagger.merge_heads(view, [(told, 0.5), (colon, 3.0)]) == [(told, 0.5)]
+    # a colon after a quotation or in another sentence stays
+    text = "He said “no”: the vote failed. Result: a tie."
+    view = F.view_from_doc(build_pipeline(["eventwire_sentences"])(text))
+    said = view.words.index("said")
+    colons = [i for i, w in enumerate(view.words) if w == ":"]
+    assert tagger.merge_heads(view, [(said, 0.5)] + [(c, 1.0) for c in colons]) == \
+        [(said, 0.5)] + [(c, 1.0) for c in colons]
+
+
 def test_no_attribution_in_plain_narrative(nlp):
     assert run(nlp, "The convoy crossed the bridge at dawn and reached the town by noon.") == []
 

@@ -3,7 +3,8 @@
 Two steps, both cheap enough for the hot path (no parser):
 
 1. Cue heads. Candidate tokens (reporting-verb inflections, cue nouns, colons and dashes,
-   and words the model saw as cue heads) are scored by a logistic-regression model over
+   words the model saw as cue heads, and the prepositions of attribution frames such as
+   "in a new poll", attribution_frames.py) are scored by a logistic-regression model over
    string features of the token and its neighbours (attribution_features.py; weights in
    data/lexicons/attribution_model.json, trained by tools/train_attribution.py). Heads
    above a lower threshold get their roles, and a second stage (attribution_rerank.py)
@@ -30,11 +31,12 @@ from ..models import Attribution
 from ..nlp.fast import doc_text
 from ..resources import load_json
 from . import attribution_features as F
+from .attribution_frames import byline_dash, frame_heads, frame_lexicon, section_label
 from .attribution_rerank import Reranker
 from .attribution_scorer import CueScorer
 from .attribution_roles import RoleLexicon, assign, extend_cue
 
-VERSION = "1.4"
+VERSION = "1.5"
 COMPONENT = f"eventwire_attributions@{VERSION}"
 MODEL_FILE = "lexicons/attribution_model.json"
 # Cue probability threshold: of the second stage (attribution_rerank) when the model has one,
@@ -63,6 +65,9 @@ def role_lexicon() -> RoleLexicon:
         control_words=frozenset(data["infinitive_control_words"]),
         participle_only=frozenset(data["participle_only_forms"]),
         target_verbs=frozenset(data["target_verbs"]),
+        addressee_verbs=frozenset(data["addressee_verbs"]),
+        attitude_nouns=frozenset(data["attitude_nouns"]),
+        object_control_verbs=frozenset(data["object_control_verbs"]),
     )
 
 
@@ -89,6 +94,10 @@ class AttributionTagger:
         self.candidate = F.CandidateFilter(model["vocabulary"], never=model.get("never_cues", ()))
         self.threshold = threshold
         self.lex = F.lexicon()
+        self.frames = frame_lexicon()
+        # one pass over the tokens finds the candidate forms and the frames' trigger words
+        forms = self.candidate.forms
+        self.scan = None if forms is None else forms | self.frames.triggers
         self.scorer = CueScorer(model["tables"], self.lex)
         self.roles = role_lexicon()
         # the second stage sees every head over its lower threshold with its roles
@@ -99,18 +108,37 @@ class AttributionTagger:
         self.final_logit = math.log(threshold / (1 - threshold))
 
     def cue_heads(self, view: F.TokenView) -> list:
-        """(token, logit) of every candidate token scored over the threshold, and of colons
-        after a speaker label."""
+        """(token, logit) of every candidate token scored over the threshold, of colons
+        after a speaker label and of quotation bylines; never a colon after a section label.
+        Candidates: the candidate filter's forms and the prepositions of attribution frames
+        (attribution_frames)."""
+        positions = self.candidates(view)
+        threshold = self.logit_threshold
+        lower = view.lower
+        return [(i, z) for i, z in zip(positions, self.scorer.score_all(view, positions))
+                if (z > threshold or _kept_by_rule(view, i, self.frames))
+                and not (lower[i] == ":" and section_label(view, i, self.frames))]
+
+    def candidates(self, view: F.TokenView) -> list:
+        """Token positions scored as cue heads, in order (the same set training scores,
+        tools/train_attribution.py)."""
         candidate = self.candidate
         lower = view.lower
         forms = candidate.forms
-        if forms is not None:
-            positions = list(compress(range(len(lower)), map(forms.__contains__, lower)))
-        else:
+        if forms is None:
             positions = [i for i, w in enumerate(lower) if candidate(w)]
-        threshold = self.logit_threshold
-        return [(i, z) for i, z in zip(positions, self.scorer.score_all(view, positions))
-                if z > threshold or (lower[i] == ":" and _speaker_colon(view, i))]
+            framed = frame_heads(view, self.frames)
+        else:
+            hits = list(compress(range(len(lower)), map(self.scan.__contains__, lower)))
+            triggers = self.frames.triggers
+            found = [i for i in hits if lower[i] in triggers]
+            if not found:
+                return hits  # (most documents: no frame noun, every hit a candidate form)
+            positions = [i for i in hits if lower[i] in forms]
+            framed = frame_heads(view, self.frames, found)
+        if framed:
+            positions = sorted(set(positions).union(framed))
+        return positions
 
     def merge_heads(self, view: F.TokenView, heads: list) -> list:
         """One cue per phrase: "said in a statement" gives two heads, one cue."""
@@ -124,6 +152,8 @@ class AttributionTagger:
                     if z > zj:
                         out[-1] = (i, z)
                     continue
+                if view.lower[i] == ":" and _colon_after_cue(view, j, i):
+                    continue  # "Lee told Fox News: “...”": the verb is the cue
             out.append((i, z))
         return self._drop_channel_nouns(view, out)
 
@@ -189,9 +219,10 @@ class AttributionTagger:
         search)."""
         kinds = [_kind(view, roles) for _h, _z, roles in items]
         cut = self.final_logit
-        lower = view.lower
-        # a colon after a speaker label or headline name is kept by rule, as in cue_heads
-        keep = [s > cut or (lower[h] == ":" and _speaker_colon(view, h))
+        # a colon after a speaker label or headline name, and a quotation's byline dash, are
+        # kept by rule, as in cue_heads
+        frames = self.frames
+        keep = [s > cut or _kept_by_rule(view, h, frames)
                 for s, (h, _z, _r) in zip(self.rerank.scores(view, items, kinds), items)]
         if all(keep):
             return items, kinds
@@ -230,6 +261,27 @@ def _joined(text: str, fragments: list) -> str:
         s, e = fragments[0]
         return text[s:e]
     return " ".join(text[s:e] for s, e in fragments)
+
+
+def _colon_after_cue(view: F.TokenView, j: int, i: int) -> bool:
+    """Does the colon at ``i`` close the phrase of the cue head ``j`` before it ("told Fox News:",
+    "wrote on Facebook:", "said in a statement:"): same sentence, at most eight tokens on,
+    no quotation mark or other colon between? The annotators code the verb, not the colon."""
+    if i - j > 8 or view.sent_start[i] != view.sent_start[j] or view.lower[j] in _COLONS:
+        return False
+    upto = view.quotes_upto
+    return upto[i] == upto[j + 1] and ":" not in view.lower[j + 1:i]
+
+
+_COLONS = frozenset({":", "—", "―", "–", "-", "--"})
+
+
+def _kept_by_rule(view: F.TokenView, i: int, frames) -> bool:
+    """A colon after a speaker label or headline name, a dash before a quotation's byline."""
+    w = view.lower[i]
+    if w == ":":
+        return _speaker_colon(view, i)
+    return w in frames.byline_dashes and byline_dash(view, i)
 
 
 def _speaker_colon(view: F.TokenView, i: int) -> bool:

@@ -55,9 +55,17 @@ def lexicon() -> Lexicon:
 @lru_cache(maxsize=200_000)
 def verb_lemma(lower: str) -> str:
     """The verb lemma of a word form ("criticizes" -> "criticize"), or the form itself."""
-    if not lower.isalpha():
+    if not lower.isalpha() or lower in _uninflected():
         return lower
     return lemma(lower)
+
+
+@lru_cache(maxsize=1)
+def _uninflected() -> frozenset:
+    """Candidates that are no verb or noun, the prepositions of attribution frames ("in"):
+    their lemma is the form (the shipped lemma table lists only the inflecting candidate
+    forms; looking these up elsewhere would load lemminflect at run time)."""
+    return frozenset(load_json(LEXICON_FILE)["frame_prepositions"])
 
 
 @lru_cache(maxsize=100_000)

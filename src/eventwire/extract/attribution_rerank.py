@@ -29,7 +29,7 @@ FEATURES = (
     "kind_direct", "kind_mixed", "kind_indirect", "kind_according_to",
     "nosource",
     "order_SCT", "order_TSC", "order_TCS", "order_according_to", "order_colon", "order_passive",
-    "order_experiencer", "order_noun_agent", "order_possessor", "order_other",
+    "order_experiencer", "order_noun_agent", "order_possessor", "order_frame", "order_byline", "order_other",
     "rank", "nsent", "sent_zmax_over",
     "inquote", "title", "colon", "say",
 )

@@ -18,10 +18,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from functools import lru_cache
-
-from ..resources import load_json
-from .attribution_features import LEXICON_FILE, TokenView
+from .attribution_features import TokenView
+from .attribution_frames import frame_lexicon, frame_roles
 
 SENT_FINAL = {".", "!", "?", "…"}
 QUOTES = {'"', "“", "”", "‘", "’", "'", "«", "»", "``", "''"}
@@ -75,22 +73,9 @@ class RoleLexicon:
     # verbs (and "despite", "amid") before a noun cue whose subject is its target ("faced
     # criticism", "raised questions"): the holder follows "from/by/of" or is unnamed
     target_verbs: frozenset = frozenset()
-
-
-@dataclass(frozen=True)
-class MoreRoleLists:
-    """Role lists added after RoleLexicon (attribution.json, read once here)."""
-    addressee_verbs: frozenset  # "told AFP": the name after the verb is who was spoken to
-    attitude_nouns: frozenset  # "praise from rivals": the holder follows from/by/among
-    object_control_verbs: frozenset  # "urged voters to act": the object holds the infinitive
-
-
-@lru_cache(maxsize=1)
-def more_lists() -> MoreRoleLists:
-    data = load_json(LEXICON_FILE)
-    return MoreRoleLists(addressee_verbs=frozenset(data["addressee_verbs"]),
-                         attitude_nouns=frozenset(data["attitude_nouns"]),
-                         object_control_verbs=frozenset(data["object_control_verbs"]))
+    addressee_verbs: frozenset = frozenset()  # "told AFP": the name after the verb is who was spoken to
+    attitude_nouns: frozenset = frozenset()  # "praise from rivals": the holder follows from/by/among
+    object_control_verbs: frozenset = frozenset()  # "urged voters to act": the object holds the infinitive
 
 
 def _trim(view: TokenView, s: int, e: int, drop: set) -> tuple:
@@ -260,7 +245,7 @@ def _with_apposition(view: TokenView, src: tuple, se: int, others) -> tuple:
     and with the comma before a participle, a quote or another cue ("..., said Ann Lee, a
     senator, adding that ...")."""
     s, e = src
-    lower, words = view.lower, view.words
+    lower = view.lower
     if e >= se or lower[e] != ",":
         return src
     end = _content_end(view, e, se)
@@ -352,6 +337,11 @@ def _assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) ->
     if head_word in rl.according or view.lower[cs] in rl.according:
         return _according(view, roles, ss, se)
 
+    if head_word in frame_lexicon().heads:  # "In a new poll, ...", '"..." ― Ann Lee'
+        framed = frame_roles(view, roles, ss, se, others)
+        if framed is not None:
+            return framed
+
     if view.lower[cs] in (":", "—", "―", "–") and ce - cs == 1:
         # headline "Merkel: ..." or "SOURCE — CONTENT": source is the line up to the mark
         src = _source_left(view, ss, cs, rl)
@@ -420,7 +410,7 @@ def _assign(view: TokenView, cue: tuple, rl: RoleLexicon, others=frozenset()) ->
 
     if ce + 1 < se and view.lower[ce] in _NOUN_AGENT_PREPS and (_noun_cue(view, cs, ss) and not (
             view.lower[ce] == "of" and _held_by_subject(view, cs, ss)) or (
-            ce - cs == 1 and view.lower[ce] != "of" and head_word in more_lists().attitude_nouns)) \
+            ce - cs == 1 and view.lower[ce] != "of" and head_word in rl.attitude_nouns)) \
             and _np_start(view, ce + 1):
         # (without a determiner only an attitude noun, and never "of": "criticism of the
         # senator" names the target, "praise from rivals", "support among women" the holder)
@@ -1076,7 +1066,7 @@ def _inverted_after(view: TokenView, ce: int, se: int, head_word: str, rl: RoleL
     """A speech verb with its subject after it ("..., said Ann Lee, an analyst"), and not a
     time word ("..., Ann Lee said Tuesday")."""
     return head_word in rl.inversion_verbs and ce < se and view.lower[ce] not in _TIME_WORDS \
-        and head_word not in more_lists().addressee_verbs and _inverted_source(view, ce, se, rl)
+        and head_word not in rl.addressee_verbs and _inverted_source(view, ce, se, rl)
 
 
 def _clause_right(view: TokenView, ce: int, se: int, rl: RoleLexicon) -> bool:
@@ -1230,7 +1220,7 @@ def _without_verb_tail(view: TokenView, src: tuple, rl: RoleLexicon) -> tuple:
             return _trim(view, s, k, _SOURCE_EDGE)
         v = e - 2  # "Lee interjected to say": a verb with no object before "to"
         if v > s and words[v].islower() and len(lower[v]) > 4 and lower[v].endswith(("ed", "ing")) \
-                and lower[v] not in more_lists().object_control_verbs and not words[v - 1].islower():
+                and lower[v] not in rl.object_control_verbs and not words[v - 1].islower():
             return _trim(view, s, v, _SOURCE_EDGE)
         return src
     k = next((m for m in range(s + 1, e) if lower[m] in _FINITE_VERBISH or lower[m] in _CONTRACTIONS), e)
@@ -1275,7 +1265,7 @@ def _verb_phrase(view: TokenView, src: tuple, rl: RoleLexicon) -> bool:
         # say", "attempting to portray", "have descended this week to express")
         return e - s == 1 or lower[e - 2] in rl.control_words or (
             lower[e - 1] == "to" and (first.endswith(("ing", "ed")) and len(first) > 4 or first in _FINITE_VERBISH)
-            and first not in more_lists().object_control_verbs)
+            and first not in rl.object_control_verbs)
     if first.endswith("ing") and len(first) > 4 or first.endswith("ed"):
         # "taking aim at", "having suggested", "stopped confirming", "issued a statement
         # saying" (and not "including one", "leaving many to wonder": the object holds it)
