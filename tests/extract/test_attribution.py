@@ -580,3 +580,15 @@ def test_possessor_after_a_preposition_holds_the_view():
     # after a verb the verb's subject holds it ("Lee pinned his hopes on ...")
     src, _cont, order = roles_for("Lee pinned his hopes on the vote in March.", "hopes")
     assert order != "possessor"
+
+
+@pytest.mark.parametrize("text", ["Rebels shelled the town, the army claimed.",
+                                  "Rebels shelled the town on Monday, the group alleged in a statement."])
+def test_a_reporting_verb_closing_its_sentence_is_a_cue(text):
+    from eventwire.ingest import article_from_text
+    from eventwire.nlp.pipeline import build_pipeline, make_doc
+
+    nlp = build_pipeline(["eventwire_sentences", "eventwire_attributions"])
+    [attr] = nlp(make_doc(nlp, article_from_text(text, "t")))._.attributions
+    assert attr.source_text in ("the army", "the group") and attr.cue_text in ("claimed", "alleged")
+    assert text[attr.content[0][0]:attr.content[0][1]].startswith("Rebels shelled the town")
