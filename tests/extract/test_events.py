@@ -694,6 +694,8 @@ def test_an_event_noun_qualifying_a_name_noun_is_no_event(nlp_with_entities):
     ("Farmers said they would blockade Paris from Monday night.", "restrict"),
     ("The president threatened to impose a curfew in the capital.", "curfew"),
     ("Thousands of workers went on a hunger strike.", "strike-hun"),
+    ("A car bombing killed five people in Kabul.", "explosives"),
+    ("Three civilians were killed in a suicide car bombing in the capital.", "suicide-attack"),
 ])
 def test_modes_are_plovers(nlp_with_entities, text, mode):
     assert main_event(nlp_with_entities, text).mode == mode
