@@ -79,6 +79,28 @@ def shape(text: str) -> str:
     return "p"
 
 
+# punctuation the role searches and frames stop at
+SENT_FINAL = frozenset({".", "!", "?", "…"})
+QUOTES = frozenset({'"', "“", "”", "‘", "’", "'", "«", "»", "``", "''"})
+
+
+def trim_span(view: "TokenView", s: int, e: int, drop=frozenset()) -> tuple:
+    """Token bounds ``[s, e)`` without the whitespace tokens and ``drop`` words at either end."""
+    space, lower = view.space, view.lower
+    while s < e and (space[s] or lower[s] in drop):
+        s += 1
+    while e > s and (space[e - 1] or lower[e - 1] in drop):
+        e -= 1
+    return s, e
+
+
+def content_end(view: "TokenView", s: int, e: int) -> int:
+    """A content's end: the sentence's final full stop (and whitespace) left out."""
+    while e > s and (view.space[e - 1] or view.lower[e - 1] in SENT_FINAL):
+        e -= 1
+    return e
+
+
 class TokenView:
     """What the features need from a document: lowercased words, shapes, sentence ids,
     quote depth and line starts, computed once per document."""

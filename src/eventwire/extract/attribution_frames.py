@@ -23,7 +23,8 @@ from functools import lru_cache
 from itertools import compress
 
 from ..resources import load_json
-from .attribution_features import LEXICON_FILE, TokenView
+from .attribution_features import LEXICON_FILE, QUOTES, SENT_FINAL, TokenView
+from .attribution_features import content_end as _content_end, trim_span as _trim
 
 
 @dataclass(frozen=True)
@@ -54,8 +55,6 @@ def frame_lexicon() -> FrameLexicon:
     )
 
 
-SENT_FINAL = frozenset({".", "!", "?", "…"})
-QUOTES = frozenset({'"', "“", "”", "‘", "’", "'", "«", "»", "``", "''"})
 _OPEN_QUOTES = frozenset({"“", "«", '"', "``"})
 _CLOSE_QUOTES = frozenset({"”", "»", '"', "''"})
 _DASHES = frozenset({"—", "–", "―", "--"})
@@ -123,21 +122,6 @@ def frame_roles(view: TokenView, roles, ss: int, se: int, others=frozenset(), fl
     if w in flex.byline_dashes and byline_dash(view, head):
         return _byline(view, roles, head)
     return None
-
-
-def _trim(view: TokenView, s: int, e: int, drop=frozenset()) -> tuple:
-    space, lower = view.space, view.lower
-    while s < e and (space[s] or lower[s] in drop):
-        s += 1
-    while e > s and (space[e - 1] or lower[e - 1] in drop):
-        e -= 1
-    return s, e
-
-
-def _content_end(view: TokenView, s: int, e: int) -> int:
-    while e > s and (view.space[e - 1] or view.lower[e - 1] in SENT_FINAL):
-        e -= 1
-    return e
 
 
 def _preposition_frame(view: TokenView, roles, head: int, ss: int, se: int, others):

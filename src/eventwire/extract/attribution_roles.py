@@ -18,11 +18,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .attribution_features import TokenView
+from .attribution_features import QUOTES, SENT_FINAL, TokenView
+from .attribution_features import content_end as _content_end, trim_span as _trim
 from .attribution_frames import frame_lexicon, frame_roles
 
-SENT_FINAL = {".", "!", "?", "…"}
-QUOTES = {'"', "“", "”", "‘", "’", "'", "«", "»", "``", "''"}
 HARD_STOP = {";", ":", "(", ")", "—", "–", "―", "--", "-", "[", "]"}
 _LEFT_STOP = frozenset(QUOTES | HARD_STOP | SENT_FINAL)  # a source never reaches over these
 _SOURCE_EDGE = frozenset({",", "and", "but", "so", "yet"})  # trimmed off a source's ends
@@ -78,15 +77,6 @@ class RoleLexicon:
     object_control_verbs: frozenset = frozenset()  # "urged voters to act": the object holds the infinitive
 
 
-def _trim(view: TokenView, s: int, e: int, drop: set) -> tuple:
-    space, lower = view.space, view.lower
-    while s < e and (space[s] or lower[s] in drop):
-        s += 1
-    while e > s and (space[e - 1] or lower[e - 1] in drop):
-        e -= 1
-    return s, e
-
-
 def _sentence_bounds(view: TokenView, i: int) -> tuple:
     # ("Sen. Ann Lee (D-Vt.) said ..." is one sentence: eventwire_sentences opens none at a
     # lower-case word after full stops)
@@ -95,14 +85,6 @@ def _sentence_bounds(view: TokenView, i: int) -> tuple:
     if s < e and not space[s] and not space[e - 1]:
         return s, e  # (most sentences: no space token at either edge)
     return _trim(view, s, e, _NOTHING)
-
-
-def _content_end(view: TokenView, s: int, e: int) -> int:
-    """Content excludes the sentence's final full stop unless it sits inside a quote."""
-    end = e
-    while end > s and (view.space[end - 1] or view.lower[end - 1] in SENT_FINAL):
-        end -= 1
-    return end
 
 
 def _source_left(view: TokenView, lo: int, cs: int, rl: RoleLexicon, others=frozenset()) -> tuple:
