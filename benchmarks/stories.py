@@ -64,13 +64,10 @@ def load(path: Path) -> list:
 
 
 def ecbplus(settings: dict) -> int:
-    shared = ROOT.parent / "shared"
-    docs_path, gold_path = shared / "data" / "ecbplus" / "docs.jsonl", shared / "data" / "ecbplus" / "gold.jsonl"
-    if not docs_path.exists():
-        print(f"skip: {docs_path} is absent", file=sys.stderr)
+    found = _ecbplus()
+    if found is None:
         return 0
-    scorer = _scorer(shared)
-    gold = {g["id"]: g for g in map(json.loads, gold_path.read_text().splitlines())}
+    docs_path, gold, scorer = found
     results = load(docs_path)
     for name, keep in (("all open", lambda g: True), ("train", lambda g: g["split"] == "train"),
                        ("dev", lambda g: g["split"] == "dev")):
@@ -94,13 +91,10 @@ def ecbplus_store(batch_size: int) -> int:
 
     from eventwire.api import ingest_paths, open_store, regroup_stories
 
-    shared = ROOT.parent / "shared"
-    docs_path, gold_path = shared / "data" / "ecbplus" / "docs.jsonl", shared / "data" / "ecbplus" / "gold.jsonl"
-    if not docs_path.exists():
-        print(f"skip: {docs_path} is absent", file=sys.stderr)
+    found = _ecbplus()
+    if found is None:
         return 0
-    scorer = _scorer(shared)
-    gold = {g["id"]: g for g in map(json.loads, gold_path.read_text().splitlines())}
+    docs_path, gold, scorer = found
 
     def b3(db) -> str:
         with open_store(db, read_only=True) as store:
@@ -121,13 +115,21 @@ def ecbplus_store(batch_size: int) -> int:
     return 0
 
 
-def _scorer(shared: Path):
+def _ecbplus():
+    """(docs path, gold by id, the shared scorer module) of the open ECB+ set, or None (with a
+    message) where ../shared is absent."""
     import importlib.util
 
+    shared = ROOT.parent / "shared"
+    docs_path, gold_path = shared / "data" / "ecbplus" / "docs.jsonl", shared / "data" / "ecbplus" / "gold.jsonl"
+    if not docs_path.exists():
+        print(f"skip: {docs_path} is absent", file=sys.stderr)
+        return None
     spec = importlib.util.spec_from_file_location("ew_score", shared / "eval" / "score.py")
     scorer = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(scorer)
-    return scorer
+    gold = {g["id"]: g for g in map(json.loads, gold_path.read_text().splitlines())}
+    return docs_path, gold, scorer
 
 
 def main(argv=None) -> int:
