@@ -50,6 +50,8 @@ def _context() -> dict:
     data = load_json("lexicons/event_context.json")
     out = {k: set(v) for k, v in data.items() if not k.startswith("_")}
     out["threat_modes"] = dict(data["threat_modes"])
+    # what may stand between a subject and its act ('we have never attacked')
+    out["before_subject"] = frozenset(_AUXILIARIES | out["modal"] | out["negation"])
     out["reporting_forms"] = {f for lemma in data["reporting"] for f in verb_forms(lemma)}
     out["victim_forms"] = {f for lemma in data["victim_verbs"] for f in verb_forms(lemma)}
     out["state_sectors"] = set(data["state_sectors"])
@@ -886,7 +888,7 @@ def _first_person_actors(doc, events: list, ctx: dict) -> None:
     """'"We will attack the pipeline," a Front spokesman said': 'we' is the speaker's side,
     so an event with no actor takes its claimant when 'we' or 'I' is its subject."""
     view = None
-    skip = _AUXILIARIES | frozenset(ctx["modal"]) | frozenset(ctx["negation"])
+    skip = ctx["before_subject"]
     for ev in events:
         claimant = ev.claimant
         if ev.actor is not None or claimant is None or not (claimant.name or claimant.text):
