@@ -960,9 +960,10 @@ def _copy_actor(antecedent: Actor, text: str, start) -> Actor:
                  sector=antecedent.sector, component=COMPONENT)
 
 
-_PLACE_NOUNS = frozenset({"border", "borders", "frontier", "coast", "waters", "airspace", "territory",
-                          "soil", "side", "town", "city", "capital", "village", "province", "region",
-                          "port", "island", "mainland", "countryside", "north", "south", "east", "west"})
+# nouns a nationality says where ('the Thai border'); an actor's only with _BORDER_NOUNS
+_BORDER_NOUNS = frozenset({"border", "borders", "frontier", "coast", "waters", "airspace", "territory", "soil"})
+_PLACE_NOUNS = _BORDER_NOUNS | {"side", "town", "city", "capital", "village", "province", "region",
+                                "port", "island", "mainland", "countryside", "north", "south", "east", "west"}
 
 
 def _place_noun_after(text: str, end: int) -> bool:
@@ -974,7 +975,7 @@ def _place_adjective(doc, m) -> bool:
     """'the Thai border': a demonym that only says where."""
     low = _lw(doc)
     nxt = low[m.end] if m.end < len(low) else ""
-    if nxt not in ("border", "borders", "frontier", "coast", "waters", "airspace", "territory", "soil"):
+    if nxt not in _BORDER_NOUNS:
         return False
     after = doc[m.end + 1] if m.end + 1 < len(doc) else None
     return after is None or after.is_punct or after.lower_ in _context()["prepositions"] or after.lower_ in ("after", "before")
